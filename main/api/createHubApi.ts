@@ -1,0 +1,48 @@
+/**
+ * The contract made real: validates every input with its zod schema, enforces who may call what,
+ * runs the handler and turns any refusal into an error value written for a person. Both
+ * transports call this and nothing else.
+ */
+import { procedures, liveTopics, isProcedureName, type Access, type ApiError, type CallResult, type ProcedureName, type Output } from '../common/contract.ts';
+import { describeIssues } from '../common/issues.ts';
+import type { Log } from '../log.ts';
+import type { HubApi } from './hubApi.ts';
+import { HubError } from './hubError.ts';
+import type { LiveFeed } from './liveFeed.ts';
+
+export type Handlers = { [P in ProcedureName]: (input: (typeof procedures)[P]['input']['_zod']['output']) => Output<P> | Promise<Output<P>> };
+
+const refuse = (error: ApiError): CallResult<never> => ({ ok: false, error });
+
+export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log): HubApi {
+  return {
+    async call(access: Access, name: string, input: unknown) {
+      if (!isProcedureName(name)) return refuse({ code: 'not-found', message: `There is no "${name.slice(0, 40)}" request.` });
+      const procedure = procedures[name];
+      if (procedure.access === 'staff' && access !== 'staff') {
+        return refuse({ code: 'not-allowed', message: 'This screen can only check in.' });
+      }
+      const parsed = procedure.input.safeParse(input);
+      if (!parsed.success) {
+        return refuse({ code: 'invalid-input', message: `The request was not understood: ${describeIssues(parsed.error.issues)}.` });
+      }
+      try {
+        const handler = handlers[name] as (input: unknown) => unknown;
+        const value = procedure.output.parse(await handler(parsed.data));
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof HubError) return refuse({ code: error.code, message: error.message });
+        log.error('request failed', { procedure: name, error: error instanceof Error ? error.message : String(error) });
+        return refuse({ code: 'unavailable', message: 'Something went wrong on the hub. Please try again in a moment.' });
+      }
+    },
+    subscribe(access, topic, listener) {
+      if (!Object.hasOwn(liveTopics, topic)) return { ok: false, error: { code: 'not-found', message: `There is no "${topic.slice(0, 40)}" feed.` } };
+      const known = topic as keyof typeof liveTopics;
+      if (liveTopics[known].access === 'staff' && access !== 'staff') {
+        return { ok: false, error: { code: 'not-allowed', message: 'This screen cannot see arrivals.' } };
+      }
+      return { ok: true, topic: known, unsubscribe: feed.subscribe(known, listener) };
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The one API contract between the hub and every surface (kiosk, desk, room).
+ *
+ * Every call a surface can make is listed in `procedures` with a zod schema for its input and
+ * its output, and who may make it. Both transports (Electron IPC and HTTP + WebSocket) serve
+ * exactly this table, so a surface never knows which one it has. This module is plain
+ * TypeScript: no Node, no DOM, so the renderer may import it.
+ */
+import { z } from 'zod';
+
+export const clinicianColours = ['sage', 'clay', 'sky', 'sand', 'plum', 'moss', 'dusk', 'stone'] as const;
+export const clinicianSymbols = ['leaf', 'wave', 'sun', 'moon', 'star', 'feather', 'shell', 'mountain', 'drop', 'cloud'] as const;
+
+/** Ids are short slugs chosen by the admin; they can never hold a sentence. */
+export const Slug = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a short id of lowercase letters, digits and dashes');
+export const ArrivalId = z.string().regex(/^[A-Za-z0-9_-]{20,32}$/, 'expected an arrival id');
+
+export const ClinicianColour = z.enum(clinicianColours);
+export const ClinicianSymbol = z.enum(clinicianSymbols);
+
+/** One tap each on the kiosk; "no preference" is the empty list. */
+export const ComfortWish = z.enum(['softer-light', 'quieter-room', 'background-sound']);
+export type ComfortWish = z.infer<typeof ComfortWish>;
+
+/** When the client says their appointment is: a half-hour slot, "a bit later", or not asked/unsure. */
+export const Slot = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('at'), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 14:30') }),
+  z.strictObject({ kind: z.literal('later') }),
+  z.strictObject({ kind: z.literal('unsure') }),
+]);
+export type Slot = z.infer<typeof Slot>;
+
+export const ArrivalStatus = z.enum(['waiting', 'with-clinician', 'done', 'cancelled']);
+export type ArrivalStatus = z.infer<typeof ArrivalStatus>;
+
+/**
+ * An arrival is everything Stillroom ever knows about a client's visit: a random id, whom they came
+ * to see, their slot, when they arrived, a status, and optional comfort wishes. Nothing else.
+ */
+export const Arrival = z.strictObject({
+  id: ArrivalId,
+  /** null: "I'm not sure / first visit", routed to the front desk. */
+  clinicianId: Slug.nullable(),
+  slot: Slot,
+  wishes: z.array(ComfortWish),
+  status: ArrivalStatus,
+  source: z.enum(['kiosk', 'desk']),
+  arrivedAt: z.number().int(),
+  seenAt: z.number().int().nullable(),
+  endedAt: z.number().int().nullable(),
+});
+export type Arrival = z.infer<typeof Arrival>;
+
+export const ClinicianTile = z.strictObject({
+  id: Slug,
+  displayName: z.string(),
+  colour: ClinicianColour,
+  symbol: ClinicianSymbol,
+});
+export type ClinicianTile = z.infer<typeof ClinicianTile>;
+
+export const KioskSetup = z.strictObject({
+  practiceName: z.string(),
+  clinicians: z.array(ClinicianTile),
+  askAppointmentTime: z.boolean(),
+  offerComfortWishes: z.boolean(),
+  idleSeconds: z.number().positive(),
+  confirmationSeconds: z.number().positive(),
+});
+export type KioskSetup = z.infer<typeof KioskSetup>;
+
+export const CheckInRequest = z.strictObject({
+  clinicianId: Slug.nullable(),
+  slot: Slot,
+  wishes: z.array(ComfortWish).max(3).refine((w) => new Set(w).size === w.length, 'each wish may be chosen once'),
+});
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+
+/** What the kiosk learns back: only whom it may say was told. No id, nothing to leak to the next client. */
+export const CheckInReceipt = z.strictObject({ toldName: z.string().nullable() });
+export type CheckInReceipt = z.infer<typeof CheckInReceipt>;
+
+export const LastChange = z.strictObject({ arrivalId: ArrivalId, description: z.string() }).nullable();
+export type LastChange = z.infer<typeof LastChange>;
+
+export const DeskBoard = z.strictObject({
+  practiceName: z.string(),
+  clinicians: z.array(ClinicianTile.extend({ room: Slug.nullable() })),
+  gentleWaitMinutes: z.number(),
+  longWaitMinutes: z.number(),
+  chime: z.boolean(),
+  arrivals: z.array(Arrival),
+  lastChange: LastChange,
+  now: z.number().int(),
+});
+export type DeskBoard = z.infer<typeof DeskBoard>;
+
+export const SetStatusRequest = z.strictObject({ arrivalId: ArrivalId, status: ArrivalStatus });
+export const UndoResult = z.strictObject({ undone: z.string().nullable(), lastChange: LastChange });
+
+const Empty = z.strictObject({});
+
+/** Who is calling: the kiosk may only check in and read tiles; staff may do everything else. */
+export type Access = 'kiosk' | 'staff';
+
+export const procedures = {
+  kioskSetup: { access: 'kiosk', input: Empty, output: KioskSetup },
+  checkIn: { access: 'kiosk', input: CheckInRequest, output: CheckInReceipt },
+  deskBoard: { access: 'staff', input: Empty, output: DeskBoard },
+  setStatus: { access: 'staff', input: SetStatusRequest, output: Arrival },
+  undo: { access: 'staff', input: Empty, output: UndoResult },
+  checkInAtDesk: { access: 'staff', input: CheckInRequest, output: Arrival },
+} as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
+
+export type ProcedureName = keyof typeof procedures;
+export type Input<P extends ProcedureName> = z.input<(typeof procedures)[P]['input']>;
+export type Output<P extends ProcedureName> = z.output<(typeof procedures)[P]['output']>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.hasOwn(procedures, name);
+}
+
+/** Errors are values a surface can show kindly; `message` is written for a person. */
+export const ApiErrorCode = z.enum(['invalid-input', 'not-found', 'not-allowed', 'needs-pin', 'conflict', 'too-many-tries', 'unavailable']);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+export const ApiError = z.strictObject({ code: ApiErrorCode, message: z.string(), retryAfterSeconds: z.number().optional() });
+export type ApiError = z.infer<typeof ApiError>;
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Live updates pushed to subscribers of a topic. Only staff may subscribe to `arrivals`. */
+export const LiveEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('arrival'), change: z.enum(['checked-in', 'status', 'undone']), arrival: Arrival, lastChange: LastChange }),
+  z.strictObject({ type: z.literal('arrival-removed'), arrivalId: ArrivalId, lastChange: LastChange }),
+  z.strictObject({ type: z.literal('board-reset') }),
+]);
+export type LiveEvent = z.infer<typeof LiveEvent>;
+
+export const liveTopics = { arrivals: { access: 'staff' } } as const satisfies Record<string, { access: Access }>;
+export type LiveTopic = keyof typeof liveTopics;
+
+/** Messages a WebSocket client may send. */
+export const LiveClientMessage = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('subscribe'), topic: z.string().max(64) }),
+  z.strictObject({ type: z.literal('unsubscribe'), topic: z.string().max(64) }),
+]);
+
+/** Messages the hub sends over the WebSocket. */
+export type LiveServerMessage =
+  | { type: 'subscribed'; topic: LiveTopic }
+  | { type: 'refused'; topic: string; error: ApiError }
+  | { type: 'event'; topic: LiveTopic; event: LiveEvent }
+  | { type: 'invalid'; error: ApiError };
+
+export const StaffLogin = z.strictObject({ pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+/**
+ * The one object the Electron preload exposes as `window.stillroom`; the HTTP client in the
+ * renderer implements the same shape, so surfaces never know which transport they have.
+ */
+export interface StillroomBridge {
+  call<P extends ProcedureName>(name: P, input: Input<P>): Promise<CallResult<Output<P>>>;
+  subscribe(topic: LiveTopic, onEvent: (event: LiveEvent) => void, onStatus?: (status: LiveStatus) => void): () => void;
+}
+export type LiveStatus = { state: 'live' } | { state: 'reconnecting' } | { state: 'refused'; error: ApiError };

@@ -1,0 +1,87 @@
+/**
+ * The office configuration: one YAML file describing the practice, its clinicians and rooms, the
+ * kiosk, the desk and privacy settings. Every object is strict so that a misspelt key is reported
+ * instead of silently ignored.
+ */
+import { z } from 'zod';
+import { ClinicianColour, ClinicianSymbol, Slug } from '../common/contract.ts';
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const Retention = z.union([
+  z.literal('end-of-day'),
+  z.string().regex(/^\d{1,3}h$/, 'expected "end-of-day" or a number of hours such as "12h"'),
+]);
+
+export const OfficeConfig = z.strictObject({
+  practice: z.strictObject({
+    name: z.string().min(1).max(80),
+  }),
+  rooms: z
+    .array(z.strictObject({ id: Slug, name: z.string().min(1).max(60) }))
+    .default([]),
+  clinicians: z
+    .array(
+      z.strictObject({
+        id: Slug,
+        displayName: z.string().min(1).max(40),
+        colour: ClinicianColour,
+        symbol: ClinicianSymbol,
+        room: Slug.optional(),
+        /** Days the clinician sees clients; their tile shows on the kiosk only on these days. */
+        days: z.array(z.enum(weekdays)).min(1).default([...weekdays]),
+      }),
+    )
+    .min(1, 'list at least one clinician'),
+  kiosk: z
+    .strictObject({
+      askAppointmentTime: z.boolean().default(true),
+      offerComfortWishes: z.boolean().default(true),
+      idleSeconds: z.number().min(5).max(600).default(45),
+      confirmationSeconds: z.number().min(3).max(60).default(10),
+    })
+    .prefault({}),
+  desk: z
+    .strictObject({
+      gentleWaitMinutes: z.number().positive().default(10),
+      longWaitMinutes: z.number().positive().default(20),
+      chime: z.boolean().default(true),
+    })
+    .prefault({}),
+  privacy: z
+    .strictObject({
+      retention: Retention.default('end-of-day'),
+    })
+    .prefault({}),
+  staff: z
+    .strictObject({
+      /** scrypt hash of the staff PIN (`stillroom hash-pin`); a `staff-pin` file in the data folder overrides it. */
+      pinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
+    })
+    .prefault({}),
+});
+
+export type OfficeConfig = z.infer<typeof OfficeConfig>;
+export type ClinicianConfig = OfficeConfig['clinicians'][number];
+
+/** Rules a schema cannot express: unique ids, rooms that exist, thresholds in order. */
+export function crossCheck(config: OfficeConfig): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const roomIds = new Set<string>();
+  config.rooms.forEach((room, index) => {
+    if (roomIds.has(room.id)) problems.push({ path: ['rooms', index, 'id'], message: `"${room.id}" is used by another room` });
+    roomIds.add(room.id);
+  });
+  const clinicianIds = new Set<string>();
+  config.clinicians.forEach((clinician, index) => {
+    if (clinicianIds.has(clinician.id)) problems.push({ path: ['clinicians', index, 'id'], message: `"${clinician.id}" is used by another clinician` });
+    clinicianIds.add(clinician.id);
+    if (clinician.room && !roomIds.has(clinician.room)) {
+      problems.push({ path: ['clinicians', index, 'room'], message: `no room has the id "${clinician.room}"` });
+    }
+  });
+  if (config.desk.longWaitMinutes <= config.desk.gentleWaitMinutes) {
+    problems.push({ path: ['desk', 'longWaitMinutes'], message: 'must be longer than gentleWaitMinutes' });
+  }
+  return problems;
+}

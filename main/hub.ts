@@ -1,0 +1,110 @@
+/**
+ * Assembles the office hub: configuration, storage, arrivals, the API and its live feed. Plain
+ * Node: the Electron shell and the headless `serve` command both start it the same way.
+ */
+import type { CheckInReceipt } from './common/contract.ts';
+import type { HubApi } from './api/hubApi.ts';
+import { createHubApi } from './api/createHubApi.ts';
+import { LiveFeed } from './api/liveFeed.ts';
+import { createArrivals } from './arrivals/arrivals.ts';
+import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
+import { purgeArrivals, retentionCutoff } from './arrivals/retention.ts';
+import { loadOfficeConfig } from './config/loadConfig.ts';
+import type { OfficeConfig } from './config/officeConfig.ts';
+import { createLog, type Log } from './log.ts';
+import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
+import { openDatabase } from './store/database.ts';
+
+export interface HubOptions {
+  configPath: string;
+  dataDir: string;
+  /** The built renderer, served by the HTTP transport and the Electron app scheme. */
+  rendererDir: string;
+  /** The clock, in epoch milliseconds; tests move it to cross midnight. */
+  now?: () => number;
+  log?: Log;
+  /** How often retention is enforced while running. */
+  purgeEveryMs?: number;
+}
+
+export interface Hub {
+  api: HubApi;
+  config: OfficeConfig;
+  staff: StaffAccess;
+  rendererDir: string;
+  log: Log;
+  /** Deletes arrivals past retention now; returns how many. Also runs at start-up and on a timer. */
+  purgeNow(): number;
+  close(): Promise<void>;
+}
+
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? createLog();
+  const config = loadOfficeConfig(options.configPath);
+  const db = openDatabase(options.dataDir);
+  const feed = new LiveFeed();
+  const arrivals = createArrivals({ store: createArrivalsStore(db), config, now, publish: (event) => feed.publish('arrivals', event) });
+
+  const api = createHubApi(
+    {
+      kioskSetup: () => ({
+        practiceName: config.practice.name,
+        clinicians: arrivals.cliniciansWorkingToday().map(({ id, displayName, colour, symbol }) => ({ id, displayName, colour, symbol })),
+        askAppointmentTime: config.kiosk.askAppointmentTime,
+        offerComfortWishes: config.kiosk.offerComfortWishes,
+        idleSeconds: config.kiosk.idleSeconds,
+        confirmationSeconds: config.kiosk.confirmationSeconds,
+      }),
+      checkIn: (request): CheckInReceipt => {
+        const arrival = arrivals.checkIn(request, 'kiosk');
+        log.info('checked in', { source: 'kiosk', clinician: arrival.clinicianId });
+        return { toldName: arrivals.displayName(arrival.clinicianId) };
+      },
+      deskBoard: () => ({
+        practiceName: config.practice.name,
+        clinicians: config.clinicians.map(({ id, displayName, colour, symbol, room }) => ({ id, displayName, colour, symbol, room: room ?? null })),
+        gentleWaitMinutes: config.desk.gentleWaitMinutes,
+        longWaitMinutes: config.desk.longWaitMinutes,
+        chime: config.desk.chime,
+        arrivals: arrivals.today(),
+        lastChange: arrivals.lastChange(),
+        now: now(),
+      }),
+      setStatus: ({ arrivalId, status }) => arrivals.setStatus(arrivalId, status),
+      undo: () => arrivals.undo(),
+      checkInAtDesk: (request) => {
+        const arrival = arrivals.checkIn(request, 'desk');
+        log.info('checked in', { source: 'desk', clinician: arrival.clinicianId });
+        return arrival;
+      },
+    },
+    feed,
+    log,
+  );
+
+  const purgeNow = () => {
+    const purged = purgeArrivals(db, retentionCutoff(config.privacy.retention, now()));
+    if (purged > 0) {
+      log.info('purged arrivals past retention', { count: purged });
+      feed.publish('arrivals', { type: 'board-reset' });
+    }
+    return purged;
+  };
+  purgeNow();
+  const timer = setInterval(purgeNow, options.purgeEveryMs ?? 60_000);
+  timer.unref();
+
+  return {
+    api,
+    config,
+    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now }),
+    rendererDir: options.rendererDir,
+    log,
+    purgeNow,
+    async close() {
+      clearInterval(timer);
+      db.close();
+    },
+  };
+}

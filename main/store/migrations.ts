@@ -1,0 +1,50 @@
+/**
+ * The database schema, one migration per step, applied in order and recorded in
+ * `PRAGMA user_version`. Append new steps; never edit a step that has shipped.
+ *
+ * Privacy by construction: no table has a column that could hold a person's name or free text.
+ * Every text column is constrained to an id, an enumerated value or a date.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE arrivals (
+    id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 20 AND 32 AND id NOT GLOB '*[^A-Za-z0-9_-]*'),
+    clinician_id TEXT CHECK (clinician_id IS NULL OR (length(clinician_id) BETWEEN 1 AND 40 AND clinician_id NOT GLOB '*[^a-z0-9-]*')),
+    slot_kind TEXT NOT NULL CHECK (slot_kind IN ('at', 'later', 'unsure')),
+    slot_minutes INTEGER CHECK (slot_minutes BETWEEN 0 AND 1439),
+    wishes INTEGER NOT NULL DEFAULT 0 CHECK (wishes BETWEEN 0 AND 7),
+    status TEXT NOT NULL CHECK (status IN ('waiting', 'with-clinician', 'done', 'cancelled')),
+    source TEXT NOT NULL CHECK (source IN ('kiosk', 'desk')),
+    arrived_at INTEGER NOT NULL,
+    seen_at INTEGER,
+    ended_at INTEGER
+  ) STRICT;
+  CREATE INDEX arrivals_by_time ON arrivals (arrived_at);
+
+  -- What the desk changed, so "undo" can put it back. Deleted with its arrival.
+  CREATE TABLE arrival_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    arrival_id TEXT NOT NULL REFERENCES arrivals (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('checked-in-at-desk', 'status')),
+    from_status TEXT CHECK (from_status IN ('waiting', 'with-clinician', 'done', 'cancelled')),
+    from_seen_at INTEGER,
+    from_ended_at INTEGER,
+    changed_at INTEGER NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+  ) STRICT;
+
+  -- The only thing that outlives the retention window: counts per local day and hour.
+  CREATE TABLE arrival_counts (
+    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+    arrivals INTEGER NOT NULL,
+    seen INTEGER NOT NULL,
+    PRIMARY KEY (day, hour)
+  ) STRICT;
+
+  CREATE TABLE staff_sessions (
+    token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  `,
+];
