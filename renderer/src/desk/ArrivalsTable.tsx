@@ -1,0 +1,68 @@
+/** Today's arrivals, newest waiting first in spirit: the order is arrival time, as at a real desk. */
+import type { Arrival, ArrivalStatus, DeskBoard } from '../../../main/common/contract.ts';
+import { nextStatuses, statusWords } from '../../../main/common/arrivalRules.ts';
+import { waitLevel, waitedMinutes } from '../../../main/common/boardStats.ts';
+import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
+import { clockLabel, slotLabel, wishWords } from '../common/words.ts';
+
+const actionWords: Partial<Record<ArrivalStatus, string>> = {
+  'with-clinician': 'With clinician',
+  done: 'Done',
+  cancelled: 'Cancel',
+};
+
+export function ArrivalsTable({ board, now, fresh, onSetStatus }: { board: DeskBoard; now: number; fresh: ReadonlySet<string>; onSetStatus: (arrival: Arrival, status: ArrivalStatus) => void }) {
+  const clinicians = new Map(board.clinicians.map((c) => [c.id, c]));
+  if (board.arrivals.length === 0) return <p className="desk-empty">No arrivals yet today. New check-ins appear here by themselves.</p>;
+  return (
+    <table className="arrivals">
+      <caption className="visually-hidden">Today's arrivals</caption>
+      <thead>
+        <tr>
+          <th scope="col">Arrived</th>
+          <th scope="col">For</th>
+          <th scope="col">Appointment</th>
+          <th scope="col">Waiting</th>
+          <th scope="col">Wishes</th>
+          <th scope="col">Status</th>
+          <th scope="col"><span className="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {board.arrivals.map((arrival) => {
+          const clinician = arrival.clinicianId ? clinicians.get(arrival.clinicianId) : undefined;
+          const level = waitLevel(arrival, now, board);
+          return (
+            <tr key={arrival.id} data-arrival={arrival.id} data-status={arrival.status} className={`arrival wait-${level}${fresh.has(arrival.id) ? ' arrival-new' : ''}`}>
+              <td>{clockLabel(arrival.arrivedAt)}</td>
+              <td>
+                {clinician ? (
+                  <span className={`who who-${clinician.colour}`}>
+                    <ClinicianSymbol symbol={clinician.symbol} size={20} />
+                    {clinician.displayName}
+                  </span>
+                ) : (
+                  <span className="who who-desk">Front desk (not sure)</span>
+                )}
+              </td>
+              <td>{slotLabel(arrival.slot)}</td>
+              <td>
+                {Math.floor(waitedMinutes(arrival, now))} min
+                {level !== 'usual' && <span className="wait-note">{level === 'long' ? ' · a long wait' : ' · waiting a while'}</span>}
+              </td>
+              <td>{arrival.wishes.length > 0 ? arrival.wishes.map((wish) => wishWords[wish]).join(', ') : <span className="muted">—</span>}</td>
+              <td className="status">{statusWords[arrival.status]}</td>
+              <td className="row-actions">
+                {nextStatuses(arrival.status).map((status) => (
+                  <button key={status} type="button" className={status === 'cancelled' ? 'button-quiet' : 'button-secondary'} onClick={() => onSetStatus(arrival, status)}>
+                    {actionWords[status]}
+                  </button>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * The front-desk board: today's arrivals, live. The board loads once, then merges pushed events;
+ * after a reconnect it loads again so nothing missed while offline stays missing.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Arrival, ArrivalStatus, DeskBoard, LastChange, LiveEvent, LiveStatus } from '../../../main/common/contract.ts';
+import { boardCounts } from '../../../main/common/boardStats.ts';
+import type { Bridge } from '../transport/bridge.ts';
+import { ArrivalsTable } from './ArrivalsTable.tsx';
+import { DeskCheckIn } from './DeskCheckIn.tsx';
+import { PinGate } from './PinGate.tsx';
+import { playChime } from './chime.ts';
+import { useNow } from './useNow.ts';
+import { clockLabel } from '../common/words.ts';
+
+const mutedKey = 'stillroom.desk.muted';
+
+type Load = { state: 'loading' } | { state: 'needs-pin' } | { state: 'trouble'; message: string } | { state: 'ready'; board: DeskBoard };
+
+export function Desk({ bridge }: { bridge: Bridge }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [live, setLive] = useState<LiveStatus['state']>('reconnecting');
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [muted, setMuted] = useState(() => localStorage.getItem(mutedKey) === 'yes');
+  const [checkingIn, setCheckingIn] = useState(false);
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
+  const now = useNow(5_000);
+
+  const loadBoard = useCallback(async () => {
+    const result = await bridge.call('deskBoard', {});
+    if (result.ok) setLoad({ state: 'ready', board: result.value });
+    else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
+    else setLoad({ state: 'trouble', message: result.error.message });
+  }, [bridge]);
+
+  useEffect(() => {
+    void loadBoard();
+  }, [loadBoard]);
+
+  const signedIn = load.state === 'ready';
+  useEffect(() => {
+    if (!signedIn) return;
+    // A new arrival glows softly for a while, is announced to screen readers, and chimes unless muted.
+    const welcome = (arrival: Arrival) => {
+      setFresh((current) => new Set(current).add(arrival.id));
+      setTimeout(() => setFresh((current) => new Set([...current].filter((id) => id !== arrival.id))), 10_000);
+      setAnnouncement(`New arrival at ${clockLabel(arrival.arrivedAt)}`);
+      if (!mutedRef.current && arrival.source === 'kiosk') playChime();
+    };
+    return bridge.subscribe(
+      'arrivals',
+      (event) => {
+        if (event.type === 'board-reset') return void loadBoard();
+        setLoad((current) => (current.state === 'ready' ? { state: 'ready', board: applyEvent(current.board, event) } : current));
+        if (event.type === 'arrival' && event.change === 'checked-in') welcome(event.arrival);
+      },
+      (status) => {
+        setLive(status.state);
+        if (status.state === 'live') void loadBoard();
+      },
+    );
+  }, [bridge, signedIn, loadBoard]);
+
+  const setStatus = async (arrival: Arrival, status: ArrivalStatus) => {
+    const result = await bridge.call('setStatus', { arrivalId: arrival.id, status });
+    setNotice(result.ok ? null : result.error.message);
+  };
+  const undo = async () => {
+    const result = await bridge.call('undo', {});
+    setNotice(result.ok ? (result.value.undone ? `Undone: ${result.value.undone}.` : 'There is nothing to undo.') : result.error.message);
+  };
+  const toggleMute = () => {
+    localStorage.setItem(mutedKey, muted ? 'no' : 'yes');
+    setMuted(!muted);
+  };
+
+  if (load.state === 'loading') return <main className="desk"><p role="status">Opening the board…</p></main>;
+  if (load.state === 'needs-pin') return <PinGate bridge={bridge} practiceName="" onSignedIn={() => void loadBoard()} />;
+  if (load.state === 'trouble') return <main className="desk"><p role="alert">{load.message}</p></main>;
+
+  const { board } = load;
+  const counts = boardCounts(board.arrivals);
+  return (
+    <main className="desk">
+      <header className="desk-header">
+        <div>
+          <h1>{board.practiceName}</h1>
+          <p className="desk-sub">Today's arrivals {live !== 'live' && <span className="desk-offline">· reconnecting…</span>}</p>
+        </div>
+        <dl className="desk-counts" aria-label="Today at a glance">
+          <div>
+            <dt>Waiting now</dt>
+            <dd data-testid="count-waiting">{counts.waitingNow}</dd>
+          </div>
+          <div>
+            <dt>Seen today</dt>
+            <dd data-testid="count-seen">{counts.seenToday}</dd>
+          </div>
+          <div>
+            <dt>Median wait</dt>
+            <dd data-testid="median-wait">{counts.medianWaitMinutes === null ? '—' : `${Math.round(counts.medianWaitMinutes)} min`}</dd>
+          </div>
+        </dl>
+        <div className="desk-actions">
+          <button type="button" className="button-secondary" onClick={() => setCheckingIn(!checkingIn)} aria-expanded={checkingIn}>
+            Check someone in
+          </button>
+          <UndoButton lastChange={board.lastChange} onUndo={() => void undo()} />
+          <button type="button" className="button-quiet" aria-pressed={muted} onClick={toggleMute}>
+            {muted ? 'Chime off' : 'Chime on'}
+          </button>
+        </div>
+      </header>
+      {checkingIn && (
+        <DeskCheckIn
+          clinicians={board.clinicians}
+          onCancel={() => setCheckingIn(false)}
+          onCheckIn={async (request) => {
+            const result = await bridge.call('checkInAtDesk', request);
+            if (result.ok) setCheckingIn(false);
+            setNotice(result.ok ? null : result.error.message);
+          }}
+        />
+      )}
+      {notice && (
+        <p className="desk-notice" role="status">
+          {notice}
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <ArrivalsTable board={board} now={now} fresh={fresh} onSetStatus={(arrival, status) => void setStatus(arrival, status)} />
+    </main>
+  );
+}
+
+function UndoButton({ lastChange, onUndo }: { lastChange: LastChange; onUndo: () => void }) {
+  return (
+    <button type="button" className="button-secondary" disabled={!lastChange} onClick={onUndo} title={lastChange ? `Undo ${lastChange.description}` : undefined}>
+      {lastChange ? `Undo ${lastChange.description}` : 'Undo'}
+    </button>
+  );
+}
+
+function applyEvent(board: DeskBoard, event: Exclude<LiveEvent, { type: 'board-reset' }>): DeskBoard {
+  if (event.type === 'arrival-removed') {
+    return { ...board, arrivals: board.arrivals.filter((a) => a.id !== event.arrivalId), lastChange: event.lastChange };
+  }
+  const exists = board.arrivals.some((a) => a.id === event.arrival.id);
+  const arrivals = exists ? board.arrivals.map((a) => (a.id === event.arrival.id ? event.arrival : a)) : [...board.arrivals, event.arrival];
+  return { ...board, arrivals, lastChange: event.lastChange };
+}

@@ -1,0 +1,157 @@
+/**
+ * Browser-test fixtures: each test file gets its own headless hub (`stillroom serve`) on a free
+ * port with a fresh data folder, and helpers that speak the domain:
+ * `kiosk.checkIn({ clinician: 'Sam' })`, `desk.expectWaiting(1)`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+export const deskPin = '2468';
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+
+export interface RunningHub {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+/** Starts the real CLI and resolves once it prints the address it serves. */
+export function startHub(configPath = join(repoRoot, 'test', 'e2e', 'office.yaml'), dataDir = mkdtempSync(join(tmpdir(), 'stillroom-e2e-'))): Promise<RunningHub> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /at (http:\/\/\S+)/.exec(output);
+      if (match) resolvePromise({ url: match[1]!, dataDir, process: child });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`stillroom serve exited (${code}) before serving:\n${output}`)));
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe on the page and returns the serious and critical violations (expected: none). */
+export async function seriousA11yViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Saves a full-page screenshot as a test artifact (attached to the report and kept in test-results). */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+export class KioskPage {
+  constructor(readonly page: Page) {}
+
+  async open(hub: RunningHub) {
+    await this.page.goto(`${hub.url}/kiosk`);
+    await this.expectWelcome();
+  }
+
+  async expectWelcome() {
+    await expect(this.page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  }
+
+  async start() {
+    await this.page.getByRole('button', { name: 'Check in' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Who are you here to see?' })).toBeVisible();
+  }
+
+  async chooseClinician(name: string) {
+    await this.page.getByRole('button', { name, exact: true }).click();
+  }
+
+  async chooseSlot(label: RegExp | string) {
+    await expect(this.page.getByRole('heading', { name: 'When is your appointment?' })).toBeVisible();
+    await this.page.getByRole('button', { name: label }).click();
+  }
+
+  async chooseWishes(wishes: string[]) {
+    await expect(this.page.getByRole('heading', { name: /comfortable/ })).toBeVisible();
+    for (const wish of wishes) await this.page.getByRole('button', { name: wish }).click();
+    await this.page.getByRole('button', { name: wishes.length > 0 ? 'Check in' : 'No preference, check in' }).click();
+  }
+
+  /** The whole flow a client taps through. */
+  async checkIn({ clinician, slot = 'A bit later', wishes = [] }: { clinician: string; slot?: RegExp | string; wishes?: string[] }) {
+    await this.start();
+    await this.chooseClinician(clinician);
+    await this.chooseSlot(slot);
+    await this.chooseWishes(wishes);
+  }
+
+  async expectConfirmation(told: string) {
+    await expect(this.page.getByRole('heading', { name: "Thank you, you're checked in." })).toBeVisible();
+    await expect(this.page.getByText(`${told} knows you're here.`)).toBeVisible();
+  }
+}
+
+export class DeskPage {
+  constructor(readonly page: Page) {}
+
+  async open(hub: RunningHub) {
+    await this.page.goto(`${hub.url}/desk`);
+  }
+
+  async signIn(pin = deskPin) {
+    await this.page.getByLabel('Staff PIN').fill(pin);
+    await this.page.getByRole('button', { name: 'Open the board' }).click();
+  }
+
+  async openSignedIn(hub: RunningHub) {
+    await this.open(hub);
+    await this.signIn();
+    await expect(this.page.getByRole('heading', { name: /Practice/ })).toBeVisible();
+  }
+
+  rows() {
+    return this.page.locator('tr.arrival');
+  }
+
+  rowFor(clinician: string) {
+    return this.rows().filter({ hasText: clinician });
+  }
+
+  async expectWaiting(count: number) {
+    await expect(this.page.getByTestId('count-waiting')).toHaveText(String(count));
+  }
+
+  async expectSeen(count: number) {
+    await expect(this.page.getByTestId('count-seen')).toHaveText(String(count));
+  }
+}
+
+/** Every test gets a fresh office: its own hub process and data folder. */
+export const test = base.extend<{ hub: RunningHub; kiosk: KioskPage; desk: DeskPage }>({
+  // Playwright reads the fixture's dependencies from this (empty) destructuring pattern.
+  hub: async ({}, use) => {
+    const hub = await startHub();
+    await use(hub);
+    hub.process.kill('SIGTERM');
+  },
+  kiosk: async ({ page }, use) => use(new KioskPage(page)),
+  desk: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await use(new DeskPage(page));
+    await context.close();
+  },
+});
+
+export { expect };
