@@ -1,0 +1,56 @@
+/**
+ * The options every Stillroom window is created with. The security settings are Electron's
+ * defaults today but are written out, so a default changing upstream cannot loosen them:
+ * https://www.electronjs.org/docs/latest/tutorial/security#checklist-security-recommendations
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { WindowRole } from './roles.ts';
+
+/** The renderer's `--paper` colour (renderer/src/styles.css), painted before the first frame so no window flashes white. */
+export const calmBackground = '#f6f2ec';
+
+export interface WindowContext {
+  /** `app.isPackaged`: an installed app has no developer tools. */
+  packaged: boolean;
+  /** Absolute path of the bundled preload (`preload.cjs` beside the main bundle). */
+  preloadPath: string;
+}
+
+export function windowOptionsFor(role: WindowRole, { packaged, preloadPath }: WindowContext): BrowserWindowConstructorOptions {
+  const webPreferences: NonNullable<BrowserWindowConstructorOptions['webPreferences']> = {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    enableWebSQL: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: !packaged,
+    // The desk chimes on an arrival without anyone touching it; the kiosk only sounds after a tap.
+    autoplayPolicy: role === 'kiosk' ? 'user-gesture-required' : 'no-user-gesture-required',
+    // No alert/confirm boxes on a touch screen in a waiting room.
+    disableDialogs: role === 'kiosk',
+  };
+  const common: BrowserWindowConstructorOptions = {
+    title: 'Stillroom',
+    backgroundColor: calmBackground,
+    // Shown on `ready-to-show`, once the first calm frame is painted.
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences,
+  };
+  switch (role) {
+    case 'kiosk':
+      return { ...common, kiosk: true, fullscreen: true, frame: false, resizable: false, movable: false, minimizable: false, maximizable: false };
+    case 'desk':
+      return { ...common, width: 1280, height: 800, minWidth: 800, minHeight: 560 };
+    case 'room':
+      return { ...common, width: 1024, height: 768, minWidth: 640, minHeight: 480 };
+  }
+}

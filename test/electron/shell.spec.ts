@@ -1,0 +1,174 @@
+/**
+ * The real Electron shell, launched from the built app (`dist/main/electron.cjs`) with a fresh
+ * data folder per test: window hardening, the preload bridge and the access each window gets.
+ * Needs the Electron binary, which cannot be downloaded here; on Linux CI run it under xvfb-run.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
+import type { StillroomBridge } from '../../main/common/contract.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * The Electron binary, found the way the `electron` package finds it but without requiring the
+ * package: its index.js starts a download when the binary is missing.
+ */
+function electronBinary(): string | null {
+  try {
+    const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const binary = path.join(packageDir, 'dist', readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const executablePath = electronBinary();
+const electronBinaryAvailable = executablePath !== null;
+
+/** The running app: its two windows by surface, and a way to look into the main process. */
+interface Office {
+  app: ElectronApplication;
+  kiosk: Page;
+  desk: Page;
+  /** The id of the web contents showing `surface` (e.g. `/kiosk`), for main-process checks. */
+  contentsIdOf(surface: string): Promise<number>;
+}
+
+/** What a page's global object may hold; read through this so the test does not redeclare `Window`. */
+type PageGlobals = typeof globalThis & { stillroom?: StillroomBridge; process?: unknown; require?: unknown; ipcRenderer?: unknown };
+
+const test = base.extend<{ office: Office }>({
+  office: async ({}, use, testInfo) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'stillroom-electron-'));
+    // Chromium refuses to start as root with its sandbox on; a root CI container needs this
+    // switch. The windows' own `sandbox: true` (checked below) is unaffected.
+    const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const app = await electron.launch({
+      executablePath: executablePath ?? undefined,
+      args: [...rootOnly, '.', `--data=${dataDir}`],
+      cwd: root,
+    });
+    const output: string[] = [];
+    app.process().stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    app.process().stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+
+    const surface = async (pathname: string): Promise<Page> => {
+      const find = () => app.windows().find((page) => page.url().startsWith(`app://stillroom${pathname}`));
+      await expect.poll(() => find() !== undefined, { message: `a window showing ${pathname}` }).toBe(true);
+      const page = find()!;
+      await page.waitForLoadState('domcontentloaded');
+      return page;
+    };
+    const contentsIdOf = (pathname: string) =>
+      app.evaluate(({ webContents }, url) => {
+        const contents = webContents.getAllWebContents().find((candidate) => candidate.getURL() === url);
+        if (!contents) throw new Error(`no web contents at ${url}`);
+        return contents.id;
+      }, `app://stillroom${pathname}`);
+
+    try {
+      await use({ app, kiosk: await surface('/kiosk'), desk: await surface('/desk'), contentsIdOf });
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await testInfo.attach('electron output', { body: output.join(''), contentType: 'text/plain' });
+    }
+  },
+});
+
+test.skip(!electronBinaryAvailable, 'Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1); runs where it exists');
+
+test('every window is sandboxed, context-isolated and without Node', async ({ office }) => {
+  const preferences = await office.app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((window) => {
+      // Not in Electron's public types, but present and the only way to read back what a window got.
+      const contents = window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null };
+      const { sandbox, contextIsolation, nodeIntegration, nodeIntegrationInSubFrames, webSecurity, webviewTag } = contents.getLastWebPreferences() ?? {};
+      return { sandbox, contextIsolation, nodeIntegration, nodeIntegrationInSubFrames, webSecurity, webviewTag };
+    }),
+  );
+  const hardened = { sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false };
+  expect(preferences).toEqual([hardened, hardened]);
+});
+
+test('the page sees window.stillroom with call and subscribe, and neither process nor require', async ({ office }) => {
+  for (const page of [office.kiosk, office.desk]) {
+    const globals = await page.evaluate(() => {
+      const page = globalThis as PageGlobals;
+      return {
+        bridge: page.stillroom ? Object.keys(page.stillroom).sort() : null,
+        process: typeof page.process,
+        require: typeof page.require,
+        ipcRenderer: typeof page.ipcRenderer,
+      };
+    });
+    expect(globals).toEqual({ bridge: ['call', 'subscribe'], process: 'undefined', require: 'undefined', ipcRenderer: 'undefined' });
+  }
+});
+
+test('the kiosk window is refused a staff call; the desk window makes it', async ({ office }) => {
+  const fromKiosk = await office.kiosk.evaluate(() => (globalThis as PageGlobals).stillroom!.call('deskBoard', {}));
+  expect(fromKiosk).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+  const fromDesk = await office.desk.evaluate(() => (globalThis as PageGlobals).stillroom!.call('deskBoard', {}));
+  expect(fromDesk).toMatchObject({ ok: true });
+});
+
+test('the kiosk cannot watch arrivals', async ({ office }) => {
+  const status = await office.kiosk.evaluate(
+    () => new Promise((resolve) => (globalThis as PageGlobals).stillroom!.subscribe('arrivals', () => undefined, resolve)),
+  );
+  expect(status).toMatchObject({ state: 'refused', error: { code: 'not-allowed' } });
+});
+
+test('window.open opens nothing', async ({ office }) => {
+  const opened = await office.kiosk.evaluate(() => window.open('https://example.com/', '_blank'));
+  expect(opened).toBeNull();
+  expect(await office.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(2);
+});
+
+test('the kiosk cannot navigate away from the app', async ({ office }) => {
+  const id = await office.contentsIdOf('/kiosk');
+  // Listen after the shell's own handler, so `defaultPrevented` shows its verdict.
+  await office.app.evaluate(({ webContents }, contentsId) => {
+    const seen = new Promise((resolve) => {
+      webContents.fromId(contentsId)?.once('will-navigate', (event) => resolve({ url: event.url, prevented: event.defaultPrevented }));
+    });
+    (globalThis as Record<string, unknown>).stillroomNavigation = seen;
+  }, id);
+  await office.kiosk.evaluate(() => {
+    window.location.href = 'https://example.com/';
+  });
+  const verdict = await office.app.evaluate(() => (globalThis as Record<string, unknown>).stillroomNavigation);
+  expect(verdict).toEqual({ url: 'https://example.com/', prevented: true });
+  expect(office.kiosk.url()).toBe('app://stillroom/kiosk');
+});
+
+test('pages are served with the strict content security policy', async ({ office }) => {
+  const csp = await office.kiosk.evaluate(() => fetch('/desk').then((response) => response.headers.get('content-security-policy')));
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("script-src 'self'");
+});
+
+test('a path escaping the renderer folder is refused', async ({ office }) => {
+  const status = await office.kiosk.evaluate(() => fetch('/..%2F..%2Fpackage.json').then((response) => response.status));
+  expect(status).toBe(403);
+});
+
+test('no permission is granted to the kiosk page', async ({ office }) => {
+  const states = await office.kiosk.evaluate(async () =>
+    Promise.all(
+      (['geolocation', 'notifications', 'camera', 'microphone'] as const).map(async (name) => {
+        try {
+          return (await navigator.permissions.query({ name: name as PermissionName })).state;
+        } catch {
+          return 'unsupported';
+        }
+      }),
+    ),
+  );
+  for (const state of states) expect(['denied', 'unsupported']).toContain(state);
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { calmBackground, windowOptionsFor } from '../../../main/shell/windowOptions.ts';
+
+const installed = { packaged: true, preloadPath: '/opt/Stillroom/resources/app.asar/dist/main/preload.cjs' };
+const development = { packaged: false, preloadPath: '/work/stillroom/dist/main/preload.cjs' };
+const roles = ['kiosk', 'desk', 'room'] as const;
+
+describe('window options', () => {
+  it.each(roles)('a %s window is isolated, sandboxed and has no Node', (role) => {
+    const web = windowOptionsFor(role, installed).webPreferences;
+    expect(web).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+  });
+
+  it.each(roles)('a %s window loads the bundled preload', (role) => {
+    expect(windowOptionsFor(role, installed).webPreferences?.preload).toBe(installed.preloadPath);
+  });
+
+  it('an installed app has no developer tools; a development run has them', () => {
+    for (const role of roles) {
+      expect(windowOptionsFor(role, installed).webPreferences?.devTools).toBe(false);
+      expect(windowOptionsFor(role, development).webPreferences?.devTools).toBe(true);
+    }
+  });
+
+  it('the kiosk window fills the screen in kiosk mode, without a frame', () => {
+    expect(windowOptionsFor('kiosk', installed)).toMatchObject({ kiosk: true, fullscreen: true, frame: false, resizable: false });
+  });
+
+  it('the desk and room windows are ordinary windows', () => {
+    for (const role of ['desk', 'room'] as const) {
+      const options = windowOptionsFor(role, installed);
+      expect(options.kiosk).toBeUndefined();
+      expect(options.fullscreen).toBeUndefined();
+    }
+  });
+
+  it.each(roles)('a %s window paints the calm background and stays hidden until its first frame', (role) => {
+    const options = windowOptionsFor(role, installed);
+    expect(options.backgroundColor).toBe(calmBackground);
+    expect(options.show).toBe(false);
+  });
+
+  it('the desk may chime without a tap; the kiosk makes no sound until touched', () => {
+    expect(windowOptionsFor('desk', installed).webPreferences?.autoplayPolicy).toBe('no-user-gesture-required');
+    expect(windowOptionsFor('kiosk', installed).webPreferences?.autoplayPolicy).toBe('user-gesture-required');
+  });
+
+  it('the kiosk shows no alert or confirm boxes', () => {
+    expect(windowOptionsFor('kiosk', installed).webPreferences?.disableDialogs).toBe(true);
+  });
+});
