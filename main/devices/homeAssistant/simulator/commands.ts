@@ -1,0 +1,119 @@
+/**
+ * The WebSocket commands the simulator registers, each with its voluptuous-like schema.
+ * Anything else is `unknown_command`, as in a Home Assistant without that integration.
+ */
+import { z } from 'zod';
+import { entitiesEventFor, compressState, type CompressedState } from './compressedState.ts';
+import { newContext, simulatedUserId } from './context.ts';
+import type { HassEvent } from './eventBus.ts';
+import type { SimulatedHome } from './home.ts';
+import { targetSchema, type ServiceError } from './services.ts';
+import { asStateObject, type StateObject } from './stateMachine.ts';
+import { bool, dict, int, str } from './voluptuous.ts';
+
+/** What a command handler may do with the connection it arrived on. */
+export interface CommandConnection {
+  send(message: Record<string, unknown>): void;
+  sendResult(id: number, result: unknown): void;
+  sendError(id: number, error: ServiceError | { code: string; message: string }): void;
+  /** Subscriptions by the id of the command that made them; closing the connection ends them all. */
+  subscriptions: Map<number, () => void>;
+  enableCoalescing(): void;
+}
+
+interface Command {
+  schema: z.ZodType<Record<string, unknown>>;
+  handle(connection: CommandConnection, message: Record<string, unknown> & { id: number }, home: SimulatedHome): void;
+}
+
+const positiveInt = () => int().pipe(z.number().min(1, { error: 'value must be at least 1' }));
+
+/** HA's `BASE_COMMAND_MESSAGE_SCHEMA.extend(...)`: extra keys are refused. */
+const commandSchema = (fields: z.ZodRawShape) =>
+  z.strictObject({ id: positiveInt(), type: z.string(), ...fields }) as unknown as z.ZodType<Record<string, unknown>>;
+
+function command(fields: z.ZodRawShape, handle: Command['handle']): Command {
+  return { schema: commandSchema(fields), handle };
+}
+
+function configOf(home: SimulatedHome): Record<string, unknown> {
+  return {
+    latitude: 52.3731, longitude: 4.8922, elevation: 0, radius: 100,
+    unit_system: { length: 'km', accumulated_precipitation: 'mm', area: 'm²', mass: 'g', pressure: 'Pa', temperature: '°C', volume: 'L', wind_speed: 'm/s' },
+    location_name: 'Stillroom', time_zone: 'Europe/Amsterdam',
+    components: ['http', 'websocket_api', ...Object.keys(home.services.describe())],
+    config_dir: '/config', allowlist_external_dirs: ['/media', '/config/www'], allowlist_external_urls: [],
+    version: home.haVersion, config_source: 'storage', recovery_mode: false, safe_mode: false, state: 'RUNNING',
+    external_url: null, internal_url: null, currency: 'EUR', country: 'NL', language: 'en',
+  };
+}
+
+export const commands: Record<string, Command> = {
+  supported_features: command({ features: z.record(z.string(), int(), { error: (issue) => (issue.input === undefined ? 'required key not provided' : 'expected dict') }) }, (connection, message) => {
+    if ('coalesce_messages' in (message.features as Record<string, number>)) connection.enableCoalescing();
+    connection.sendResult(message.id, null);
+  }),
+
+  ping: command({}, (connection, message) => connection.send({ id: message.id, type: 'pong' })),
+
+  get_states: command({}, (connection, message, home) => connection.sendResult(message.id, home.states.all().map(asStateObject))),
+
+  get_config: command({}, (connection, message, home) => connection.sendResult(message.id, configOf(home))),
+
+  get_services: command({}, (connection, message, home) => connection.sendResult(message.id, home.services.describe())),
+
+  call_service: command(
+    { domain: str(), service: str(), target: targetSchema.optional(), service_data: dict().optional(), return_response: bool().optional() },
+    (connection, message, home) => {
+      home.serviceCalls.push(structuredClone(message));
+      const context = newContext(simulatedUserId);
+      const outcome = home.services.call({
+        domain: message.domain as string,
+        service: message.service as string,
+        serviceData: (message.service_data as Record<string, unknown> | undefined) ?? {},
+        target: message.target as Record<string, unknown> | undefined,
+        returnResponse: message.return_response === true,
+        context,
+      });
+      if (outcome.ok) connection.sendResult(message.id, { context });
+      else connection.sendError(message.id, outcome.error);
+    },
+  ),
+
+  fire_event: command({ event_type: str(), event_data: dict().optional() }, (connection, message, home) => {
+    const context = newContext(simulatedUserId);
+    home.bus.fire(message.event_type as string, (message.event_data as Record<string, unknown> | undefined) ?? {}, context, 'REMOTE');
+    connection.sendResult(message.id, { context });
+  }),
+
+  subscribe_events: command({ event_type: str().optional() }, (connection, message, home) => {
+    const forward = (event: HassEvent) => connection.send({ id: message.id, type: 'event', event });
+    connection.subscriptions.set(message.id, home.bus.listen((message.event_type as string | undefined) ?? '*', forward));
+    connection.sendResult(message.id, null);
+  }),
+
+  unsubscribe_events: command({ subscription: positiveInt() }, (connection, message) => {
+    const subscription = message.subscription as number;
+    const unsubscribe = connection.subscriptions.get(subscription);
+    if (!unsubscribe) return connection.sendError(message.id, { code: 'not_found', message: 'Subscription not found.' });
+    unsubscribe();
+    connection.subscriptions.delete(subscription);
+    connection.sendResult(message.id, null);
+  }),
+
+  subscribe_entities: command({ entity_ids: z.array(str(), { error: 'expected list' }).optional() }, (connection, message, home) => {
+    const wanted = message.entity_ids ? new Set(message.entity_ids as string[]) : undefined;
+    const forward = (event: HassEvent) => {
+      const { entity_id: entityId, old_state: oldState, new_state: newState } = event.data as { entity_id: string; old_state: StateObject | null; new_state: StateObject | null };
+      if (wanted && !wanted.has(entityId)) return;
+      connection.send({ id: message.id, type: 'event', event: entitiesEventFor(entityId, oldState, newState) });
+    };
+    connection.subscriptions.set(message.id, home.bus.listen('state_changed', forward));
+    connection.sendResult(message.id, null);
+    const snapshot: Record<string, CompressedState> = {};
+    for (const entity of home.states.all()) {
+      if (!wanted || wanted.has(entity.entityId)) snapshot[entity.entityId] = compressState(asStateObject(entity));
+    }
+    connection.send({ id: message.id, type: 'event', event: { a: snapshot } });
+  }),
+};
