@@ -22,7 +22,7 @@ export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log): HubA
       if (procedure.access === 'staff' && access !== 'staff') {
         return refuse({ code: 'not-allowed', message: 'This screen can only check in.' });
       }
-      const parsed = procedure.input.safeParse(input);
+      const parsed = procedure.input.safeParse(input, { reportInput: true });
       if (!parsed.success) {
         return refuse({ code: 'invalid-input', message: `The request was not understood: ${describeIssues(parsed.error.issues)}.` });
       }

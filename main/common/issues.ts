@@ -1,6 +1,8 @@
 /**
  * Turns zod issues into sentences a person can act on: `clinicians[2].colour: expected one of
  * sage, clay, …`. Shared by the config loader and the API so every message reads the same way.
+ * Parse with `{ reportInput: true }`: zod leaves `issue.input` out otherwise, and a wrong type would
+ * read as a missing field. The input itself is never put into a message.
  */
 import type { z } from 'zod';
 

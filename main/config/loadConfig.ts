@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { describeIssue, formatPath } from '../common/issues.ts';
 import { OfficeConfig, crossCheck } from './officeConfig.ts';
 
@@ -31,17 +31,19 @@ export function loadOfficeConfig(file: string): OfficeConfig {
 }
 
 export function parseOfficeConfig(text: string, file: string): OfficeConfig {
-  const document = parseDocument(text, { prettyErrors: false });
+  // With prettyErrors off, yaml leaves `linePos` unset; the line counter gives the line back.
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter });
   if (document.errors.length > 0) {
     throw new ConfigError(
       file,
       document.errors.map((error) => {
-        const line = error.linePos?.[0];
+        const line = lineCounter.linePos(error.pos[0]);
         return `${line ? `line ${line.line}, column ${line.col}: ` : ''}this is not valid YAML (${error.message.split('\n')[0]})`;
       }),
     );
   }
-  const parsed = OfficeConfig.safeParse(document.toJS() ?? {});
+  const parsed = OfficeConfig.safeParse(document.toJS() ?? {}, { reportInput: true });
   if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map(describeIssue));
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) throw new ConfigError(file, problems.map((p) => `${formatPath(p.path)}: ${p.message}`));

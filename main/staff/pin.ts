@@ -27,6 +27,11 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const salt = Buffer.from(parts[4] ?? '', 'base64');
   const expected = Buffer.from(parts[5] ?? '', 'base64');
   if (![N, r, p].every(Number.isInteger) || expected.length === 0) return false;
-  const key = await derive(pin, salt, { N, r, p }, expected.length);
-  return timingSafeEqual(key, expected);
+  try {
+    const key = await derive(pin, salt, { N, r, p }, expected.length);
+    return timingSafeEqual(key, expected);
+  } catch {
+    // Parameters scrypt refuses (N not a power of two, too much memory) mean a damaged hash.
+    return false;
+  }
 }

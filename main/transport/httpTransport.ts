@@ -79,7 +79,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1' }:
       return;
     }
     if (path === '/api/staff/login') {
-      const login = StaffLogin.safeParse(body.value);
+      const login = StaffLogin.safeParse(body.value, { reportInput: true });
       if (!login.success) return sendError(response, { code: 'invalid-input', message: `The PIN was not understood: ${describeIssues(login.error.issues)}.` });
       const result = await hub.staff.login(login.data.pin, request.socket.remoteAddress ?? 'unknown');
       if (!result.ok) return sendError(response, result.error);

@@ -34,7 +34,7 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
       } catch {
         parsed = undefined;
       }
-      const message = LiveClientMessage.safeParse(parsed);
+      const message = LiveClientMessage.safeParse(parsed, { reportInput: true });
       if (!message.success) {
         send({ type: 'invalid', error: { code: 'invalid-input', message: parsed === undefined ? 'Messages must be JSON text.' : `The message was not understood: ${describeIssues(message.error.issues)}.` } });
         return;

@@ -1,0 +1,12 @@
+/**
+ * Runs every benchmark in turn and prints its table: `npm run bench`, or after a build,
+ * `node --import tsx bench/run.ts`. Add a benchmark by adding it to the list.
+ */
+import { benchCheckins } from './checkins.ts';
+import { formatReport, type BenchReport } from './report.ts';
+
+const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins];
+
+for (const bench of benchmarks) {
+  process.stdout.write(`${formatReport(await bench())}\n\n`);
+}

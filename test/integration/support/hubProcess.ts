@@ -1,0 +1,42 @@
+/**
+ * Runs the real `stillroom serve` command as a child process, the way an office runs it, so a test
+ * can kill it hard and start it again on the same data folder.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { repoRoot } from './hubClient.ts';
+
+export interface HubProcess {
+  url: string;
+  child: ChildProcess;
+  /** Kills the process with `signal` and waits until it has exited. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function serveFromCli(dataDir: string, timeoutMs = 15_000): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['bin/stillroom.js', 'serve', '--data', dataDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      void kill('SIGKILL');
+      reject(new Error(`${reason}\nstdout: ${stdout}\nstderr: ${stderr}`));
+    };
+    const timer = setTimeout(() => fail(`stillroom serve did not say where it serves within ${timeoutMs} ms`), timeoutMs);
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += String(chunk);
+      const url = /Stillroom is serving .+ at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, child, kill });
+      }
+    });
+    child.once('exit', (code, signal) => fail(`stillroom serve exited early (code ${code}, signal ${signal})`));
+  });
+}
