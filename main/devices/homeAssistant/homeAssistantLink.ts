@@ -1,0 +1,201 @@
+/**
+ * The hub's one connection to Home Assistant: connects (and keeps trying) in the background,
+ * reports how it is going in words the desk can show, and turns every command into a result
+ * value. It decides nothing about rooms; the planner says what to send.
+ */
+import {
+  callService as sendServiceCall, createConnection, createLongLivedTokenAuth, ERR_INVALID_AUTH, subscribeEntities,
+  type Connection, type HassEntities,
+} from 'home-assistant-js-websocket';
+import { WebSocket } from 'ws';
+import { silentLog, type Log } from '../../log.ts';
+import { normaliseHomeAssistantUrl } from './homeAssistantUrl.ts';
+import { contextIdOf, toCallFailure, type ServiceCall, type ServiceCallResult } from './serviceCallResult.ts';
+
+export type HomeAssistantStatus =
+  | { state: 'connecting'; message: string }
+  | { state: 'connected'; haVersion: string; message: string }
+  | { state: 'unreachable'; retryInSeconds: number; message: string }
+  | { state: 'token-rejected'; message: string };
+
+export interface HomeAssistantLinkOptions {
+  /** As typed in the admin page; checked by `normaliseHomeAssistantUrl`. */
+  url: string;
+  /** A long-lived access token. Never logged, never part of a status. */
+  token: string;
+  log?: Log;
+  onStatus: (status: HomeAssistantStatus) => void;
+  /** Wait before the first retry of a failed start-up connect; it doubles up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+export interface HomeAssistantLink {
+  status(): HomeAssistantStatus;
+  /** The latest state of every entity, `{}` until the first update arrives. */
+  entities(): HassEntities;
+  onEntities(listener: (entities: HassEntities) => void): () => void;
+  /**
+   * Called after the library has reconnected on its own: commands in flight when the connection
+   * dropped were lost, so re-read state and resend what still matters.
+   */
+  onReconnected(listener: () => void): () => void;
+  callService(call: ServiceCall): Promise<ServiceCallResult>;
+  /** Sends every call at once (different devices need not wait for each other); results keep the calls' order. */
+  callServices(calls: readonly ServiceCall[]): Promise<ServiceCallResult[]>;
+  fireEvent(eventType: string, data?: Record<string, unknown>): Promise<ServiceCallResult>;
+  /** A legacy notify service, e.g. `notify('mobile_app_pixel_8', { message })`. */
+  notify(service: string, data: Record<string, unknown>): Promise<ServiceCallResult>;
+  close(): void;
+}
+
+export type ConnectHomeAssistant = { ok: true; link: HomeAssistantLink } | { ok: false; message: string };
+
+export const tokenRejectedMessage =
+  'Home Assistant rejected the access token. Create a long-lived access token in your Home Assistant profile and put it in STILLROOM_HA_TOKEN (or the admin settings).';
+
+/**
+ * The library builds its sockets with the global `WebSocket`. Node 24 has its own (undici) one,
+ * so which one it picks would depend on the runtime; `ws` is the one it is documented and tested
+ * with (reference §2.1, and the library README's Node section).
+ */
+function useWsForHomeAssistant(): void {
+  if (globalThis.WebSocket !== (WebSocket as unknown)) globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/**
+ * Starts connecting and returns at once; the link never throws for an unreachable or restarting
+ * Home Assistant. Only an address that cannot be a Home Assistant URL is refused here.
+ */
+export function connectHomeAssistant(options: HomeAssistantLinkOptions): ConnectHomeAssistant {
+  const address = normaliseHomeAssistantUrl(options.url);
+  if (!address.ok) return address;
+  useWsForHomeAssistant();
+
+  const url = address.url;
+  const log = options.log ?? silentLog;
+  const baseDelayMs = options.retryDelayMs ?? 1000;
+  const maxDelayMs = options.maxRetryDelayMs ?? 30_000;
+  const auth = createLongLivedTokenAuth(url, options.token);
+  const entityListeners = new Set<(entities: HassEntities) => void>();
+  const reconnectListeners = new Set<() => void>();
+
+  let status: HomeAssistantStatus = { state: 'connecting', message: `Connecting to Home Assistant at ${url}.` };
+  let connection: Connection | undefined;
+  let entities: HassEntities = {};
+  let retryTimer: NodeJS.Timeout | undefined;
+  let nextDelayMs = baseDelayMs;
+  let closed = false;
+
+  function report(next: HomeAssistantStatus): void {
+    if (closed || status.state === 'token-rejected') return;
+    status = next;
+    const fields = { state: next.state, url };
+    if (next.state === 'token-rejected') log.error('home assistant refused the token', fields);
+    else if (next.state === 'unreachable') log.warn('home assistant unreachable', { ...fields, retryInSeconds: next.retryInSeconds });
+    else log.info('home assistant link', fields);
+    options.onStatus(next);
+  }
+
+  const connected = (conn: Connection) =>
+    report({ state: 'connected', haVersion: conn.haVersion, message: `Connected to Home Assistant ${conn.haVersion}.` });
+
+  function rejectToken(): void {
+    report({ state: 'token-rejected', message: tokenRejectedMessage });
+    connection?.close();
+    connection = undefined;
+  }
+
+  function adopt(conn: Connection): void {
+    connection = conn;
+    conn.addEventListener('ready', () => {
+      connected(conn);
+      for (const listener of reconnectListeners) listener();
+    });
+    conn.addEventListener('disconnected', () =>
+      report({ state: 'connecting', message: `Lost contact with Home Assistant at ${url}. Stillroom keeps working and reconnects by itself.` }),
+    );
+    // The library stops reconnecting after this (reference §2.6); a new token needs a new link.
+    conn.addEventListener('reconnect-error', rejectToken);
+    // Never unsubscribed: closing the connection ends it, and the collection's unsubscribe would
+    // leave a 5 s grace timer behind (reference §2.6).
+    subscribeEntities(conn, (latest) => {
+      entities = latest;
+      for (const listener of entityListeners) listener(latest);
+    });
+    connected(conn);
+  }
+
+  // The library's own `setupRetry` waits a flat second between tries; a hub that starts while
+  // Home Assistant is down for a while should back off instead, so the first connect is retried here.
+  async function attempt(): Promise<void> {
+    retryTimer = undefined;
+    try {
+      const conn = await createConnection({ auth, setupRetry: 0 });
+      if (closed) conn.close();
+      else adopt(conn);
+    } catch (error) {
+      if (closed) return;
+      if (error === ERR_INVALID_AUTH) return rejectToken();
+      const delayMs = nextDelayMs;
+      nextDelayMs = Math.min(nextDelayMs * 2, maxDelayMs);
+      const inSeconds = seconds(delayMs);
+      report({
+        state: 'unreachable',
+        retryInSeconds: inSeconds,
+        message: `Home Assistant can't be reached at ${url}. Stillroom keeps working and tries again in ${inSeconds} ${inSeconds === 1 ? 'second' : 'seconds'}.`,
+      });
+      retryTimer = setTimeout(() => void attempt(), delayMs);
+    }
+  }
+
+  async function send(what: string, command: (conn: Connection) => Promise<unknown>): Promise<ServiceCallResult> {
+    if (!connection) {
+      return { ok: false, reason: 'disconnected', message: `Home Assistant isn't connected right now, so ${what} was not sent.` };
+    }
+    try {
+      return { ok: true, contextId: contextIdOf(await command(connection)) };
+    } catch (rejection) {
+      const failure = toCallFailure(rejection, what);
+      log.warn('home assistant command failed', { what, reason: failure.reason });
+      return failure;
+    }
+  }
+
+  const callService = (call: ServiceCall) =>
+    send(`${call.domain}.${call.service} for ${[call.target.entity_id].flat().join(', ')}`, (conn) =>
+      sendServiceCall(conn, call.domain, call.service, call.serviceData, call.target),
+    );
+
+  options.onStatus(status);
+  void attempt();
+
+  return {
+    ok: true,
+    link: {
+      status: () => status,
+      entities: () => entities,
+      onEntities: (listener) => {
+        entityListeners.add(listener);
+        return () => entityListeners.delete(listener);
+      },
+      onReconnected: (listener) => {
+        reconnectListeners.add(listener);
+        return () => reconnectListeners.delete(listener);
+      },
+      callService,
+      callServices: (calls) => Promise.all(calls.map(callService)),
+      fireEvent: (eventType, data) =>
+        send(`the ${eventType} event`, (conn) => conn.sendMessagePromise({ type: 'fire_event', event_type: eventType, event_data: data })),
+      notify: (service, data) => send(`notify.${service}`, (conn) => sendServiceCall(conn, 'notify', service, data)),
+      close: () => {
+        closed = true;
+        clearTimeout(retryTimer);
+        connection?.close();
+        connection = undefined;
+      },
+    },
+  };
+}

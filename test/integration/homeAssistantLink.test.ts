@@ -1,0 +1,251 @@
+/**
+ * The hub's Home Assistant link, with the real `home-assistant-js-websocket` client against the
+ * simulator: connecting, calling services, and every way Home Assistant can be away or say no.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  connectHomeAssistant, tokenRejectedMessage, type HomeAssistantLink, type HomeAssistantLinkOptions, type HomeAssistantStatus,
+} from '../../main/devices/homeAssistant/homeAssistantLink.ts';
+import { createLog } from '../../main/log.ts';
+import type { ServiceCall } from '../../main/devices/homeAssistant/serviceCallResult.ts';
+import { light, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+
+const lights = ['light.room_1', 'light.room_2', 'light.room_3', 'light.room_4'];
+const cleanups: (() => Promise<void> | void)[] = [];
+const written: string[] = [];
+let simulator: HomeAssistantSimulator;
+
+beforeEach(async () => {
+  simulator = await startHomeAssistantSimulator({ entities: lights.map((id) => light(id)), notifyServices: ['mobile_app_desk_phone'] });
+  cleanups.push(() => simulator.close());
+});
+
+afterEach(async () => {
+  // Whatever happened, the token must not have reached a status, a message or the log.
+  expect(written.join('\n')).not.toContain(simulator.token);
+  expect(written.join('\n')).not.toContain('wrong-token');
+  written.length = 0;
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function within<T>(promise: Promise<T>, what: string, timeoutMs = 5000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A link as the hub holds one, plus a way to wait for the statuses it reports, in order. */
+interface WatchedLink {
+  link: HomeAssistantLink;
+  statuses: HomeAssistantStatus[];
+  /** The next status in `state` not yet waited for. */
+  until<S extends HomeAssistantStatus['state']>(state: S): Promise<Extract<HomeAssistantStatus, { state: S }>>;
+  reconnected(): Promise<void>;
+}
+
+function openLink(options: Partial<HomeAssistantLinkOptions> = {}): WatchedLink {
+  const statuses: HomeAssistantStatus[] = [];
+  const waiters = new Set<() => void>();
+  let seen = 0;
+  const connecting = connectHomeAssistant({
+    url: simulator.url,
+    token: simulator.token,
+    retryDelayMs: 50,
+    log: createLog((line) => written.push(line)),
+    onStatus: (status) => {
+      statuses.push(status);
+      written.push(JSON.stringify(status));
+      for (const wake of waiters) wake();
+    },
+    ...options,
+  });
+  if (!connecting.ok) throw new Error(connecting.message);
+  const { link } = connecting;
+  cleanups.push(() => link.close());
+  return {
+    link,
+    statuses,
+    until: (state) => within(new Promise((resolve) => {
+      const look = () => {
+        const index = statuses.findIndex((status, i) => i >= seen && status.state === state);
+        if (index < 0) return;
+        seen = index + 1;
+        waiters.delete(look);
+        resolve(statuses[index] as never);
+      };
+      waiters.add(look);
+      look();
+    }), `status ${state}`),
+    reconnected: () => within(new Promise<void>((resolve) => {
+      const stop = link.onReconnected(() => {
+        stop();
+        resolve();
+      });
+    }), 'the reconnected signal'),
+  };
+}
+
+const turnOn = (entityId: string): ServiceCall => ({ domain: 'light', service: 'turn_on', target: { entity_id: entityId }, serviceData: { brightness: 128 } });
+
+/** A port nothing listens on: where a simulator was a moment ago. */
+async function vacatedPort(): Promise<number> {
+  const gone = await startHomeAssistantSimulator();
+  await gone.close();
+  return gone.port;
+}
+
+describe('connecting', () => {
+  it('connects, reports the version and receives every entity', async () => {
+    const { link, until } = openLink();
+    expect((await until('connected')).haVersion).toBe('2025.1.0');
+    const entities = await within(new Promise((resolve) => {
+      if (Object.keys(link.entities()).length > 0) return resolve(link.entities());
+      link.onEntities(resolve);
+    }), 'entities');
+    expect(Object.keys(entities as object).sort()).toEqual(lights);
+  });
+
+  it('accepts the address with a trailing slash, as people paste it', async () => {
+    const { link, until } = openLink({ url: `${simulator.url}//` });
+    await until('connected');
+    expect(await link.callService(turnOn('light.room_1'))).toMatchObject({ ok: true });
+  });
+
+  it('refuses an address that is not http(s)://host:port, saying what it should look like', () => {
+    for (const url of ['ws://127.0.0.1:8123', 'http://127.0.0.1:8123/lovelace', 'http://user:secret@ha.local:8123', 'homeassistant.local']) {
+      const refused = connectHomeAssistant({ url, token: 'x', onStatus: () => {} });
+      expect(refused.ok, url).toBe(false);
+      if (!refused.ok) {
+        expect(refused.message).toContain('http://homeassistant.local:8123');
+        expect(refused.message).not.toContain('secret');
+      }
+    }
+  });
+
+  it('reports a refused token at start and stops trying', async () => {
+    simulator.faults.refuseToken(true);
+    const { until, statuses } = openLink();
+    expect(await until('token-rejected')).toEqual({ state: 'token-rejected', message: tokenRejectedMessage });
+    // With the token accepted again, any further attempt would authenticate and send its first
+    // command; none may arrive. A negative needs a window: 300 ms spans three more retries at the
+    // 50 ms base delay (50, 100, 200 ms), so a retry loop that ignored the refusal would show.
+    simulator.faults.refuseToken(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(simulator.received).toEqual([]);
+    expect(statuses.map((status) => status.state)).toEqual(['connecting', 'token-rejected']);
+  });
+
+  it('reports a token revoked while connected when the library reconnects, and stops', async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    simulator.faults.refuseToken(true);
+    simulator.faults.dropConnections();
+    expect(await until('token-rejected')).toEqual({ state: 'token-rejected', message: tokenRejectedMessage });
+    expect(await link.callService(turnOn('light.room_1'))).toMatchObject({ ok: false, reason: 'disconnected' });
+  });
+
+  it('keeps going while Home Assistant is down at start-up and connects once it is there', async () => {
+    const port = await vacatedPort();
+    const { link, until } = openLink({ url: `http://127.0.0.1:${port}` });
+    const unreachable = await until('unreachable');
+    expect(unreachable.message).toBe(`Home Assistant can't be reached at http://127.0.0.1:${port}. Stillroom keeps working and tries again in 1 second.`);
+    expect(await link.callService(turnOn('light.room_1'))).toMatchObject({ ok: false, reason: 'disconnected' });
+
+    const late = await startHomeAssistantSimulator({ port, entities: [light('light.room_1')] });
+    cleanups.push(() => late.close());
+    await until('connected');
+    expect(await link.callService(turnOn('light.room_1'))).toMatchObject({ ok: true });
+    expect(late.states.get('light.room_1')?.state).toBe('on');
+  });
+});
+
+describe('calling services', () => {
+  it('changes the device and returns the context id of the change', async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    const result = await link.callService(turnOn('light.room_2'));
+    expect(result).toEqual({ ok: true, contextId: expect.any(String) });
+    const state = simulator.states.get('light.room_2');
+    expect(state).toMatchObject({ state: 'on', attributes: { brightness: 128 } });
+    expect(result.ok && result.contextId).toBe(state?.context.id);
+  });
+
+  it('sends calls to different lights at once, not one after another', async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    const delayMs = 300;
+    simulator.faults.delayReplies(delayMs);
+    const started = performance.now();
+    const results = await link.callServices(lights.map(turnOn));
+    const elapsed = performance.now() - started;
+    expect(results.map((result) => result.ok)).toEqual([true, true, true, true]);
+    // One after another would take 4 × 300 ms; at once takes one delay. The margin is wide for a busy machine.
+    expect(elapsed).toBeLessThan(2.5 * delayMs);
+  });
+
+  it('says which device is unavailable while the others still change', async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    simulator.faults.setUnavailable('light.room_2', true);
+    const results = await link.callServices(lights.slice(0, 3).map(turnOn));
+    expect(results.map((result) => (result.ok ? 'ok' : result.reason))).toEqual(['ok', 'unavailable', 'ok']);
+    expect(results[1]).toMatchObject({ message: expect.stringContaining('light.room_2 is unavailable') });
+    expect(['light.room_1', 'light.room_3'].map((id) => simulator.states.get(id)?.state)).toEqual(['on', 'on']);
+  });
+
+  it("passes on Home Assistant's own words when it refuses a call", async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    const result = await link.callService({ domain: 'light', service: 'dance', target: { entity_id: 'light.room_1' } });
+    expect(result).toMatchObject({ ok: false, reason: 'rejected', message: expect.stringMatching(/^Home Assistant refused light\.dance for light\.room_1: .+/) });
+  });
+
+  it('sends notifications and fires events', async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    expect(await link.notify('mobile_app_desk_phone', { message: 'Your 2 pm is here.' })).toMatchObject({ ok: true });
+    expect(simulator.notifications).toEqual([{ service: 'mobile_app_desk_phone', data: { message: 'Your 2 pm is here.' } }]);
+    expect(await link.fireEvent('stillroom_arrival', { room: 'Room 2' })).toEqual({ ok: true, contextId: expect.any(String) });
+  });
+});
+
+describe('losing the connection', () => {
+  it('reconnects by itself after a drop, signals it, and calls work again', async () => {
+    const { link, until, reconnected } = openLink();
+    await until('connected');
+    const signal = reconnected();
+    simulator.faults.dropConnections();
+    await until('connecting');
+    await signal;
+    await until('connected');
+    expect(await link.callService(turnOn('light.room_3'))).toMatchObject({ ok: true });
+  });
+
+  it('answers a call made while disconnected with "disconnected" instead of throwing', async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    await simulator.close();
+    await until('connecting');
+    const result = await link.callService(turnOn('light.room_1'));
+    expect(result).toEqual({ ok: false, reason: 'disconnected', message: "Home Assistant isn't connected right now, so light.turn_on for light.room_1 was not sent." });
+  });
+
+  it('answers a call lost in flight with "disconnected" and says it may not have happened', async () => {
+    const { link, until } = openLink();
+    await until('connected');
+    simulator.faults.delayReplies(2000);
+    const arrived = new Promise<void>((resolve) => {
+      const stop = simulator.onReceive(({ message }) => {
+        if ((message as { type?: string }).type !== 'call_service') return;
+        stop();
+        resolve();
+      });
+    });
+    const pending = link.callService(turnOn('light.room_4'));
+    await within(arrived, 'the call at Home Assistant');
+    simulator.faults.dropConnections();
+    expect(await within(pending, 'the lost call')).toMatchObject({ ok: false, reason: 'disconnected', message: expect.stringContaining('may not have happened') });
+  });
+});
