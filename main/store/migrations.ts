@@ -47,4 +47,33 @@ export const migrations: readonly string[] = [
     expires_at INTEGER NOT NULL
   ) STRICT;
   `,
+  `
+  -- What each room should be: the preset and the settings the planner carries out. Device
+  -- settings only; nothing about who is in the room.
+  CREATE TABLE room_state (
+    room_id TEXT PRIMARY KEY CHECK (length(room_id) BETWEEN 1 AND 40 AND room_id NOT GLOB '*[^a-z0-9-]*'),
+    preset_id TEXT CHECK (preset_id IS NULL OR (length(preset_id) BETWEEN 1 AND 40 AND preset_id NOT GLOB '*[^a-z0-9-]*')),
+    desired TEXT NOT NULL CHECK (json_valid(desired)),
+    in_session INTEGER NOT NULL DEFAULT 0 CHECK (in_session IN (0, 1)),
+    -- The devices' state just before a session started, for "restore" at its end.
+    session_snapshot TEXT CHECK (session_snapshot IS NULL OR json_valid(session_snapshot)),
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+
+  -- Notifications waiting to be delivered. A check-in writes its arrival and these rows in one
+  -- transaction; a dispatcher delivers them at least once. They go when their arrival is purged.
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 20 AND 40 AND id NOT GLOB '*[^A-Za-z0-9_-]*'),
+    arrival_id TEXT REFERENCES arrivals (id) ON DELETE CASCADE,
+    route TEXT NOT NULL CHECK (route IN ('mqtt-bus', 'ha-notify', 'ha-event', 'light-cue', 'desk-alert')),
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    delivered_at INTEGER,
+    last_error TEXT CHECK (last_error IS NULL OR length(last_error) <= 300)
+  ) STRICT;
+  CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
+  `,
 ];
+
