@@ -14,6 +14,11 @@ import type { OfficeConfig } from './config/officeConfig.ts';
 import { createLog, type Log } from './log.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
 import { openDatabase } from './store/database.ts';
+import { dirname, join, resolve } from 'node:path';
+import { loadPresetLibrary, watchPresetLibrary, type PresetLibrary } from './ambience/presetLibrary.ts';
+import { startDeviceLayer } from './devices/homeAssistant/deviceLayer.ts';
+import { createRooms } from './rooms/rooms.ts';
+import { createRoomStateStore } from './rooms/roomStateStore.ts';
 
 export interface HubOptions {
   configPath: string;
@@ -25,6 +30,10 @@ export interface HubOptions {
   log?: Log;
   /** How often retention is enforced while running. */
   purgeEveryMs?: number;
+  /** The built-in presets; by default `presets/` beside `dist/`. */
+  presetsDir?: string;
+  /** Where secrets such as the Home Assistant token are read from. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Hub {
@@ -44,6 +53,43 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const config = loadOfficeConfig(options.configPath);
   const db = openDatabase(options.dataDir);
   const feed = new LiveFeed();
+
+  const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
+  if (config.presets.folder) presetFolders.push(resolve(dirname(options.configPath), config.presets.folder));
+  let library: PresetLibrary = loadPresetLibrary(presetFolders);
+  const reportPresetProblems = () => library.problems.forEach((problem) => log.warn('preset skipped', { file: problem.file, problem: problem.message }));
+  reportPresetProblems();
+
+  // Live state arrives an entity at a time; rooms are re-drawn at most once per turn of the event loop.
+  let refreshQueued = false;
+  const refreshRooms = () => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    setImmediate(() => {
+      refreshQueued = false;
+      rooms.refresh();
+    });
+  };
+  const devices = await startDeviceLayer(
+    config,
+    {
+      onStatus: (status) => {
+        log.info('home assistant', { state: status.state });
+        refreshRooms();
+      },
+      onEntities: refreshRooms,
+      onReconnected: () => void rooms.resendLost(),
+    },
+    { log, env: options.env ?? process.env },
+  );
+  const rooms = createRooms({ config, library: () => library, devices, store: createRoomStateStore(db, now), publish: (event) => feed.publish('rooms', event), log });
+  const stopWatchingPresets = watchPresetLibrary(presetFolders, (reloaded) => {
+    library = reloaded;
+    log.info('presets reloaded', { presets: library.presets.size, problems: library.problems.length });
+    reportPresetProblems();
+    refreshRooms();
+  });
+
   const arrivals = createArrivals({ store: createArrivalsStore(db), config, now, publish: (event) => feed.publish('arrivals', event) });
 
   const api = createHubApi(
@@ -78,6 +124,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         log.info('checked in', { source: 'desk', clinician: arrival.clinicianId });
         return arrival;
       },
+      roomsOverview: () => rooms.overview(),
+      roomView: ({ roomId }) => rooms.view(roomId),
+      applyPreset: ({ roomId, presetId }) => rooms.applyPreset(roomId, presetId),
+      fineTune: ({ roomId, brightness, volume }) => rooms.fineTune(roomId, { brightness, volume }),
+      startSession: ({ roomId }) => rooms.startSession(roomId),
+      endSession: ({ roomId }) => rooms.endSession(roomId),
     },
     feed,
     log,
@@ -104,6 +156,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     purgeNow,
     async close() {
       clearInterval(timer);
+      stopWatchingPresets();
+      rooms.close();
+      await devices.close();
       db.close();
     },
   };

@@ -98,6 +98,79 @@ export type DeskBoard = z.infer<typeof DeskBoard>;
 export const SetStatusRequest = z.strictObject({ arrivalId: ArrivalId, status: ArrivalStatus });
 export const UndoResult = z.strictObject({ undone: z.string().nullable(), lastChange: LastChange });
 
+
+/** A preset as the room surface shows it: a card with a name, one line and a colour swatch. */
+export const PresetCard = z.strictObject({
+  id: Slug,
+  name: z.string(),
+  description: z.string(),
+  swatch: z.string(),
+});
+export type PresetCard = z.infer<typeof PresetCard>;
+
+/** One device of a room as it is now (from Home Assistant's live state, not from what was sent). */
+export const DeviceView = z.strictObject({
+  entityId: z.string(),
+  role: z.string(),
+  name: z.string(),
+  kind: z.enum(['light', 'speaker', 'door-sign', 'masking']),
+  available: z.boolean(),
+  on: z.boolean(),
+  /** Percent, for lights that are on. */
+  brightness: z.number().nullable(),
+  /** A CSS colour close to the light's, for the room's small picture. */
+  colour: z.string().nullable(),
+  /** 0..1, for speakers. */
+  volume: z.number().nullable(),
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+
+/** What happened to each device the last time the room was changed. */
+export const DeviceOutcome = z.strictObject({
+  entityId: z.string(),
+  name: z.string(),
+  outcome: z.enum(['done', 'unavailable', 'failed', 'waiting']),
+  message: z.string().nullable(),
+});
+export type DeviceOutcome = z.infer<typeof DeviceOutcome>;
+
+/** The connection to Home Assistant, in words the desk and room surfaces can show. */
+export const DeviceLinkStatus = z.strictObject({
+  state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'token-rejected']),
+  message: z.string(),
+});
+export type DeviceLinkStatus = z.infer<typeof DeviceLinkStatus>;
+
+export const RoomView = z.strictObject({
+  id: Slug,
+  name: z.string(),
+  /** False when the config maps no devices to this room: it has nothing to set. */
+  hasAmbience: z.boolean(),
+  preset: PresetCard.nullable(),
+  /** The preset was fine-tuned after it was applied. */
+  adjusted: z.boolean(),
+  inSession: z.boolean(),
+  /** The fine-tune values: the brightest light's percent and the speaker's volume, as desired. */
+  brightness: z.number().nullable(),
+  volume: z.number().nullable(),
+  limits: z.strictObject({ minBrightness: z.number(), maxBrightness: z.number(), maxVolume: z.number() }),
+  devices: z.array(DeviceView),
+  presets: z.array(PresetCard),
+  lastChange: z.array(DeviceOutcome),
+  homeAssistant: DeviceLinkStatus,
+  /** Problems an admin should fix (a preset file that was skipped, a device that is missing), in plain words. */
+  problems: z.array(z.string()),
+});
+export type RoomView = z.infer<typeof RoomView>;
+
+export const RoomSummary = z.strictObject({ id: Slug, name: z.string(), presetName: z.string().nullable(), inSession: z.boolean() });
+export type RoomSummary = z.infer<typeof RoomSummary>;
+
+export const RoomsOverview = z.strictObject({ rooms: z.array(RoomSummary), homeAssistant: DeviceLinkStatus });
+export type RoomsOverview = z.infer<typeof RoomsOverview>;
+
+const RoomRequest = z.strictObject({ roomId: Slug });
+
 const Empty = z.strictObject({});
 
 /** Who is calling: the kiosk may only check in and read tiles; staff may do everything else. */
@@ -110,6 +183,16 @@ export const procedures = {
   setStatus: { access: 'staff', input: SetStatusRequest, output: Arrival },
   undo: { access: 'staff', input: Empty, output: UndoResult },
   checkInAtDesk: { access: 'staff', input: CheckInRequest, output: Arrival },
+  roomsOverview: { access: 'staff', input: Empty, output: RoomsOverview },
+  roomView: { access: 'staff', input: RoomRequest, output: RoomView },
+  applyPreset: { access: 'staff', input: RoomRequest.extend({ presetId: Slug }), output: RoomView },
+  fineTune: {
+    access: 'staff',
+    input: RoomRequest.extend({ brightness: z.number().min(0).max(100).optional(), volume: z.number().min(0).max(1).optional() }),
+    output: RoomView,
+  },
+  startSession: { access: 'staff', input: RoomRequest, output: RoomView },
+  endSession: { access: 'staff', input: RoomRequest, output: RoomView },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;
@@ -128,15 +211,16 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** Live updates pushed to subscribers of a topic. Only staff may subscribe to `arrivals`. */
+/** Live updates pushed to subscribers of a topic. Only staff may subscribe to `arrivals` and `rooms`. */
 export const LiveEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('arrival'), change: z.enum(['checked-in', 'status', 'undone']), arrival: Arrival, lastChange: LastChange }),
   z.strictObject({ type: z.literal('arrival-removed'), arrivalId: ArrivalId, lastChange: LastChange }),
   z.strictObject({ type: z.literal('board-reset') }),
+  z.strictObject({ type: z.literal('room'), room: RoomView }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-export const liveTopics = { arrivals: { access: 'staff' } } as const satisfies Record<string, { access: Access }>;
+export const liveTopics = { arrivals: { access: 'staff' }, rooms: { access: 'staff' } } as const satisfies Record<string, { access: Access }>;
 export type LiveTopic = keyof typeof liveTopics;
 
 /** Messages a WebSocket client may send. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ClinicianColour, ClinicianSymbol, Slug } from '../common/contract.ts';
+import { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -18,8 +19,32 @@ export const OfficeConfig = z.strictObject({
     name: z.string().min(1).max(80),
   }),
   rooms: z
-    .array(z.strictObject({ id: Slug, name: z.string().min(1).max(60) }))
+    .array(
+      z.strictObject({
+        id: Slug,
+        name: z.string().min(1).max(60),
+        /** The room's devices in Home Assistant, its limits and how a session ends; absent: nothing to set. */
+        ambience: RoomAmbienceConfig.optional(),
+      }),
+    )
     .default([]),
+  /**
+   * Where the rooms' devices live. `simulated: true` runs a virtual Home Assistant inside the hub
+   * (the demo office); otherwise the URL of a real one, with its long-lived access token in the
+   * environment variable named by `tokenEnv` (never in this file, never sent to a screen).
+   */
+  homeAssistant: z
+    .union([
+      z.strictObject({ simulated: z.literal(true) }),
+      z.strictObject({ url: z.string().min(1), tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name').default('STILLROOM_HA_TOKEN') }),
+    ])
+    .optional(),
+  presets: z
+    .strictObject({
+      /** The practice's own presets, beside the built-in ones; a relative path is relative to this file. */
+      folder: z.string().optional(),
+    })
+    .prefault({}),
   clinicians: z
     .array(
       z.strictObject({

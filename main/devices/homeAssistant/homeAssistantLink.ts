@@ -165,7 +165,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   }
 
   const callService = (call: ServiceCall) =>
-    send(`${call.domain}.${call.service} for ${[call.target.entity_id].flat().join(', ')}`, (conn) =>
+    send(`${call.domain}.${call.service}${call.target ? ` for ${[call.target.entity_id].flat().join(', ')}` : ''}`, (conn) =>
       sendServiceCall(conn, call.domain, call.service, call.serviceData, call.target),
     );
 

@@ -5,11 +5,11 @@
  */
 import { ERR_CONNECTION_LOST } from 'home-assistant-js-websocket';
 
-/** One service call aimed at devices, e.g. `light.turn_on` for `light.room_2_lamp`. */
+/** One service call, e.g. `light.turn_on` for `light.room_2_lamp`; room-wide calls such as `scene.apply` have no target. */
 export interface ServiceCall {
   domain: string;
   service: string;
-  target: { entity_id: string | string[] };
+  target?: { entity_id: string | string[] };
   serviceData?: object;
 }
 

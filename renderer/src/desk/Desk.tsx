@@ -54,6 +54,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       'arrivals',
       (event) => {
         if (event.type === 'board-reset') return void loadBoard();
+        if (event.type === 'room') return;
         setLoad((current) => (current.state === 'ready' ? { state: 'ready', board: applyEvent(current.board, event) } : current));
         if (event.type === 'arrival' && event.change === 'checked-in') welcome(event.arrival);
       },
@@ -146,7 +147,7 @@ function UndoButton({ lastChange, onUndo }: { lastChange: LastChange; onUndo: ()
   );
 }
 
-function applyEvent(board: DeskBoard, event: Exclude<LiveEvent, { type: 'board-reset' }>): DeskBoard {
+function applyEvent(board: DeskBoard, event: Extract<LiveEvent, { type: 'arrival' | 'arrival-removed' }>): DeskBoard {
   if (event.type === 'arrival-removed') {
     return { ...board, arrivals: board.arrivals.filter((a) => a.id !== event.arrivalId), lastChange: event.lastChange };
   }

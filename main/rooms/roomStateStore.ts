@@ -1,0 +1,60 @@
+/**
+ * Each room's desired state, kept in SQLite so a restart of the hub (or of the whole office)
+ * comes back knowing what every room should be.
+ */
+import type { DesiredAmbience } from '../ambience/clampToRoom.ts';
+import type { EntityStates } from '../ambience/homeAssistantCalls.ts';
+import type { Db } from '../store/database.ts';
+
+/** What a session started from, so ending it can put the room back. */
+export interface SessionSnapshot {
+  states: EntityStates;
+  desired: DesiredAmbience | null;
+  adjusted: boolean;
+}
+
+export interface StoredRoomState {
+  desired: DesiredAmbience | null;
+  /** Fine-tuned after the preset was applied. */
+  adjusted: boolean;
+  inSession: boolean;
+  snapshot: SessionSnapshot | null;
+}
+
+interface Row {
+  preset_id: string | null;
+  desired: string;
+  in_session: number;
+  session_snapshot: string | null;
+}
+
+export const emptyRoomState: StoredRoomState = { desired: null, adjusted: false, inSession: false, snapshot: null };
+
+export function createRoomStateStore(db: Db, now: () => number) {
+  const select = db.prepare<[string], Row>('SELECT preset_id, desired, in_session, session_snapshot FROM room_state WHERE room_id = ?');
+  const upsert = db.prepare(
+    `INSERT INTO room_state (room_id, preset_id, desired, in_session, session_snapshot, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (room_id) DO UPDATE SET preset_id = excluded.preset_id, desired = excluded.desired, in_session = excluded.in_session,
+       session_snapshot = excluded.session_snapshot, updated_at = excluded.updated_at`,
+  );
+  return {
+    get(roomId: string): StoredRoomState {
+      const row = select.get(roomId);
+      if (!row) return emptyRoomState;
+      const { desired, adjusted } = JSON.parse(row.desired) as { desired: DesiredAmbience | null; adjusted: boolean };
+      return { desired, adjusted, inSession: row.in_session === 1, snapshot: row.session_snapshot ? (JSON.parse(row.session_snapshot) as SessionSnapshot) : null };
+    },
+    set(roomId: string, state: StoredRoomState): void {
+      upsert.run(
+        roomId,
+        state.desired?.presetId ?? null,
+        JSON.stringify({ desired: state.desired, adjusted: state.adjusted }),
+        state.inSession ? 1 : 0,
+        state.snapshot ? JSON.stringify(state.snapshot) : null,
+        now(),
+      );
+    },
+  };
+}
+
+export type RoomStateStore = ReturnType<typeof createRoomStateStore>;

@@ -1,0 +1,260 @@
+/**
+ * Room ambience: applying a preset records what the room should be, the planner turns that into
+ * device commands, and the plan runner carries them out. What a surface shows comes from Home
+ * Assistant's live state. Commands lost to an outage are sent again after the reconnect, unless
+ * a person changed that device by hand in the meantime.
+ */
+import { clampBrightness, clampToRoom, clampVolume, desiredFromPreset, type DesiredAmbience } from '../ambience/clampToRoom.ts';
+import type { AmbiencePlan, EntityStates } from '../ambience/homeAssistantCalls.ts';
+import { planAmbience, planSessionEnd, planSessionStart } from '../ambience/planAmbience.ts';
+import type { PresetLibrary } from '../ambience/presetLibrary.ts';
+import type { Preset } from '../ambience/presetSchema.ts';
+import type { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
+import type { DeviceLinkStatus, DeviceOutcome, LiveEvent, PresetCard, RoomsOverview, RoomView } from '../common/contract.ts';
+import type { OfficeConfig } from '../config/officeConfig.ts';
+import { HubError } from '../api/hubError.ts';
+import type { ServiceCall, ServiceCallResult } from '../devices/homeAssistant/serviceCallResult.ts';
+import type { Log } from '../log.ts';
+import { deviceViews, roomEntities } from './deviceViews.ts';
+import { runPlan, type DeviceResult, type RunningPlan } from './planRunner.ts';
+import type { RoomStateStore, StoredRoomState } from './roomStateStore.ts';
+
+/** What the rooms need from the device layer; the Home Assistant link provides it. */
+export interface RoomDevices {
+  status(): DeviceLinkStatus;
+  entities(): EntityStates & Readonly<Record<string, { last_updated?: string } | undefined>>;
+  callService(call: ServiceCall): Promise<ServiceCallResult>;
+}
+
+export interface RoomsDeps {
+  config: OfficeConfig;
+  library: () => PresetLibrary;
+  devices: RoomDevices;
+  store: RoomStateStore;
+  publish: (event: LiveEvent) => void;
+  log: Log;
+}
+
+const card = ({ id, name, description, swatch }: Preset): PresetCard => ({ id, name, description, swatch });
+const defaultLimits = { minBrightness: 1, maxBrightness: 100, maxVolume: 1 };
+
+export function createRooms({ config, library, devices, store, publish, log }: RoomsDeps) {
+  const rooms = new Map(config.rooms.map((room) => [room.id, room]));
+  const running = new Map<string, RunningPlan>();
+  const lastChange = new Map<string, DeviceOutcome[]>();
+  /** Devices whose command was lost to an outage, and when it was tried. */
+  const lost = new Map<string, Map<string, number>>();
+  const lastPublished = new Map<string, string>();
+
+  function roomOf(roomId: string) {
+    const room = rooms.get(roomId);
+    if (!room) throw new HubError('not-found', 'There is no such room.');
+    return room;
+  }
+  function ambienceOf(roomId: string): RoomAmbienceConfig {
+    const ambience = roomOf(roomId).ambience;
+    if (!ambience) throw new HubError('conflict', 'This room has no lights or speakers set up yet. An admin can add them to the office configuration.');
+    return ambience;
+  }
+  function presetOf(presetId: string): Preset {
+    const preset = library().presets.get(presetId);
+    if (!preset) throw new HubError('not-found', 'That preset is no longer available.');
+    return preset;
+  }
+
+  function problemsOf(roomId: string): string[] {
+    const ambience = rooms.get(roomId)?.ambience;
+    const problems = library().problems.map((problem) => `A preset file was skipped: ${problem.message}`);
+    if (!ambience) return problems;
+    if (ambience.sessionEnd !== 'restore' && !library().presets.has(ambience.sessionEnd)) {
+      problems.push(`Sessions here end with the preset "${ambience.sessionEnd}", which does not exist; the room will be left as it is.`);
+    }
+    if (devices.status().state === 'connected') {
+      const entities = devices.entities();
+      for (const { entityId } of roomEntities(ambience)) {
+        if (!entities[entityId]) problems.push(`${entityId} is not in Home Assistant. Check the name in the office configuration.`);
+      }
+    }
+    return problems;
+  }
+
+  function view(roomId: string): RoomView {
+    const room = roomOf(roomId);
+    const state = store.get(roomId);
+    const presets = [...library().presets.values()];
+    const preset = state.desired?.presetId ? library().presets.get(state.desired.presetId) : undefined;
+    const lightLevels = Object.values(state.desired?.lights ?? {}).flatMap((light) => (light.on ? [light.brightness] : []));
+    return {
+      id: room.id,
+      name: room.name,
+      hasAmbience: !!room.ambience,
+      preset: preset ? card(preset) : null,
+      adjusted: state.adjusted,
+      inSession: state.inSession,
+      brightness: lightLevels.length > 0 ? Math.max(...lightLevels) : null,
+      volume: state.desired?.sound?.volume ?? null,
+      limits: room.ambience?.limits ?? defaultLimits,
+      devices: room.ambience ? deviceViews(room.ambience, devices.entities()) : [],
+      presets: presets.map(card),
+      lastChange: lastChange.get(roomId) ?? [],
+      homeAssistant: devices.status(),
+      problems: problemsOf(roomId),
+    };
+  }
+
+  /** Pushes the room to every surface if anything a person could see changed. */
+  function announce(roomId: string): RoomView {
+    const current = view(roomId);
+    const text = JSON.stringify(current);
+    if (lastPublished.get(roomId) !== text) {
+      lastPublished.set(roomId, text);
+      publish({ type: 'room', room: current });
+    }
+    return current;
+  }
+
+  function outcomeOf({ entityId, result }: DeviceResult): DeviceOutcome {
+    const entity = devices.entities()[entityId];
+    const name = typeof entity?.attributes['friendly_name'] === 'string' ? entity.attributes['friendly_name'] : entityId;
+    if (result.ok) return { entityId, name, outcome: 'done', message: null };
+    if (result.reason === 'disconnected') return { entityId, name, outcome: 'waiting', message: 'Home Assistant is not connected; this will be sent when it is back.' };
+    if (result.reason === 'unavailable') return { entityId, name, outcome: 'unavailable', message: `${name} is unavailable right now (is it switched off at the wall?).` };
+    return { entityId, name, outcome: 'failed', message: `Home Assistant said: ${result.message}` };
+  }
+
+  /** Sends a plan for a room, replacing whatever was still running there; records what each device did. */
+  async function carryOut(roomId: string, plan: AmbiencePlan): Promise<RoomView> {
+    running.get(roomId)?.cancel();
+    const startedAt = Date.now();
+    const run = runPlan(plan, (call) => devices.callService(call));
+    running.set(roomId, run);
+    const results = await run.immediate;
+    const pending = lost.get(roomId) ?? new Map<string, number>();
+    for (const { entityId, result } of results) {
+      if (!result.ok && result.reason === 'disconnected') pending.set(entityId, startedAt);
+      else pending.delete(entityId);
+    }
+    lost.set(roomId, pending);
+    const outcomes = results.map(outcomeOf);
+    lastChange.set(roomId, outcomes);
+    const failed = outcomes.filter((o) => o.outcome !== 'done');
+    if (failed.length > 0) log.warn('some devices did not take the change', { room: roomId, devices: failed.map((o) => `${o.entityId}:${o.outcome}`).join(' ') });
+    return announce(roomId);
+  }
+
+  function save(roomId: string, change: Partial<StoredRoomState>): StoredRoomState {
+    const next = { ...store.get(roomId), ...change };
+    store.set(roomId, next);
+    return next;
+  }
+
+  function planFor(roomId: string, desired: DesiredAmbience): AmbiencePlan {
+    return planAmbience({ desired, room: ambienceOf(roomId), states: devices.entities() });
+  }
+
+  return {
+    view,
+    overview(): RoomsOverview {
+      return {
+        rooms: config.rooms.map((room) => {
+          const state = store.get(room.id);
+          const presetId = state.desired?.presetId;
+          return { id: room.id, name: room.name, presetName: (presetId && library().presets.get(presetId)?.name) || null, inSession: state.inSession };
+        }),
+        homeAssistant: devices.status(),
+      };
+    },
+
+    async applyPreset(roomId: string, presetId: string): Promise<RoomView> {
+      const ambience = ambienceOf(roomId);
+      const desired = clampToRoom(desiredFromPreset(presetOf(presetId)), ambience.limits);
+      save(roomId, { desired, adjusted: false });
+      return carryOut(roomId, planFor(roomId, desired));
+    },
+
+    /** Moves the brightest light to `brightness` (the others keep their proportion) and/or sets the volume. */
+    async fineTune(roomId: string, { brightness, volume }: { brightness?: number | undefined; volume?: number | undefined }): Promise<RoomView> {
+      const ambience = ambienceOf(roomId);
+      const current = store.get(roomId).desired;
+      if (!current) throw new HubError('conflict', 'Choose a preset first; fine-tuning adjusts it.');
+      const levels = Object.values(current.lights).flatMap((light) => (light.on ? [light.brightness] : []));
+      const factor = brightness === undefined || levels.length === 0 ? 1 : brightness / Math.max(...levels);
+      const lights = Object.fromEntries(
+        Object.entries(current.lights).map(([role, light]) => [role, light.on ? { ...light, brightness: clampBrightness(Math.round(light.brightness * factor), ambience.limits) } : light]),
+      );
+      const sound = current.sound && volume !== undefined ? { ...current.sound, volume: clampVolume(volume, ambience.limits) } : current.sound;
+      const desired: DesiredAmbience = { ...current, lights, sound, transitionSeconds: 2 };
+      save(roomId, { desired, adjusted: true });
+      return carryOut(roomId, planFor(roomId, desired));
+    },
+
+    async startSession(roomId: string): Promise<RoomView> {
+      const ambience = ambienceOf(roomId);
+      const state = store.get(roomId);
+      if (state.inSession) throw new HubError('conflict', 'A session is already running in this room.');
+      const states = devices.entities();
+      const snapshot = { states: Object.fromEntries(roomEntities(ambience).map(({ entityId }) => [entityId, states[entityId]])), desired: state.desired, adjusted: state.adjusted };
+      save(roomId, { inSession: true, snapshot });
+      // Lights and sound as the room is set (fine-tuning included), plus the door sign and masking
+      // as the preset's session extras say (both, when the room has no preset yet).
+      const extras = new Set([ambience.doorSign, ambience.masking].filter((id) => !!id));
+      const preset = (state.desired?.presetId && library().presets.get(state.desired.presetId)) || sessionOnly;
+      const extrasPlan = planSessionStart({ room: ambience, preset, states }).devices.filter((device) => extras.has(device.entityId));
+      return carryOut(roomId, { devices: [...(state.desired ? planFor(roomId, state.desired).devices : []), ...extrasPlan] });
+    },
+
+    async endSession(roomId: string): Promise<RoomView> {
+      const ambience = ambienceOf(roomId);
+      const state = store.get(roomId);
+      if (!state.inSession) throw new HubError('conflict', 'No session is running in this room.');
+      const neutral = ambience.sessionEnd === 'restore' ? undefined : library().presets.get(ambience.sessionEnd);
+      const states = devices.entities();
+      const plan = neutral
+        ? planSessionEnd({ room: ambience, states, restore: { preset: neutral } })
+        : planSessionEnd({ room: ambience, states, restore: { snapshot: state.snapshot?.states ?? {} } });
+      if (neutral) save(roomId, { inSession: false, snapshot: null, desired: clampToRoom(desiredFromPreset(neutral), ambience.limits), adjusted: false });
+      else save(roomId, { inSession: false, snapshot: null, desired: state.snapshot?.desired ?? null, adjusted: state.snapshot?.adjusted ?? false });
+      return carryOut(roomId, plan);
+    },
+
+    /** After Home Assistant comes back: send again what was lost, skipping devices a person has changed since. */
+    async resendLost(): Promise<void> {
+      for (const [roomId, pending] of lost) {
+        if (pending.size === 0) continue;
+        const desired = store.get(roomId).desired;
+        const entities = devices.entities();
+        for (const [entityId, triedAt] of pending) {
+          const updated = Date.parse(entities[entityId]?.last_updated ?? '');
+          if (updated > triedAt) pending.delete(entityId);
+        }
+        if (!desired || pending.size === 0) continue;
+        const plan = planFor(roomId, desired);
+        log.info('sending again what an outage lost', { room: roomId, devices: pending.size });
+        await carryOut(roomId, { devices: plan.devices.filter((device) => pending.has(device.entityId)) });
+      }
+    },
+
+    /** Live state or presets changed: push every room whose picture changed. */
+    refresh(): void {
+      for (const roomId of rooms.keys()) announce(roomId);
+    },
+
+    close(): void {
+      for (const run of running.values()) run.cancel();
+    },
+  };
+}
+
+/** Starting a session in a room that has no preset yet: only the door sign and masking change. */
+const sessionOnly: Preset = {
+  id: 'session-only',
+  name: 'Session',
+  description: 'Door sign and masking only.',
+  swatch: '#000000',
+  transitionSeconds: 5,
+  lights: {},
+  sound: null,
+  session: { doorSign: true, masking: true },
+};
+
+export type Rooms = ReturnType<typeof createRooms>;
