@@ -62,23 +62,36 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   // Live state arrives an entity at a time; rooms are re-drawn at most once per turn of the event loop.
   let refreshQueued = false;
+  let closed = false;
   const refreshRooms = () => {
-    if (refreshQueued) return;
+    if (refreshQueued || closed) return;
     refreshQueued = true;
     setImmediate(() => {
       refreshQueued = false;
-      rooms.refresh();
+      if (!closed) rooms.refresh();
     });
   };
+  // Commands lost while Home Assistant was away are resent once its fresh state has arrived after
+  // (re)connecting, never on the stale state: a change a person made meanwhile must be seen first.
+  let resendWhenStateArrives = true;
   const devices = await startDeviceLayer(
     config,
     {
       onStatus: (status) => {
         log.info('home assistant', { state: status.state });
+        if (status.state !== 'connected') resendWhenStateArrives = true;
         refreshRooms();
       },
-      onEntities: refreshRooms,
-      onReconnected: () => void rooms.resendLost(),
+      onEntities: () => {
+        refreshRooms();
+        if (resendWhenStateArrives && !closed) {
+          resendWhenStateArrives = false;
+          void rooms.resendLost();
+        }
+      },
+      onReconnected: () => {
+        resendWhenStateArrives = true;
+      },
     },
     { log, env: options.env ?? process.env },
   );
@@ -155,6 +168,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log,
     purgeNow,
     async close() {
+      closed = true;
       clearInterval(timer);
       stopWatchingPresets();
       rooms.close();

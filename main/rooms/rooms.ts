@@ -5,7 +5,7 @@
  * a person changed that device by hand in the meantime.
  */
 import { clampBrightness, clampToRoom, clampVolume, desiredFromPreset, type DesiredAmbience } from '../ambience/clampToRoom.ts';
-import type { AmbiencePlan, EntityStates } from '../ambience/homeAssistantCalls.ts';
+import type { AmbiencePlan, EntityState, EntityStates } from '../ambience/homeAssistantCalls.ts';
 import { planAmbience, planSessionEnd, planSessionStart } from '../ambience/planAmbience.ts';
 import type { PresetLibrary } from '../ambience/presetLibrary.ts';
 import type { Preset } from '../ambience/presetSchema.ts';
@@ -42,9 +42,13 @@ export function createRooms({ config, library, devices, store, publish, log }: R
   const rooms = new Map(config.rooms.map((room) => [room.id, room]));
   const running = new Map<string, RunningPlan>();
   const lastChange = new Map<string, DeviceOutcome[]>();
-  /** Devices whose command was lost to an outage, and when it was tried. */
-  const lost = new Map<string, Map<string, number>>();
+  /** Devices whose command was lost to an outage, with what the device was doing when it was tried. */
+  const lost = new Map<string, Map<string, string | null>>();
   const lastPublished = new Map<string, string>();
+  let closed = false;
+
+  /** Connected and holding Home Assistant's entity list (it arrives just after the connection). */
+  const knowsEntities = () => devices.status().state === 'connected' && Object.keys(devices.entities()).length > 0;
 
   function roomOf(roomId: string) {
     const room = rooms.get(roomId);
@@ -69,7 +73,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
     if (ambience.sessionEnd !== 'restore' && !library().presets.has(ambience.sessionEnd)) {
       problems.push(`Sessions here end with the preset "${ambience.sessionEnd}", which does not exist; the room will be left as it is.`);
     }
-    if (devices.status().state === 'connected') {
+    if (knowsEntities()) {
       const entities = devices.entities();
       for (const { entityId } of roomEntities(ambience)) {
         if (!entities[entityId]) problems.push(`${entityId} is not in Home Assistant. Check the name in the office configuration.`);
@@ -119,19 +123,28 @@ export function createRooms({ config, library, devices, store, publish, log }: R
     if (result.ok) return { entityId, name, outcome: 'done', message: null };
     if (result.reason === 'disconnected') return { entityId, name, outcome: 'waiting', message: 'Home Assistant is not connected; this will be sent when it is back.' };
     if (result.reason === 'unavailable') return { entityId, name, outcome: 'unavailable', message: `${name} is unavailable right now (is it switched off at the wall?).` };
+    if (!entity) return { entityId, name, outcome: 'failed', message: result.message };
     return { entityId, name, outcome: 'failed', message: `Home Assistant said: ${result.message}` };
   }
 
   /** Sends a plan for a room, replacing whatever was still running there; records what each device did. */
   async function carryOut(roomId: string, plan: AmbiencePlan): Promise<RoomView> {
     running.get(roomId)?.cancel();
-    const startedAt = Date.now();
-    const run = runPlan(plan, (call) => devices.callService(call));
+    // Home Assistant accepts a call for an entity it does not have and does nothing, so a device
+    // missing from a connected Home Assistant is reported here instead of silently "done".
+    const entities = devices.entities();
+    const missing = knowsEntities() ? plan.devices.filter((device) => !entities[device.entityId]) : [];
+    const run = runPlan({ devices: plan.devices.filter((device) => !missing.includes(device)) }, (call) => devices.callService(call));
     running.set(roomId, run);
-    const results = await run.immediate;
-    const pending = lost.get(roomId) ?? new Map<string, number>();
+    const sent = await run.immediate;
+    if (closed) throw new HubError('unavailable', 'Stillroom is shutting down.');
+    const results = [
+      ...sent,
+      ...missing.map(({ entityId }): DeviceResult => ({ entityId, result: { ok: false, reason: 'rejected', message: `${entityId} is not in Home Assistant. Check the name in the office configuration.` } })),
+    ];
+    const pending = lost.get(roomId) ?? new Map<string, string | null>();
     for (const { entityId, result } of results) {
-      if (!result.ok && result.reason === 'disconnected') pending.set(entityId, startedAt);
+      if (!result.ok && result.reason === 'disconnected') pending.set(entityId, pending.has(entityId) ? pending.get(entityId)! : stateSignature(entities[entityId]));
       else pending.delete(entityId);
     }
     lost.set(roomId, pending);
@@ -219,18 +232,10 @@ export function createRooms({ config, library, devices, store, publish, log }: R
 
     /** After Home Assistant comes back: send again what was lost, skipping devices a person has changed since. */
     async resendLost(): Promise<void> {
-      for (const [roomId, pending] of lost) {
-        if (pending.size === 0) continue;
-        const desired = store.get(roomId).desired;
-        const entities = devices.entities();
-        for (const [entityId, triedAt] of pending) {
-          const updated = Date.parse(entities[entityId]?.last_updated ?? '');
-          if (updated > triedAt) pending.delete(entityId);
-        }
-        if (!desired || pending.size === 0) continue;
-        const plan = planFor(roomId, desired);
-        log.info('sending again what an outage lost', { room: roomId, devices: pending.size });
-        await carryOut(roomId, { devices: plan.devices.filter((device) => pending.has(device.entityId)) });
+      try {
+        await resend();
+      } catch (error) {
+        if (!closed) log.error('could not resend lost commands', { error: error instanceof Error ? error.message : String(error) });
       }
     },
 
@@ -240,9 +245,38 @@ export function createRooms({ config, library, devices, store, publish, log }: R
     },
 
     close(): void {
+      closed = true;
       for (const run of running.values()) run.cancel();
     },
   };
+
+  /**
+   * Resends each room's lost commands, except to a device that is no longer doing what it did when
+   * the command was tried: someone changed it by hand meanwhile (or the command did arrive), and
+   * either way the hub must not undo it. Timestamps cannot tell: a restarted Home Assistant gives
+   * every entity new ones.
+   */
+  async function resend(): Promise<void> {
+    for (const [roomId, pending] of lost) {
+      if (pending.size === 0) continue;
+      const desired = store.get(roomId).desired;
+      const entities = devices.entities();
+      for (const [entityId, seen] of pending) {
+        if (seen !== null && stateSignature(entities[entityId]) !== seen) pending.delete(entityId);
+      }
+      if (!desired || pending.size === 0) continue;
+      const plan = planFor(roomId, desired);
+      log.info('sending again what an outage lost', { room: roomId, devices: pending.size });
+      await carryOut(roomId, { devices: plan.devices.filter((device) => pending.has(device.entityId)) });
+    }
+  }
+}
+
+/** What a device is doing, in the terms a person can change at the wall: on/off, level, colour, volume, source. */
+function stateSignature(state: EntityState | undefined): string | null {
+  if (!state) return null;
+  const a = state.attributes;
+  return JSON.stringify([state.state, a['brightness'], a['color_temp_kelvin'], a['hs_color'], a['rgb_color'], a['xy_color'], a['volume_level'], a['media_content_id']]);
 }
 
 /** Starting a session in a room that has no preset yet: only the door sign and masking change. */

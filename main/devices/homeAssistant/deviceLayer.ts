@@ -9,7 +9,7 @@ import type { OfficeConfig } from '../../config/officeConfig.ts';
 import type { Log } from '../../log.ts';
 import type { RoomDevices } from '../../rooms/rooms.ts';
 import { startDemoHome } from './demoHome.ts';
-import { connectHomeAssistant, type HomeAssistantLink } from './homeAssistantLink.ts';
+import { connectHomeAssistant, type HomeAssistantLink, type HomeAssistantStatus } from './homeAssistantLink.ts';
 import type { HomeAssistantSimulator } from './simulator/index.ts';
 
 export interface DeviceLayer extends RoomDevices {
@@ -54,7 +54,15 @@ export async function startDeviceLayer(config: OfficeConfig, events: DeviceLayer
     }
   }
 
-  const connected = connectHomeAssistant({ url, token, log, onStatus: (status) => events.onStatus({ state: status.state, message: status.message }) });
+  const tokenEnv = 'tokenEnv' in settings ? settings.tokenEnv : null;
+  const describe = (status: HomeAssistantStatus): DeviceLinkStatus => ({
+    state: status.state,
+    message:
+      status.state === 'token-rejected' && tokenEnv
+        ? `Home Assistant rejected the access token. Create a long-lived access token in your Home Assistant profile, put it in the ${tokenEnv} environment variable and restart Stillroom.`
+        : status.message,
+  });
+  const connected = connectHomeAssistant({ url, token, log, onStatus: (status) => events.onStatus(describe(status)) });
   if (!connected.ok) return without({ state: 'not-configured', message: connected.message });
   const { link } = connected;
   link.onEntities(() => events.onEntities());
@@ -62,10 +70,7 @@ export async function startDeviceLayer(config: OfficeConfig, events: DeviceLayer
 
   return {
     link,
-    status: () => {
-      const status = link.status();
-      return { state: status.state, message: status.message };
-    },
+    status: () => describe(link.status()),
     entities: () => link.entities(),
     callService: (call) => link.callService(call),
     async close() {

@@ -1,0 +1,187 @@
+/**
+ * Room ambience end to end below the screens: the hub's API, the planner, the real
+ * home-assistant-js-websocket client, and the Home Assistant simulator as the device layer.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { device, startRoomOffice, startWillowSimulator, willowDevices, type RoomOffice } from './support/roomOffice.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+async function simulator(options: { port?: number; token?: string } = {}): Promise<HomeAssistantSimulator> {
+  const sim = await startWillowSimulator(options);
+  cleanups.push(() => sim.close());
+  return sim;
+}
+async function office(sim: { url: string; token: string }, options: Parameters<typeof startRoomOffice>[1] = {}): Promise<RoomOffice> {
+  const started = await startRoomOffice(sim, options);
+  cleanups.push(() => started.close());
+  return started;
+}
+/** Connected, and Home Assistant's entity list (which follows the connection) has arrived. */
+const connected = (o: RoomOffice) => o.untilRoom((room) => room.homeAssistant.state === 'connected' && room.devices.some((d) => d.available), 'Home Assistant connected');
+const lightCalls = (sim: HomeAssistantSimulator, from: number) =>
+  sim.serviceCalls.slice(from).filter((call) => call['domain'] === 'light').map(({ domain, service, target, service_data }) => ({ domain, service, target, service_data }));
+
+describe('applying a preset', () => {
+  it('sends each light exactly the call its capabilities allow, and the lights end as the preset says', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    const before = sim.serviceCalls.length;
+
+    const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+
+    // Calm: every light at 35 % and 2400 K over 15 s, but the ceiling off.
+    expect(lightCalls(sim, before)).toEqual([
+      { domain: 'light', service: 'turn_off', target: { entity_id: 'light.willow_ceiling' }, service_data: { transition: 15 } },
+      { domain: 'light', service: 'turn_on', target: { entity_id: 'light.willow_lamp' }, service_data: { brightness_pct: 35, color_temp_kelvin: 2400, transition: 15 } },
+      { domain: 'light', service: 'turn_on', target: { entity_id: 'light.willow_strip' }, service_data: { brightness_pct: 35, color_temp_kelvin: 2400, transition: 15 } },
+    ]);
+    expect(sim.states.get('light.willow_ceiling')?.state).toBe('off');
+    expect(sim.states.get('light.willow_lamp')?.attributes).toMatchObject({ brightness: 89, color_temp_kelvin: 2400 });
+    expect(sim.states.get('media_player.willow_speaker')?.state).toBe('playing');
+    expect(view.preset?.name).toBe('Calm');
+    expect(view.lastChange.every((outcome) => outcome.outcome === 'done')).toBe(true);
+    // The room's picture is Home Assistant's live state.
+    const live = await room.untilRoom((r) => device(r, 'light.willow_lamp').brightness === 35, 'the lamp at 35 %');
+    expect(device(live, 'light.willow_ceiling').on).toBe(false);
+  });
+
+  it('clamps presets and fine-tuning to the room\'s brightness ceiling', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'bright-cleaning' });
+    expect(sim.states.get('light.willow_lamp')?.attributes['brightness']).toBe(204); // 80 %, the room's ceiling
+    const tuned = await room.call('fineTune', { roomId: 'willow', brightness: 20 });
+    expect(tuned.brightness).toBe(20);
+    expect(tuned.adjusted).toBe(true);
+    expect(sim.states.get('light.willow_lamp')?.attributes['brightness']).toBe(51);
+  });
+
+  it('applies the rest of the preset when one light is missing from Home Assistant, and says which', async () => {
+    const sim = await simulator();
+    const room = await office(sim, { extraLights: ', light.willow_reading_lamp' });
+    await connected(room);
+    const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    expect(view.lastChange.find((o) => o.entityId === 'light.willow_reading_lamp')).toMatchObject({ outcome: 'failed', message: expect.stringContaining('is not in Home Assistant') });
+    expect(view.lastChange.filter((o) => o.entityId !== 'light.willow_reading_lamp').every((o) => o.outcome === 'done')).toBe(true);
+    expect(sim.states.get('light.willow_lamp')?.state).toBe('on');
+    expect(view.problems).toContain('light.willow_reading_lamp is not in Home Assistant. Check the name in the office configuration.');
+  });
+
+  it('reports an unavailable light in plain words and still applies the others', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    sim.faults.setUnavailable('light.willow_strip', true);
+    const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    expect(view.lastChange.find((o) => o.entityId === 'light.willow_strip')).toMatchObject({ outcome: 'unavailable', message: expect.stringContaining('unavailable right now') });
+    expect(sim.states.get('light.willow_lamp')?.state).toBe('on');
+  });
+
+  it('remembers what each room should be across a restart of the hub', async () => {
+    const sim = await simulator();
+    const first = await startRoomOffice(sim);
+    await first.untilRoom((r) => r.homeAssistant.state === 'connected', 'connected');
+    await first.call('applyPreset', { roomId: 'willow', presetId: 'grounding' });
+    await first.close();
+
+    const second = await office(sim, { dataDir: first.dataDir });
+    expect((await second.call('roomView', { roomId: 'willow' })).preset?.name).toBe('Grounding');
+  });
+});
+
+describe('sessions', () => {
+  it('start lights the door sign and starts masking; end puts the room back as it was before', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+
+    const during = await room.call('startSession', { roomId: 'willow' });
+    expect(during.inSession).toBe(true);
+    expect(sim.states.get('switch.willow_door_sign')?.state).toBe('on');
+    expect(sim.states.get('media_player.willow_masking')?.state).toBe('playing');
+    await room.call('fineTune', { roomId: 'willow', brightness: 70 });
+    expect(sim.states.get('light.willow_lamp')?.attributes['brightness']).toBe(179);
+
+    const after = await room.call('endSession', { roomId: 'willow' });
+    expect(after.inSession).toBe(false);
+    expect(sim.states.get('switch.willow_door_sign')?.state).toBe('off');
+    expect(sim.states.get('light.willow_lamp')?.attributes['brightness']).toBe(89); // Calm's 35 % again
+    expect(after.preset?.name).toBe('Calm');
+    await room.untilRoom((r) => device(r, 'media_player.willow_masking').on === false, 'masking stopped', 15_000);
+  }, 30_000);
+});
+
+describe('Home Assistant going away', () => {
+  it('a connection dropped during an apply still ends with the room as desired', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    sim.faults.delayReplies(300);
+    const firstCall = new Promise<void>((resolve) => {
+      const stop = sim.onReceive(() => {
+        stop();
+        resolve();
+      });
+    });
+    const applying = room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    await firstCall;
+    sim.faults.dropConnections();
+    sim.faults.delayReplies(0);
+    await applying;
+    await room.untilRoom(
+      (r) => r.homeAssistant.state === 'connected' && device(r, 'light.willow_ceiling').on === false && device(r, 'light.willow_lamp').brightness === 35 && device(r, 'light.willow_strip').brightness === 35,
+      'every light as Calm says after the reconnect',
+      15_000,
+    );
+  }, 30_000);
+
+  it('after an outage sends what was lost, but leaves alone a light a person changed at the wall', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    const port = sim.port;
+    const seeds = sim.snapshot();
+    await sim.close();
+    await room.untilRoom((r) => r.homeAssistant.state !== 'connected', 'the outage');
+
+    const during = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    expect(during.lastChange.every((o) => o.outcome === 'waiting')).toBe(true);
+
+    // Meanwhile someone turns the lamp fully on at the wall: Home Assistant comes back with that.
+    const wallSwitch = seeds.map((seed) => (seed.entityId === 'light.willow_lamp' ? willowDevices.find((d) => d.entityId === 'light.willow_lamp') && { ...seed, state: 'on', attributes: { ...seed.attributes, brightness: 255, color_mode: 'color_temp', color_temp_kelvin: 3000 } } : seed));
+    const back = await startHomeAssistantSimulator({ port, token: sim.token, entities: wallSwitch });
+    cleanups.push(() => back.close());
+
+    const after = await room.untilRoom((r) => r.homeAssistant.state === 'connected' && device(r, 'light.willow_ceiling').on === false && device(r, 'light.willow_strip').brightness === 35, 'the lost commands resent', 15_000);
+    expect(device(after, 'light.willow_lamp').brightness).toBe(100);
+  }, 30_000);
+
+  it('keeps the hub running while Home Assistant is down at start-up, and connects when it comes up', async () => {
+    const probe = await startHomeAssistantSimulator({ port: 0 });
+    const { port, token, url } = probe;
+    await probe.close();
+    const room = await office({ url, token });
+    const waiting = await room.untilRoom((r) => r.homeAssistant.state === 'unreachable', 'Home Assistant unreachable');
+    expect(waiting.homeAssistant.message).toContain("can't be reached");
+
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    await simulator({ port, token });
+    await room.untilRoom((r) => r.homeAssistant.state === 'connected' && device(r, 'light.willow_lamp').brightness === 35, 'connected, with Calm applied', 20_000);
+  }, 30_000);
+
+  it('stops and says what to fix when Home Assistant refuses the token', async () => {
+    const sim = await simulator();
+    sim.faults.refuseToken(true);
+    const room = await office(sim);
+    const refused = await room.untilRoom((r) => r.homeAssistant.state === 'token-rejected', 'the token refused');
+    expect(refused.homeAssistant.message).toContain('TEST_HA_TOKEN');
+    expect(refused.homeAssistant.message).not.toContain(sim.token);
+  });
+});
