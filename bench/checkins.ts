@@ -93,7 +93,7 @@ export async function benchCheckins(): Promise<BenchReport> {
   }
 }
 
-function percentiles(samples: number[]) {
+export function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };

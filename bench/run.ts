@@ -2,10 +2,11 @@
  * Runs every benchmark in turn and prints its table: `npm run bench`, or after a build,
  * `node --import tsx bench/run.ts`. Add a benchmark by adding it to the list.
  */
+import { benchAmbience } from './ambience.ts';
 import { benchCheckins } from './checkins.ts';
 import { formatReport, type BenchReport } from './report.ts';
 
-const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins];
+const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins, benchAmbience];
 
 for (const bench of benchmarks) {
   process.stdout.write(`${formatReport(await bench())}\n\n`);

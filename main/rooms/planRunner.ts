@@ -15,13 +15,14 @@ export interface DeviceResult {
 }
 
 export interface RunningPlan {
-  /** One result per device: the first failure among its immediate steps, else the last success. */
+  /** One result per device: the first failure among its immediate steps, else the last success (or "nothing yet"). */
   immediate: Promise<DeviceResult[]>;
   /** Stops steps that have not been sent yet. */
   cancel(): void;
 }
 
-const notSent: ServiceCallResult = { ok: false, reason: 'disconnected', message: 'Nothing was sent.' };
+/** A device whose steps all lie ahead (a volume ramp) has nothing to report yet, and nothing went wrong. */
+const nothingYet: ServiceCallResult = { ok: true, contextId: '' };
 
 export function runPlan(plan: AmbiencePlan, send: SendCall): RunningPlan {
   let cancelled = false;
@@ -38,7 +39,7 @@ export function runPlan(plan: AmbiencePlan, send: SendCall): RunningPlan {
   const runDevice = (device: DevicePlan): Promise<DeviceResult> =>
     new Promise((resolveImmediate) => {
       const started = Date.now();
-      let result = notSent;
+      let result = nothingYet;
       let reported = false;
       const report = () => {
         if (!reported) resolveImmediate({ entityId: device.entityId, result });

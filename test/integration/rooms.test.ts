@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
-import { device, startRoomOffice, startWillowSimulator, willowDevices, type RoomOffice } from './support/roomOffice.ts';
+import { device, largeRoomLights, startRoomOffice, startWillowSimulator, willowDevices, type RoomOffice } from './support/roomOffice.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -48,6 +48,21 @@ describe('applying a preset', () => {
     // The room's picture is Home Assistant's live state.
     const live = await room.untilRoom((r) => device(r, 'light.willow_lamp').brightness === 35, 'the lamp at 35 %');
     expect(device(live, 'light.willow_ceiling').on).toBe(false);
+  });
+
+  it('sets a room with many lights in one scene.apply, kelvin kept within each light\'s range, and reports every light', async () => {
+    const sim = await simulator();
+    const room = await office(sim, { extraLights: largeRoomLights });
+    await connected(room);
+    const before = sim.serviceCalls.length;
+
+    const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+
+    const calls = sim.serviceCalls.slice(before).filter((call) => call['domain'] !== 'media_player');
+    expect(calls.map((call) => `${call['domain']}.${call['service']}`)).toEqual(['scene.apply']);
+    for (const spot of [1, 2, 3, 4]) expect(sim.states.get(`light.willow_spot_${spot}`)?.attributes).toMatchObject({ brightness: 89, color_temp_kelvin: 2700 });
+    expect(sim.states.get('light.willow_ceiling')?.state).toBe('off');
+    expect(view.lastChange.filter((o) => o.entityId.startsWith('light.')).map((o) => o.outcome)).toEqual(Array(7).fill('done'));
   });
 
   it('clamps presets and fine-tuning to the room\'s brightness ceiling', async () => {

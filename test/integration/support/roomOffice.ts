@@ -19,7 +19,12 @@ export const willowDevices: EntitySeed[] = [
   mediaPlayer('media_player.willow_speaker', { name: 'Willow speaker', state: 'idle', volumeLevel: 0.2 }),
   switchEntity('switch.willow_door_sign', { name: 'Willow door sign' }),
   mediaPlayer('media_player.willow_masking', { name: 'Hall masking', state: 'idle', volumeLevel: 0.1 }),
+  // Spots that only the large-room test puts into the room.
+  ...[1, 2, 3, 4].map((n) => light(`light.willow_spot_${n}`, { name: `Willow spot ${n}`, supportedColorModes: ['color_temp'], minKelvin: 2700, maxKelvin: 5000 })),
 ];
+
+/** Four spots more in the lamp role: seven lights, enough for the room to be set with one scene.apply. */
+export const largeRoomLights = ', light.willow_spot_1, light.willow_spot_2, light.willow_spot_3, light.willow_spot_4';
 
 export function officeYaml(homeAssistantUrl: string, { extraLights = '' }: { extraLights?: string } = {}): string {
   return `
