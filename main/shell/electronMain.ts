@@ -3,18 +3,25 @@
  * opens one window per requested role. Every decision it applies is a pure function in this
  * folder; what is left here is the order Electron needs things done in.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
 import type { Access } from '../common/contract.ts';
 import { ConfigError } from '../config/loadConfig.ts';
 import { createHub, type Hub } from '../hub.ts';
 import { appOrigin, appScheme, appUrl } from './appProtocol.ts';
+import { gpuDisabledAtStart } from './crashRecovery.ts';
+import { scheduleDisplayPower } from './displayPower.ts';
 import { denyPermissions, hardenWebContents, lockKioskContents } from './hardening.ts';
 import { registerIpc, type IpcHandle } from './ipc.ts';
 import { parseLaunchOptions, type LaunchOptions } from './launchOptions.ts';
 import { windowPlanFor } from './roles.ts';
+import { superviseKiosk } from './selfHealing.ts';
 import { serveRenderer } from './serveRenderer.ts';
-import { windowOptionsFor } from './windowOptions.ts';
+import { shellPaths } from './shellPages.ts';
+import { staffExitStatus } from './staffExit.ts';
+import { watchStaffExit } from './staffExitWindow.ts';
+import { staffExitWindowOptions, windowOptionsFor } from './windowOptions.ts';
 
 /** Shown to a person (dialog and stderr), then the app quits: no stack trace for a known problem. */
 function failStartup(message: string): never {
@@ -40,6 +47,20 @@ const options: LaunchOptions = launch.options;
 // single instance (and each test gets a fresh profile).
 if (options.dataDir !== null) app.setPath('userData', options.dataDir);
 
+// Written when the GPU process kept crashing (selfHealing.ts); read before `ready`, the only
+// time hardware acceleration can still be switched off.
+const gpuMarkPath = path.join(app.getPath('userData'), 'gpu-disabled-at');
+function readGpuMark(): number | null {
+  try {
+    const at = Date.parse(readFileSync(gpuMarkPath, 'utf8').trim());
+    return Number.isNaN(at) ? null : at;
+  } catch {
+    return null;
+  }
+}
+const gpuDisabled = gpuDisabledAtStart(process.argv.slice(1), readGpuMark(), Date.now());
+if (gpuDisabled) app.disableHardwareAcceleration();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -63,13 +84,15 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
 
   let closing = false;
+  /** 0, or `staffExitStatus` after the staff exit, so the OS supervisor leaves the kiosk stopped. */
+  let exitCode = 0;
   app.on('will-quit', (event) => {
     if (closing || !hub) return;
     event.preventDefault();
     closing = true;
     ipc?.dispose();
     hub.close().then(
-      () => app.exit(0),
+      () => app.exit(exitCode),
       (error: unknown) => {
         console.error('Stillroom: the hub did not close cleanly', error);
         app.exit(1);
@@ -100,6 +123,7 @@ function start(): void {
       const id = contents.id;
       accessByContents.set(id, plan.access);
       if (plan.locked) lockKioskContents(contents);
+      if (plan.role === 'kiosk') superviseKioskWindow(window, plan.surfacePath, hub);
       // A reload or crash ends the page's subscriptions; the new page makes its own.
       contents.on('did-start-navigation', (details) => {
         if (details.isMainFrame && !details.isSameDocument) ipc?.forget(id);
@@ -116,4 +140,43 @@ function start(): void {
     console.error('Stillroom could not start', error);
     app.exit(1);
   });
+
+  /**
+   * The kiosk's own care: crash recovery, the display schedule and the hidden staff exit.
+   * Interim until the hub grows its side: health goes to the log, the display stays awake (no
+   * opening hours in the configuration yet) and the staff PIN stands in for the admin PIN.
+   */
+  function superviseKioskWindow(window: BrowserWindow, surfacePath: string, hub: Hub): void {
+    const log = (message: string, fields?: Record<string, string | number | boolean | null>) => hub.log.info(message, fields);
+    const healing = superviseKiosk({
+      window,
+      app,
+      kioskUrl: appUrl(surfacePath),
+      fallbackUrl: appUrl(shellPaths.fallback),
+      gpuDisabled,
+      markGpuDisabled: () => writeFileSync(gpuMarkPath, new Date().toISOString()),
+      argv: process.argv.slice(1),
+      log,
+    });
+    healing.onHealth((health) => log('kiosk health', { ...health }));
+    const display = scheduleDisplayPower({ hours: null, contents: window.webContents, powerSaveBlocker, log });
+    const staffExit = watchStaffExit({
+      kiosk: window,
+      ipcMain,
+      appOrigin,
+      createWindow: (windowOptions) => new BrowserWindow(windowOptions),
+      windowOptions: staffExitWindowOptions({ packaged: app.isPackaged, preloadPath: path.join(__dirname, 'preload.cjs') }),
+      verifyPin: async (pin) => (await hub.staff.login(pin, 'kiosk staff exit')).ok,
+      quit: () => {
+        exitCode = staffExitStatus;
+        app.quit();
+      },
+      log,
+    });
+    window.once('closed', () => {
+      healing.dispose();
+      display.dispose();
+      staffExit.dispose();
+    });
+  }
 }

@@ -4,6 +4,7 @@
  * https://www.electronjs.org/docs/latest/tutorial/security#checklist-security-recommendations
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { preloadSwitches } from './ipcChannels.ts';
 import type { WindowRole } from './roles.ts';
 
 /** The renderer's `--paper` colour (renderer/src/styles.css), painted before the first frame so no window flashes white. */
@@ -16,8 +17,10 @@ export interface WindowContext {
   preloadPath: string;
 }
 
-export function windowOptionsFor(role: WindowRole, { packaged, preloadPath }: WindowContext): BrowserWindowConstructorOptions {
-  const webPreferences: NonNullable<BrowserWindowConstructorOptions['webPreferences']> = {
+type WebPreferences = NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
+
+function hardenedPreferences({ packaged, preloadPath }: WindowContext): WebPreferences {
+  return {
     preload: preloadPath,
     contextIsolation: true,
     sandbox: true,
@@ -32,10 +35,18 @@ export function windowOptionsFor(role: WindowRole, { packaged, preloadPath }: Wi
     navigateOnDragDrop: false,
     spellcheck: false,
     devTools: !packaged,
+  };
+}
+
+export function windowOptionsFor(role: WindowRole, context: WindowContext): BrowserWindowConstructorOptions {
+  const webPreferences: WebPreferences = {
+    ...hardenedPreferences(context),
     // The desk chimes on an arrival without anyone touching it; the kiosk only sounds after a tap.
     autoplayPolicy: role === 'kiosk' ? 'user-gesture-required' : 'no-user-gesture-required',
     // No alert/confirm boxes on a touch screen in a waiting room.
     disableDialogs: role === 'kiosk',
+    // Tells the shared preload to forward pointer events for the hidden staff exit.
+    ...(role === 'kiosk' ? { additionalArguments: [preloadSwitches.kiosk] } : {}),
   };
   const common: BrowserWindowConstructorOptions = {
     title: 'Stillroom',
@@ -53,4 +64,28 @@ export function windowOptionsFor(role: WindowRole, { packaged, preloadPath }: Wi
     case 'room':
       return { ...common, width: 1024, height: 768, minWidth: 640, minHeight: 480 };
   }
+}
+
+/**
+ * The staff-exit PIN pad: a small frameless window over the kiosk, modal to it, with the same
+ * hardening. Its preload exposes only the PIN bridge, never `window.stillroom`.
+ */
+export function staffExitWindowOptions(context: WindowContext): BrowserWindowConstructorOptions {
+  return {
+    title: 'Staff exit',
+    backgroundColor: calmBackground,
+    show: false,
+    autoHideMenuBar: true,
+    width: 420,
+    height: 640,
+    modal: true,
+    frame: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    alwaysOnTop: true,
+    webPreferences: { ...hardenedPreferences(context), disableDialogs: true, autoplayPolicy: 'user-gesture-required', additionalArguments: [preloadSwitches.staffExit] },
+  };
 }

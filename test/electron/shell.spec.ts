@@ -1,6 +1,7 @@
 /**
  * The real Electron shell, launched from the built app (`dist/main/electron.cjs`) with a fresh
- * data folder per test: window hardening, the preload bridge and the access each window gets.
+ * data folder per test: window hardening, the preload bridge, the access each window gets, and
+ * the kiosk's self-healing and hidden staff exit.
  * Needs the Electron binary, which cannot be downloaded here; on Linux CI run it under xvfb-run.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,7 +40,13 @@ interface Office {
 }
 
 /** What a page's global object may hold; read through this so the test does not redeclare `Window`. */
-type PageGlobals = typeof globalThis & { stillroom?: StillroomBridge; process?: unknown; require?: unknown; ipcRenderer?: unknown };
+type PageGlobals = typeof globalThis & {
+  stillroom?: StillroomBridge;
+  stillroomStaffExit?: { submit(pin: string): Promise<{ ok: boolean; message?: string }>; cancel(): Promise<unknown> };
+  process?: unknown;
+  require?: unknown;
+  ipcRenderer?: unknown;
+};
 
 const test = base.extend<{ office: Office }>({
   office: async ({}, use, testInfo) => {
@@ -174,4 +181,57 @@ test('no permission is granted to the kiosk page', async ({ office }) => {
     ),
   );
   for (const state of states) expect(['denied', 'unsupported']).toContain(state);
+});
+
+/**
+ * Crashes the renderer of web contents `id` and resolves with the URL the shell loads next.
+ * The listeners are set before the crash, so the reload cannot be missed.
+ */
+async function crashAndWaitForNextLoad(app: ElectronApplication, id: number): Promise<string> {
+  return app.evaluate(
+    ({ webContents }, contentsId) =>
+      new Promise<string>((resolve, reject) => {
+        const contents = webContents.fromId(contentsId);
+        if (!contents) return reject(new Error('no such web contents'));
+        contents.once('render-process-gone', () => contents.once('did-finish-load', () => resolve(contents.getURL())));
+        contents.forcefullyCrashRenderer();
+      }),
+    id,
+  );
+}
+
+test('a crashed kiosk page is loaded again', async ({ office }) => {
+  const id = await office.contentsIdOf('/kiosk');
+  expect(await crashAndWaitForNextLoad(office.app, id)).toBe('app://stillroom/kiosk');
+});
+
+test('a kiosk page that keeps crashing gets the calm page instead', async ({ office }) => {
+  const id = await office.contentsIdOf('/kiosk');
+  // crashLoopLimit (3) failures within crashLoopWindowMs: two reloads, then the calm page.
+  expect(await crashAndWaitForNextLoad(office.app, id)).toBe('app://stillroom/kiosk');
+  expect(await crashAndWaitForNextLoad(office.app, id)).toBe('app://stillroom/kiosk');
+  expect(await crashAndWaitForNextLoad(office.app, id)).toBe('app://stillroom/__fallback');
+  const text = await office.app.evaluate(({ webContents }, contentsId) => webContents.fromId(contentsId)?.executeJavaScript('document.body.innerText'), id);
+  expect(text).toContain('One moment, please');
+});
+
+test('a three-second press in the kiosk’s top-left corner opens the PIN pad, which cannot reach the hub', async ({ office }) => {
+  const id = await office.contentsIdOf('/kiosk');
+  const opened = office.app.waitForEvent('window', { timeout: 8_000 });
+  await office.app.evaluate(({ webContents }, contentsId) => {
+    webContents.fromId(contentsId)?.sendInputEvent({ type: 'mouseDown', x: 10, y: 10, button: 'left', clickCount: 1 });
+  }, id);
+  const page = await opened;
+  await page.waitForURL((url) => url.pathname === '/__staff-exit');
+  await page.waitForLoadState('domcontentloaded');
+  const globals = await page.evaluate(() => {
+    const page = globalThis as PageGlobals;
+    return { bridge: typeof page.stillroom, staffExit: page.stillroomStaffExit ? Object.keys(page.stillroomStaffExit).sort() : null };
+  });
+  expect(globals).toEqual({ bridge: 'undefined', staffExit: ['cancel', 'submit'] });
+  const wrong = await page.evaluate(() => (globalThis as PageGlobals).stillroomStaffExit!.submit('0000'));
+  expect(wrong.ok).toBe(false);
+  const closed = page.waitForEvent('close');
+  await page.evaluate(() => (globalThis as PageGlobals).stillroomStaffExit!.cancel());
+  await closed;
 });

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
-import { device, largeRoomLights, startRoomOffice, startWillowSimulator, willowDevices, type RoomOffice } from './support/roomOffice.ts';
+import { device, largeRoomLights, startRoomOffice, startWillowSimulator, type RoomOffice } from './support/roomOffice.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -170,7 +170,7 @@ describe('Home Assistant going away', () => {
     expect(during.lastChange.every((o) => o.outcome === 'waiting')).toBe(true);
 
     // Meanwhile someone turns the lamp fully on at the wall: Home Assistant comes back with that.
-    const wallSwitch = seeds.map((seed) => (seed.entityId === 'light.willow_lamp' ? willowDevices.find((d) => d.entityId === 'light.willow_lamp') && { ...seed, state: 'on', attributes: { ...seed.attributes, brightness: 255, color_mode: 'color_temp', color_temp_kelvin: 3000 } } : seed));
+    const wallSwitch = seeds.map((seed) => (seed.entityId === 'light.willow_lamp' ? { ...seed, state: 'on', attributes: { ...seed.attributes, brightness: 255, color_mode: 'color_temp', color_temp_kelvin: 3000 } } : seed));
     const back = await startHomeAssistantSimulator({ port, token: sim.token, entities: wallSwitch });
     cleanups.push(() => back.close());
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calmBackground, windowOptionsFor } from '../../../main/shell/windowOptions.ts';
+import { preloadSwitches } from '../../../main/shell/ipcChannels.ts';
+import { calmBackground, staffExitWindowOptions, windowOptionsFor } from '../../../main/shell/windowOptions.ts';
 
 const installed = { packaged: true, preloadPath: '/opt/Stillroom/resources/app.asar/dist/main/preload.cjs' };
 const development = { packaged: false, preloadPath: '/work/stillroom/dist/main/preload.cjs' };
@@ -57,5 +58,25 @@ describe('window options', () => {
 
   it('the kiosk shows no alert or confirm boxes', () => {
     expect(windowOptionsFor('kiosk', installed).webPreferences?.disableDialogs).toBe(true);
+  });
+
+  it('only the kiosk window tells its preload to watch for the staff-exit press', () => {
+    expect(windowOptionsFor('kiosk', installed).webPreferences?.additionalArguments).toEqual([preloadSwitches.kiosk]);
+    expect(windowOptionsFor('desk', installed).webPreferences?.additionalArguments).toBeUndefined();
+  });
+
+  it('the staff-exit PIN pad is a small modal window, hardened like the others, with its own preload switch', () => {
+    const options = staffExitWindowOptions(installed);
+    expect(options).toMatchObject({ modal: true, frame: false, resizable: false, show: false, backgroundColor: calmBackground });
+    expect(options.webPreferences).toMatchObject({
+      preload: installed.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      devTools: false,
+      disableDialogs: true,
+      additionalArguments: [preloadSwitches.staffExit],
+    });
   });
 });
