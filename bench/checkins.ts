@@ -30,7 +30,7 @@ export async function benchCheckins(): Promise<BenchReport> {
 
     const checkInToEvent = async () => {
       const start = performance.now();
-      const [response, eventText] = await Promise.all([fetch(`${url}/api/call/checkIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: checkIn }), nextText(desk)]);
+      const [response, eventText] = await Promise.all([fetch(`${url}/api/call/checkIn`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-stillroom': '1' }, body: checkIn }), nextText(desk)]);
       const elapsed = performance.now() - start;
       if (!response.ok) throw new Error(`check-in failed with ${response.status}: ${await response.text()}`);
       await response.arrayBuffer();
@@ -126,7 +126,7 @@ export function kioskScriptGzipBytes(rendererDir: string): { ok: true; bytes: nu
 }
 
 async function staffLogin(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: '2468' }) });
+  const response = await fetch(`${url}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-stillroom': '1' }, body: JSON.stringify({ pin: '2468' }) });
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
   if (!cookie) throw new Error(`staff login failed with ${response.status}`);
   return cookie;

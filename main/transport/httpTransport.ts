@@ -22,6 +22,19 @@ import { attachLiveSocket } from './liveSocket.ts';
 
 export const sessionCookie = 'stillroom_staff';
 
+/**
+ * Every API request that changes or reads anything carries this header. A page on another site
+ * cannot add a custom header without a CORS preflight, which the hub never grants, so together
+ * with SameSite=Strict cookies this stops cross-site request forgery.
+ */
+export const requestHeader = 'x-stillroom';
+
+function fromOwnScreen(request: IncomingMessage): boolean {
+  if (request.headers[requestHeader] !== '1') return false;
+  const origin = request.headers.origin;
+  return origin === undefined || origin === `http://${request.headers.host}` || origin === `https://${request.headers.host}`;
+}
+
 const statusFor: Record<ApiErrorCode, number> = {
   'invalid-input': 400,
   'needs-pin': 401,
@@ -70,6 +83,11 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1' }:
     }
     if (request.method !== 'POST') {
       sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST for this request.' } }, { allow: 'POST' });
+      return;
+    }
+    if (!fromOwnScreen(request)) {
+      request.resume();
+      sendError(response, { code: 'not-allowed', message: 'This request must come from a Stillroom screen.' });
       return;
     }
     const body = await readJsonBody(request);

@@ -20,6 +20,12 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    // A page on another site may open a WebSocket here (browsers allow it); refuse it by its Origin.
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => serve(ws, accessOf(request)));
   });
 

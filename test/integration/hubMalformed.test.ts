@@ -28,7 +28,7 @@ afterEach(async () => {
 /** Sends a body without a declared length (chunked), as a client streaming too much would. */
 function postChunked(path: string, chunks: string[]): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${running.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
+    const req = request(`${running.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-stillroom': '1' } }, (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += String(chunk)));
       response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));

@@ -8,7 +8,7 @@ const offline: ApiError = { code: 'unavailable', message: 'The hub cannot be rea
 
 async function postJson<T>(path: string, body: unknown): Promise<CallResult<T>> {
   try {
-    const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+    const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-stillroom': '1' }, body: JSON.stringify(body), credentials: 'same-origin' });
     const result = (await response.json()) as CallResult<T> | { ok: true };
     return result as CallResult<T>;
   } catch {

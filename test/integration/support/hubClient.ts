@@ -49,10 +49,10 @@ export async function startHub(options: { dataDir?: string; now?: () => number }
 }
 
 /** A raw POST, for the tests that send what no screen would. */
-export async function post(url: string, path: string, body: unknown, init: { cookie?: string; contentType?: string } = {}): Promise<Answer> {
+export async function post(url: string, path: string, body: unknown, init: { cookie?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': init.contentType ?? 'application/json', ...(init.cookie ? { cookie: init.cookie } : {}) },
+    headers: { 'content-type': init.contentType ?? 'application/json', 'x-stillroom': '1', ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Answer['body'] };
