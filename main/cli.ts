@@ -2,12 +2,14 @@
  * The `stillroom` command.
  *
  *   stillroom serve [--config <file>] [--data <dir>] [--port <n>] [--host <address>]
- *       Runs the hub headless and serves the kiosk, desk and API over HTTP + WebSocket.
+ *       Runs the hub headless and serves the kiosk, desk and API over HTTP + WebSocket (HTTPS
+ *       when the config's network.tls names a certificate). --port and --host override the
+ *       config's network.port and network.listen.
  *   stillroom hash-pin [--data <dir>]
  *       Reads a staff PIN from standard input and prints its scrypt hash for the config's
  *       `staff.pinHash`; with --data it writes the hash to that data folder instead.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -30,14 +32,16 @@ async function serve(args: string[]): Promise<void> {
     options: {
       config: { type: 'string', default: join(appRoot, 'config', 'demo-office.yaml') },
       data: { type: 'string', default: join(process.cwd(), '.data') },
-      port: { type: 'string', default: '4280' },
-      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string' },
+      host: { type: 'string' },
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  const hub = await createHub({ configPath: resolve(values.config), dataDir: resolve(values.data), rendererDir: join(appRoot, 'dist', 'renderer') });
-  const http = await startHttpTransport(hub, { port, host: values.host });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const configPath = resolve(values.config);
+  const hub = await createHub({ configPath, dataDir: resolve(values.data), rendererDir: join(appRoot, 'dist', 'renderer'), presetsDir: join(appRoot, 'presets') });
+  const { network } = hub.config;
+  const http = await startHttpTransport(hub, { port: port ?? network.port, host: values.host ?? network.listen, ...(network.tls ? { tls: readTls(configPath, network.tls) } : {}) });
   process.stdout.write(`Stillroom is serving ${hub.config.practice.name} at ${http.url}\n  kiosk: ${http.url}/kiosk\n  desk:  ${http.url}/desk\n`);
   const stop = async () => {
     await http.close();
@@ -46,6 +50,19 @@ async function serve(args: string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The certificate and key named in the config, read now so a wrong path stops start-up with a clear message. */
+function readTls(configPath: string, tls: { certificate: string; key: string }): { cert: Buffer; key: Buffer } {
+  const read = (setting: 'certificate' | 'key') => {
+    const file = resolve(dirname(configPath), tls[setting]);
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new ConfigError(configPath, [`network.tls.${setting}: cannot read ${file}`]);
+    }
+  };
+  return { cert: read('certificate'), key: read('key') };
 }
 
 async function hashPinCommand(args: string[]): Promise<void> {

@@ -8,10 +8,11 @@ import { createHubApi } from './api/createHubApi.ts';
 import { LiveFeed } from './api/liveFeed.ts';
 import { createArrivals } from './arrivals/arrivals.ts';
 import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
-import { purgeArrivals, retentionCutoff } from './arrivals/retention.ts';
+import { purgeArrivals, retentionCutoff, wipeDay } from './arrivals/retention.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
 import type { OfficeConfig } from './config/officeConfig.ts';
-import { createLog, type Log } from './log.ts';
+import { createLog, toAll, toStderr, type Log } from './log.ts';
+import { rotatingLogFile } from './logFile.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
 import { openDatabase } from './store/database.ts';
 import { dirname, join, resolve } from 'node:path';
@@ -49,7 +50,7 @@ export interface Hub {
 
 export async function createHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
-  const log = options.log ?? createLog();
+  const log = options.log ?? createLog(toAll(toStderr, rotatingLogFile(join(options.dataDir, 'logs'))));
   const config = loadOfficeConfig(options.configPath);
   const db = openDatabase(options.dataDir);
   const feed = new LiveFeed();
@@ -136,6 +137,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         const arrival = arrivals.checkIn(request, 'desk');
         log.info('checked in', { source: 'desk', clinician: arrival.clinicianId });
         return arrival;
+      },
+      wipeToday: () => {
+        const wiped = wipeDay(db, now());
+        log.warn('today wiped by staff', { arrivals: wiped });
+        feed.publish('arrivals', { type: 'board-reset' });
+        return { wiped };
       },
       roomsOverview: () => rooms.overview(),
       roomView: ({ roomId }) => rooms.view(roomId),

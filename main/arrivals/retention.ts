@@ -46,3 +46,11 @@ export function purgeArrivals(db: Db, cutoff: number): number {
     return remove.run(cutoff).changes;
   })();
 }
+
+/**
+ * "Wipe today": deletes today's arrivals with their undo history and pending notifications, and
+ * unlike the retention purge folds nothing into the counts: the point is that nothing remains.
+ */
+export function wipeDay(db: Db, now: number): number {
+  return db.prepare('DELETE FROM arrivals WHERE arrived_at >= ?').run(startOfLocalDay(now)).changes;
+}

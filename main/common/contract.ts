@@ -183,6 +183,8 @@ export const procedures = {
   setStatus: { access: 'staff', input: SetStatusRequest, output: Arrival },
   undo: { access: 'staff', input: Empty, output: UndoResult },
   checkInAtDesk: { access: 'staff', input: CheckInRequest, output: Arrival },
+  /** Deletes every arrival of today (and its pending notifications) at once; nothing of them is counted. */
+  wipeToday: { access: 'staff', input: Empty, output: z.strictObject({ wiped: z.number().int() }) },
   roomsOverview: { access: 'staff', input: Empty, output: RoomsOverview },
   roomView: { access: 'staff', input: RoomRequest, output: RoomView },
   applyPreset: { access: 'staff', input: RoomRequest.extend({ presetId: Slug }), output: RoomView },

@@ -39,6 +39,17 @@ export const OfficeConfig = z.strictObject({
       z.strictObject({ url: z.string().min(1), tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name').default('STILLROOM_HA_TOKEN') }),
     ])
     .optional(),
+  /**
+   * Where the hub listens. Loopback only unless staff screens elsewhere on the network need it;
+   * then give the address, and preferably a certificate so PINs and cookies travel encrypted.
+   */
+  network: z
+    .strictObject({
+      listen: z.string().min(1).default('127.0.0.1'),
+      port: z.int().min(0).max(65535).default(4280),
+      tls: z.strictObject({ certificate: z.string().min(1), key: z.string().min(1) }).optional(),
+    })
+    .prefault({}),
   presets: z
     .strictObject({
       /** The practice's own presets, beside the built-in ones; a relative path is relative to this file. */

@@ -11,7 +11,8 @@
  *
  * A caller without a staff session is treated as a kiosk: it may check in and nothing more.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { StaffLogin, isProcedureName, procedures, type ApiError, type ApiErrorCode } from '../common/contract.ts';
 import { describeIssues } from '../common/issues.ts';
@@ -73,7 +74,15 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1' }: { port: number; host?: string }): Promise<HttpTransport> {
+export interface HttpTransportOptions {
+  port: number;
+  host?: string;
+  /** PEM certificate and key: serve HTTPS, and mark the session cookie Secure. */
+  tls?: { cert: Buffer; key: Buffer };
+}
+
+export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', tls }: HttpTransportOptions): Promise<HttpTransport> {
+  const secureCookie = tls ? '; Secure' : '';
   const accessOf = (request: IncomingMessage) => hub.staff.access(cookieValue(request, sessionCookie));
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
@@ -101,7 +110,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1' }:
       if (!login.success) return sendError(response, { code: 'invalid-input', message: `The PIN was not understood: ${describeIssues(login.error.issues)}.` });
       const result = await hub.staff.login(login.data.pin, request.socket.remoteAddress ?? 'unknown');
       if (!result.ok) return sendError(response, result.error);
-      sendJson(response, 200, { ok: true }, { 'set-cookie': `${sessionCookie}=${result.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${result.maxAgeSeconds}` });
+      sendJson(response, 200, { ok: true }, { 'set-cookie': `${sessionCookie}=${result.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${result.maxAgeSeconds}${secureCookie}` });
       return;
     }
     if (path === '/api/staff/logout') {
@@ -125,7 +134,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1' }:
     else sendError(response, result.error);
   }
 
-  const server = createServer((request, response) => {
+  const handle: RequestListener = (request, response) => {
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('content-security-policy', contentSecurityPolicy);
@@ -142,7 +151,8 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1' }:
       return;
     }
     serveRendererFile(hub.rendererDir, path, response);
-  });
+  };
+  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handle) : createServer(handle);
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
   const live = attachLiveSocket(server, hub, accessOf);
@@ -155,7 +165,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1' }:
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     server,
-    url: `http://${shownHost}:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`,
     async close() {
       live.close();
       server.closeAllConnections();

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { deskAt, demoPin, kioskAt, newDataDir, startHub } from './support/hubClient.ts';
+import { createHub } from '../../main/hub.ts';
+import { silentLog } from '../../main/log.ts';
+import { openDatabase } from '../../main/store/database.ts';
+import { deskAt, demoConfig, demoPin, kioskAt, newDataDir, startHub } from './support/hubClient.ts';
 
 const hour = 3_600_000;
 
@@ -53,5 +56,30 @@ describe('retention across midnight', () => {
     expect(await feed.next()).toEqual({ type: 'board-reset' });
     feed.close();
     await running.close();
+  });
+});
+
+describe('wiping today', () => {
+  it('deletes every arrival of today at once, counts nothing, and tells the desk to reload', async () => {
+    const dataDir = newDataDir();
+    const hub = await createHub({ configPath: demoConfig, dataDir, rendererDir: join(dataDir, 'none'), log: silentLog });
+    try {
+      const events: string[] = [];
+      const subscription = hub.api.subscribe('staff', 'arrivals', (event) => events.push(event.type));
+      for (const clinicianId of ['sam', 'noor']) await hub.api.call('kiosk', 'checkIn', { clinicianId, slot: { kind: 'later' }, wishes: [] });
+
+      expect(await hub.api.call('staff', 'wipeToday', {})).toEqual({ ok: true, value: { wiped: 2 } });
+      const board = await hub.api.call('staff', 'deskBoard', {});
+      expect(board.ok && (board.value as { arrivals: unknown[] }).arrivals).toEqual([]);
+      expect(events.at(-1)).toBe('board-reset');
+      if (subscription.ok) subscription.unsubscribe();
+      expect(await hub.api.call('kiosk', 'wipeToday', {})).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    } finally {
+      await hub.close();
+    }
+    const db = openDatabase(dataDir);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM arrival_counts').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM arrival_changes').get()).toEqual({ n: 0 });
+    db.close();
   });
 });

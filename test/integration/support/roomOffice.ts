@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { LiveEvent, RoomView } from '../../../main/common/contract.ts';
 import { light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type EntitySeed, type HomeAssistantSimulator } from '../../../main/devices/homeAssistant/simulator/index.ts';
 import { createHub, type Hub } from '../../../main/hub.ts';
-import { silentLog } from '../../../main/log.ts';
+import { silentLog, type Log } from '../../../main/log.ts';
 import { repoRoot } from './hubClient.ts';
 
 export const willowDevices: EntitySeed[] = [
@@ -57,7 +57,7 @@ export interface RoomOffice {
   close(): Promise<void>;
 }
 
-export async function startRoomOffice(simulator: { url: string; token: string }, options: { dataDir?: string; extraLights?: string } = {}): Promise<RoomOffice> {
+export async function startRoomOffice(simulator: { url: string; token: string }, options: { dataDir?: string; extraLights?: string; log?: Log } = {}): Promise<RoomOffice> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'stillroom-rooms-'));
   const configPath = join(dataDir, 'office.yaml');
   writeFileSync(configPath, officeYaml(simulator.url, options));
@@ -66,7 +66,7 @@ export async function startRoomOffice(simulator: { url: string; token: string },
     dataDir,
     rendererDir: join(repoRoot, 'dist', 'renderer'),
     presetsDir: join(repoRoot, 'presets'),
-    log: silentLog,
+    log: options.log ?? silentLog,
     env: { TEST_HA_TOKEN: simulator.token },
   });
   const call: RoomOffice['call'] = async (name, input) => {

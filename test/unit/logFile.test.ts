@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rotatingLogFile } from '../../main/logFile.ts';
+
+describe('the log file', () => {
+  it('rotates by size and keeps only the newest files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stillroom-logs-'));
+    const write = rotatingLogFile(dir, { maxBytes: 100, keep: 2 });
+    for (let n = 0; n < 20; n++) write(`{"line":${String(n).padStart(2, '0')},"pad":"${'x'.repeat(20)}"}`);
+
+    expect(readdirSync(dir).sort()).toEqual(['stillroom.log', 'stillroom.log.1', 'stillroom.log.2']);
+    const newest = readFileSync(join(dir, 'stillroom.log'), 'utf8');
+    expect(newest).toContain('"line":19');
+    expect(Buffer.byteLength(newest)).toBeLessThanOrEqual(100);
+    // The oldest lines went with the file past `keep`.
+    const all = ['stillroom.log.2', 'stillroom.log.1', 'stillroom.log'].map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    expect(all).not.toContain('"line":00');
+  });
+
+  it('carries on appending to a file left by an earlier run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stillroom-logs-'));
+    rotatingLogFile(dir)('{"run":1}');
+    rotatingLogFile(dir)('{"run":2}');
+    expect(readFileSync(join(dir, 'stillroom.log'), 'utf8')).toBe('{"run":1}\n{"run":2}\n');
+  });
+});
