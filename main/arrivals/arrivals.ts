@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { canMove, statusWords } from '../common/arrivalRules.ts';
 import type { Arrival, ArrivalStatus, CheckInRequest, LastChange, LiveEvent } from '../common/contract.ts';
 import { slotWords } from '../common/slots.ts';
-import { weekdays, type OfficeConfig } from '../config/officeConfig.ts';
+import type { OfficeConfig } from '../config/officeConfig.ts';
+import { weekdays } from '../config/openingHours.ts';
 import { HubError } from '../api/hubError.ts';
 import type { ArrivalsStore, ChangeRow } from './arrivalsStore.ts';
 import { startOfLocalDay } from './retention.ts';
@@ -22,7 +23,7 @@ export function createArrivals({ store, config, now, publish }: ArrivalsDeps) {
   const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
 
   function cliniciansWorkingToday() {
-    const today = weekdays[(new Date(now()).getDay() + 6) % 7]!;
+    const today = weekdays[new Date(now()).getDay()]!;
     return config.clinicians.filter((clinician) => clinician.days.includes(today));
   }
 

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { ClinicianColour, ClinicianSymbol, Slug } from '../common/contract.ts';
 import { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
+import { OpeningHours, weekdays } from './openingHours.ts';
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const Retention = z.union([
   z.literal('end-of-day'),
@@ -75,6 +75,8 @@ export const OfficeConfig = z.strictObject({
       offerComfortWishes: z.boolean().default(true),
       idleSeconds: z.number().min(5).max(600).default(45),
       confirmationSeconds: z.number().min(3).max(60).default(10),
+      /** The kiosk's screen is awake in these hours and dimmed outside them; absent: always awake. */
+      openingHours: OpeningHours.optional(),
     })
     .prefault({}),
   desk: z
@@ -93,6 +95,8 @@ export const OfficeConfig = z.strictObject({
     .strictObject({
       /** scrypt hash of the staff PIN (`stillroom hash-pin`); a `staff-pin` file in the data folder overrides it. */
       pinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
+      /** The PIN that lets staff leave the kiosk (long press in its corner); the staff PIN when absent. */
+      adminPinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
     })
     .prefault({}),
 });

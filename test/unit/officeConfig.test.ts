@@ -32,7 +32,7 @@ describe('office configuration', () => {
     const config = loadOfficeConfig(demoConfig);
     expect(config.practice.name).toBe('Willow Street Practice');
     expect(config.clinicians.map((c) => c.id)).toEqual(['sam', 'noor', 'jules', 'ana']);
-    expect(config.clinicians[0]!.days).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+    expect([...config.clinicians[0]!.days].sort()).toEqual(['fri', 'mon', 'sat', 'sun', 'thu', 'tue', 'wed']);
     expect(config.privacy.retention).toBe('end-of-day');
     expect(config.staff.pinHash).toMatch(/^scrypt\$/);
   });
