@@ -1,11 +1,14 @@
 /**
- * One React app, several surfaces, chosen by path: /kiosk (clients), /desk (front desk).
+ * One React app, several surfaces, chosen by path: /kiosk (clients), /desk (front desk),
+ * /room (choose a room) and /room/<id> (a treatment room, for its therapist).
  * The transport is chosen once here and handed down.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Desk } from './desk/Desk.tsx';
 import { Kiosk } from './kiosk/Kiosk.tsx';
+import { RoomPicker } from './room/RoomPicker.tsx';
+import { RoomSurface } from './room/RoomSurface.tsx';
 import { chooseBridge } from './transport/bridge.ts';
 import './styles.css';
 
@@ -15,6 +18,9 @@ function Surface() {
   const path = location.pathname.replace(/\/+$/, '');
   if (path === '/kiosk') return <Kiosk bridge={bridge} />;
   if (path === '/desk') return <Desk bridge={bridge} />;
+  if (path === '/room') return <RoomPicker bridge={bridge} />;
+  const room = /^\/room\/([a-z][a-z0-9-]{0,39})$/.exec(path);
+  if (room) return <RoomSurface bridge={bridge} roomId={room[1]!} />;
   return <Start />;
 }
 
@@ -30,6 +36,9 @@ function Start() {
         </li>
         <li>
           <a href="/desk">Front-desk board</a>: today's arrivals (staff PIN).
+        </li>
+        <li>
+          <a href="/room">Treatment rooms</a>: each room's light, sound and sessions, for its therapist (staff PIN).
         </li>
       </ul>
     </main>

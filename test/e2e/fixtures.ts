@@ -1,7 +1,8 @@
 /**
  * Browser-test fixtures: each test file gets its own headless hub (`stillroom serve`) on a free
  * port with a fresh data folder, and helpers that speak the domain:
- * `kiosk.checkIn({ clinician: 'Sam' })`, `desk.expectWaiting(1)`.
+ * `kiosk.checkIn({ clinician: 'Sam' })`, `desk.expectWaiting(1)`, `room.applyPreset('Calm')`.
+ * A spec file picks its office with `test.use({ office: roomOffice })`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -12,6 +13,10 @@ import { test as base, expect, type Page, type TestInfo } from '@playwright/test
 
 export const deskPin = '2468';
 const repoRoot = resolve(import.meta.dirname, '..', '..');
+/** The default office: one room without devices, short kiosk times. */
+export const testOffice = join(repoRoot, 'test', 'e2e', 'office.yaml');
+/** The demo office's rooms, with devices in a simulated Home Assistant inside the hub. */
+export const roomOffice = join(repoRoot, 'test', 'e2e', 'room-office.yaml');
 
 export interface RunningHub {
   url: string;
@@ -20,7 +25,7 @@ export interface RunningHub {
 }
 
 /** Starts the real CLI and resolves once it prints the address it serves. */
-export function startHub(configPath = join(repoRoot, 'test', 'e2e', 'office.yaml'), dataDir = mkdtempSync(join(tmpdir(), 'stillroom-e2e-'))): Promise<RunningHub> {
+export function startHub(configPath = testOffice, dataDir = mkdtempSync(join(tmpdir(), 'stillroom-e2e-'))): Promise<RunningHub> {
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
@@ -135,17 +140,93 @@ export class DeskPage {
   async expectSeen(count: number) {
     await expect(this.page.getByTestId('count-seen')).toHaveText(String(count));
   }
+
+  /** The room's card at the top of the board (a link to the room's screen). */
+  roomCard(name: string) {
+    return this.page.getByRole('list', { name: 'Rooms' }).getByRole('link').filter({ hasText: name });
+  }
+}
+
+/** The therapist's room screen: `room.applyPreset('Calm')`, `room.expectLight('Willow Floor Lamp', { on: true, brightness: 35 })`. */
+export class RoomPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the room's screen, signing in with the staff PIN when it asks. */
+  async open(hub: RunningHub, roomId: string) {
+    await this.page.goto(`${hub.url}/room/${roomId}`);
+    const pin = this.page.getByLabel('Staff PIN');
+    const heading = this.page.getByRole('heading', { level: 1 });
+    await expect(pin.or(heading).first()).toBeVisible();
+    if (await pin.isVisible()) {
+      await pin.fill(deskPin);
+      await this.page.getByRole('button', { name: 'Open the room' }).click();
+    }
+    await expect(this.page.getByRole('link', { name: 'All rooms' })).toBeVisible();
+  }
+
+  /** A preset's card; its accessible name is its name followed by its one-line description. */
+  presetCard(name: string) {
+    return this.page.getByRole('region', { name: 'Presets' }).getByRole('button', { name: new RegExp(`^${name}(\\s|$)`) });
+  }
+
+  async applyPreset(name: string) {
+    await this.presetCard(name).click();
+    await expect(this.presetCard(name)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** The line under the room's name: "Calm", "Calm, adjusted" or "No preset yet". */
+  async expectPreset(words: string) {
+    await expect(this.page.getByTestId('room-preset')).toHaveText(words);
+  }
+
+  device(name: string) {
+    return this.page.getByRole('region', { name: 'The room now' }).getByRole('listitem').filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+
+  /** A light in the room's picture, as its words say it: "Off" or "On, 35 %". */
+  async expectLight(name: string, { on, brightness }: { on: boolean; brightness?: number }) {
+    const words = !on ? 'Off' : brightness === undefined ? /^On/ : `On, ${brightness} %`;
+    await expect(this.device(name).locator('.scene-state')).toHaveText(words);
+  }
+
+  async expectDoorSign(name: string, lit: boolean) {
+    await expect(this.device(name).locator('.scene-state')).toHaveText(lit ? /^Lit/ : 'Off');
+  }
+
+  async startSession() {
+    await this.page.getByRole('button', { name: 'Start session' }).click();
+    await expect(this.page.getByRole('button', { name: 'End session' })).toBeVisible();
+  }
+
+  async endSession() {
+    await this.page.getByRole('button', { name: 'End session' }).click();
+    await expect(this.page.getByRole('button', { name: 'Start session' })).toBeVisible();
+  }
+
+  async expectInSession(inSession: boolean) {
+    await expect(this.page.locator('.room-header').getByText('In session', { exact: true })).toHaveCount(inSession ? 1 : 0);
+  }
+
+  slider(name: 'Brightness' | 'Volume') {
+    return this.page.getByRole('slider', { name });
+  }
+
+  /** Moves a fine-tune slider and lets go, as a finger would. */
+  async setBrightness(percent: number) {
+    await this.slider('Brightness').fill(String(percent));
+  }
 }
 
 /** Every test gets a fresh office: its own hub process and data folder. */
-export const test = base.extend<{ hub: RunningHub; kiosk: KioskPage; desk: DeskPage }>({
-  // Playwright reads the fixture's dependencies from this (empty) destructuring pattern.
-  hub: async ({}, use) => {
-    const hub = await startHub();
+export const test = base.extend<{ office: string; hub: RunningHub; kiosk: KioskPage; desk: DeskPage; room: RoomPage }>({
+  office: [testOffice, { option: true }],
+  hub: async ({ office }, use) => {
+    const hub = await startHub(office);
     await use(hub);
     hub.process.kill('SIGTERM');
   },
   kiosk: async ({ page }, use) => use(new KioskPage(page)),
+  room: async ({ page }, use) => use(new RoomPage(page)),
   desk: async ({ browser }, use) => {
     const context = await browser.newContext();
     const page = await context.newPage();

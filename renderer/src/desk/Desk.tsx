@@ -1,5 +1,5 @@
 /**
- * The front-desk board: today's arrivals, live. The board loads once, then merges pushed events;
+ * The front-desk board: the rooms at a glance, then today's arrivals, live. The board loads once, then merges pushed events;
  * after a reconnect it loads again so nothing missed while offline stays missing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -12,6 +12,8 @@ import { PinGate } from './PinGate.tsx';
 import { playChime } from './chime.ts';
 import { useNow } from './useNow.ts';
 import { clockLabel } from '../common/words.ts';
+import { LinkLine, RoomCards } from '../room/RoomCards.tsx';
+import { useRoomsOverview } from '../room/useRoomsOverview.ts';
 
 const mutedKey = 'stillroom.desk.muted';
 
@@ -41,6 +43,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   }, [loadBoard]);
 
   const signedIn = load.state === 'ready';
+  const rooms = useRoomsOverview(bridge, signedIn).load;
   useEffect(() => {
     if (!signedIn) return;
     // A new arrival glows softly for a while, is announced to screen readers, and chimes unless muted.
@@ -115,6 +118,15 @@ export function Desk({ bridge }: { bridge: Bridge }) {
           </button>
         </div>
       </header>
+      {rooms.state === 'ready' && rooms.overview.rooms.length > 0 && (
+        <section className="desk-rooms" aria-labelledby="desk-rooms-title">
+          <h2 id="desk-rooms-title" className="visually-hidden">
+            Rooms
+          </h2>
+          <RoomCards rooms={rooms.overview.rooms} label="Rooms" />
+          <LinkLine status={rooms.overview.homeAssistant} />
+        </section>
+      )}
       {checkingIn && (
         <DeskCheckIn
           clinicians={board.clinicians}

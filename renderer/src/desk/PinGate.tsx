@@ -2,7 +2,15 @@
 import { useState, type FormEvent } from 'react';
 import type { Bridge } from '../transport/bridge.ts';
 
-export function PinGate({ bridge, practiceName, onSignedIn }: { bridge: Bridge; practiceName: string; onSignedIn: () => void }) {
+/** The words default to the desk's; the room surface passes its own. */
+export interface PinGateWords {
+  title: string;
+  lead: string;
+  action: string;
+}
+const deskWords: PinGateWords = { title: 'Front desk', lead: "Please enter the staff PIN to see today's arrivals.", action: 'Open the board' };
+
+export function PinGate({ bridge, practiceName, onSignedIn, words = deskWords }: { bridge: Bridge; practiceName: string; onSignedIn: () => void; words?: PinGateWords }) {
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,8 +29,8 @@ export function PinGate({ bridge, practiceName, onSignedIn }: { bridge: Bridge; 
   return (
     <main className="desk desk-signin">
       <form className="signin-card" onSubmit={(event) => void submit(event)}>
-        <h1>{practiceName || 'Front desk'}</h1>
-        <p>Please enter the staff PIN to see today's arrivals.</p>
+        <h1>{practiceName || words.title}</h1>
+        <p>{words.lead}</p>
         <label htmlFor="staff-pin">Staff PIN</label>
         <input id="staff-pin" type="password" inputMode="numeric" autoComplete="off" pattern="[0-9]*" maxLength={12} value={pin} onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))} autoFocus />
         {message && (
@@ -31,7 +39,7 @@ export function PinGate({ bridge, practiceName, onSignedIn }: { bridge: Bridge; 
           </p>
         )}
         <button type="submit" className="button-primary" disabled={busy || pin.length < 4}>
-          Open the board
+          {words.action}
         </button>
       </form>
     </main>

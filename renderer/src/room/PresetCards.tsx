@@ -1,0 +1,30 @@
+/** The room's presets as big cards: one tap sets the room. The current one is pressed. */
+import type { PresetCard } from '../../../main/common/contract.ts';
+
+export function PresetCards({ presets, currentId, applyingId, onApply }: { presets: PresetCard[]; currentId: string | null; applyingId: string | null; onApply: (preset: PresetCard) => void }) {
+  return (
+    <section className="room-presets" aria-labelledby="room-presets-title">
+      <h2 id="room-presets-title">Presets</h2>
+      <ul className="preset-grid">
+        {presets.map((preset) => (
+          <li key={preset.id}>
+            <button
+              type="button"
+              className="preset-card"
+              aria-pressed={preset.id === currentId}
+              aria-busy={preset.id === applyingId}
+              onClick={() => onApply(preset)}
+            >
+              <span className="preset-swatch" style={{ background: preset.swatch }} aria-hidden="true" />
+              <span className="preset-text">
+                <span className="preset-name">{preset.name}</span>{' '}
+                <span className="preset-description">{preset.description}</span>
+              </span>
+              {preset.id === currentId && <span className="preset-current" aria-hidden="true">Now</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * What the therapist may need to know about the room, kindly and only when it matters: the link
+ * to Home Assistant when it is not connected, devices that did not take the last change, and
+ * (folded away, for the admin) problems with the room's setup.
+ */
+import type { RoomView } from '../../../main/common/contract.ts';
+import { linkTrouble, missedWords } from './roomWords.ts';
+
+export function RoomNotes({ room }: { room: RoomView }) {
+  const link = room.hasAmbience ? linkTrouble(room.homeAssistant) : null;
+  const missed = room.lastChange.filter((outcome) => outcome.outcome !== 'done');
+  return (
+    <>
+      {link && (
+        <div className="room-note" role="status">
+          <p className="room-note-title">{link.title}</p>
+          <p>{link.detail}</p>
+        </div>
+      )}
+      {missed.length > 0 && (
+        <div className="room-note" role="status">
+          <p className="room-note-title">{missed.length === room.lastChange.length ? 'The last change has not reached the room yet.' : 'Most of the room changed; a few things did not.'}</p>
+          <ul>
+            {missedWords(missed).map((words) => (
+              <li key={words}>{words}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Setup problems an admin should fix, kept out of the therapist's way. */
+export function AdminProblems({ problems }: { problems: string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <details className="room-admin">
+      <summary>For the practice admin ({problems.length})</summary>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The room surface, for the therapist between sessions: the room as it is now, its presets, fine
+ * tuning, and the session. The room loads once, then every pushed view of this room replaces it;
+ * after a reconnect it loads again so nothing missed while offline stays missing.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallResult, LiveStatus, PresetCard, RoomView } from '../../../main/common/contract.ts';
+import { PinGate } from '../desk/PinGate.tsx';
+import type { Bridge } from '../transport/bridge.ts';
+import { FineTune, type Tune } from './FineTune.tsx';
+import { PresetCards } from './PresetCards.tsx';
+import { RoomPicture } from './RoomPicture.tsx';
+import { AdminProblems, RoomNotes } from './RoomNotes.tsx';
+import { presetLine } from './roomWords.ts';
+
+type Load = { state: 'loading' } | { state: 'needs-pin' } | { state: 'trouble'; message: string } | { state: 'ready'; room: RoomView };
+type Busy = { kind: 'preset'; presetId: string } | { kind: 'session' } | null;
+
+export const roomPinWords = { title: 'Room', lead: 'Please enter the staff PIN to set the room’s light and sound.', action: 'Open the room' };
+
+const tuneWords = ({ brightness, volume }: Tune) =>
+  brightness === undefined ? 'Volume adjusted.' : volume === undefined ? 'Brightness adjusted.' : 'Brightness and volume adjusted.';
+
+export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [live, setLive] = useState<LiveStatus['state']>('reconnecting');
+  const [busy, setBusy] = useState<Busy>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const loadRoom = useCallback(async () => {
+    const result = await bridge.call('roomView', { roomId });
+    if (result.ok) setLoad({ state: 'ready', room: result.value });
+    else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
+    else setLoad({ state: 'trouble', message: result.error.message });
+  }, [bridge, roomId]);
+
+  useEffect(() => {
+    void loadRoom();
+  }, [loadRoom]);
+
+  const ready = load.state === 'ready';
+  const roomName = ready ? load.room.name : null;
+  useEffect(() => {
+    if (roomName) document.title = `${roomName} · Stillroom`;
+  }, [roomName]);
+
+  useEffect(() => {
+    if (!ready) return;
+    return bridge.subscribe(
+      'rooms',
+      (event) => {
+        if (event.type === 'room' && event.room.id === roomId) setLoad({ state: 'ready', room: event.room });
+      },
+      (status) => {
+        setLive(status.state);
+        if (status.state === 'live') void loadRoom();
+      },
+    );
+  }, [bridge, roomId, ready, loadRoom]);
+
+  /** Shows the answer to a change: the room as it is now, or words to show kindly. */
+  const settle = (result: CallResult<RoomView>, done: (room: RoomView) => string) => {
+    if (result.ok) {
+      setLoad({ state: 'ready', room: result.value });
+      setNotice(null);
+      setAnnouncement(done(result.value));
+    } else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
+    else setNotice(result.error.message);
+  };
+  /** One preset or session change at a time: a second tap while the first is on its way is ignored. */
+  const change = async (what: NonNullable<Busy>, call: () => Promise<CallResult<RoomView>>, done: (room: RoomView) => string) => {
+    if (busy) return;
+    setBusy(what);
+    const result = await call();
+    setBusy(null);
+    settle(result, done);
+  };
+  const applyPreset = (preset: PresetCard) =>
+    change({ kind: 'preset', presetId: preset.id }, () => bridge.call('applyPreset', { roomId, presetId: preset.id }), () => `${preset.name} is set.`);
+
+  // Fine-tuning is sent in order, and values that pile up while one is on its way go as one.
+  const tuning = useRef<{ next: Tune | null; running: Promise<void> | null }>({ next: null, running: null });
+  const tune = (adjustment: Tune): Promise<void> => {
+    const queue = tuning.current;
+    queue.next = { ...queue.next, ...adjustment };
+    queue.running ??= (async () => {
+      while (queue.next) {
+        const next = queue.next;
+        queue.next = null;
+        settle(await bridge.call('fineTune', { roomId, ...next }), () => tuneWords(next));
+      }
+      queue.running = null;
+    })();
+    return queue.running;
+  };
+  const startSession = () => change({ kind: 'session' }, () => bridge.call('startSession', { roomId }), () => 'Session started.');
+  const endSession = () => change({ kind: 'session' }, () => bridge.call('endSession', { roomId }), () => 'Session ended.');
+
+  if (load.state === 'loading') return <main className="room"><p role="status">Opening the room…</p></main>;
+  if (load.state === 'needs-pin') return <PinGate bridge={bridge} practiceName="" words={roomPinWords} onSignedIn={() => void loadRoom()} />;
+  if (load.state === 'trouble') {
+    return (
+      <main className="room">
+        <h1>Room</h1>
+        <p role="alert">{load.message}</p>
+        <p>
+          <a href="/room">See all rooms</a>
+        </p>
+      </main>
+    );
+  }
+
+  const { room } = load;
+  const hasSessionExtras = room.devices.some((device) => device.kind === 'door-sign' || device.kind === 'masking');
+  return (
+    <main className="room">
+      <header className="room-header">
+        <div className="room-title">
+          <p className="room-crumb">
+            <a href="/room">All rooms</a>
+          </p>
+          <h1>{room.name}</h1>
+          {room.hasAmbience && (
+            <p className="room-now">
+              <span className="visually-hidden">Preset: </span>
+              <span data-testid="room-preset">{presetLine(room)}</span>
+              {live !== 'live' && <span className="room-offline"> · reconnecting…</span>}
+            </p>
+          )}
+        </div>
+        {room.hasAmbience && (
+          <div className="room-session">
+            {room.inSession && <span className="session-badge session-badge-large">In session</span>}
+            {room.inSession ? (
+              <button type="button" className="button-secondary button-session" aria-busy={busy?.kind === 'session'} onClick={() => void endSession()}>
+                End session
+              </button>
+            ) : (
+              <button type="button" className="button-primary button-session" aria-busy={busy?.kind === 'session'} onClick={() => void startSession()}>
+                Start session
+              </button>
+            )}
+            {!room.inSession && hasSessionExtras && <p className="room-session-note muted">Lights the door sign and starts the hall’s masking sound.</p>}
+          </div>
+        )}
+      </header>
+      <RoomNotes room={room} />
+      {notice && (
+        <p className="room-note" role="status">
+          {notice}
+        </p>
+      )}
+      {room.hasAmbience ? (
+        <div className="room-layout">
+          <RoomPicture roomName={room.name} devices={room.devices} />
+          <PresetCards presets={room.presets} currentId={room.preset?.id ?? null} applyingId={busy?.kind === 'preset' ? busy.presetId : null} onApply={(preset) => void applyPreset(preset)} />
+          <FineTune room={room} onTune={tune} />
+        </div>
+      ) : (
+        <section className="room-empty">
+          <h2>Nothing is set up for this room yet</h2>
+          <p>
+            The {room.name} has no lights or speaker connected to Stillroom, so there is nothing to change from here. When the practice admin adds them to the office
+            configuration, this page will offer its presets.
+          </p>
+        </section>
+      )}
+      <AdminProblems problems={room.problems} />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * How the room surface says a room's state in words: each device for screen readers and the
+ * picture's captions, the link to Home Assistant, and what happened to each device last time.
+ */
+import type { DeviceLinkStatus, DeviceOutcome, DeviceView, RoomView } from '../../../main/common/contract.ts';
+
+export const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
+
+/** A device's state in a few words, e.g. "On, 35 %", "Off", "Playing, volume 12 %". */
+export function deviceStateWords(device: DeviceView): string {
+  if (!device.available) return 'Can’t be reached';
+  if (device.kind === 'light') return device.on ? (device.brightness === null ? 'On' : `On, ${device.brightness} %`) : 'Off';
+  if (device.kind === 'door-sign') return device.on ? 'Lit: session in progress' : 'Off';
+  const volume = device.volume === null ? '' : `, volume ${percent(device.volume)}`;
+  if (device.kind === 'masking') return device.on ? `On${volume}` : 'Off';
+  return device.on ? `Playing${volume}` : 'Quiet';
+}
+
+/** A device's name; an entity id (Home Assistant has not told us the name) is made readable. */
+export function deviceName(device: Pick<DeviceView, 'name' | 'entityId'>): string {
+  if (device.name !== device.entityId) return device.name;
+  const words = (device.entityId.split('.')[1] ?? device.entityId).replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The current preset as a line under the room's name. */
+export function presetLine(room: Pick<RoomView, 'preset' | 'adjusted'>): string {
+  if (!room.preset) return 'No preset yet';
+  return room.adjusted ? `${room.preset.name}, adjusted` : room.preset.name;
+}
+
+/** Home Assistant's link in plain words, or null when all is well and nothing needs saying. */
+export function linkTrouble(status: DeviceLinkStatus): { title: string; detail: string } | null {
+  switch (status.state) {
+    case 'connected':
+      return null;
+    // The hub's words for these name the address and a retry countdown: right for the log, not for a therapist.
+    case 'connecting':
+      return { title: 'Reaching the rooms’ lights and sound…', detail: 'Stillroom is connecting to Home Assistant; this usually takes a moment.' };
+    case 'unreachable':
+      return { title: 'Home Assistant can’t be reached right now.', detail: 'Stillroom keeps trying by itself. The rooms keep their last settings, and changes made here are sent when it is back.' };
+    case 'token-rejected':
+      return { title: 'Home Assistant did not accept Stillroom’s access token.', detail: status.message };
+    case 'not-configured':
+      return { title: 'Room light and sound are not connected.', detail: status.message };
+  }
+}
+
+const outcomeFallback: Record<Exclude<DeviceOutcome['outcome'], 'done'>, string> = {
+  waiting: 'will be set as soon as Home Assistant is back.',
+  unavailable: 'is unavailable right now.',
+  failed: 'did not take the change.',
+};
+
+/** One device that did not take the last change, in a kind sentence. */
+export function outcomeWords(outcome: DeviceOutcome): string {
+  const name = deviceName(outcome);
+  if (outcome.outcome === 'done') return `${name} is set.`;
+  if (!outcome.message) return `${name} ${outcomeFallback[outcome.outcome]}`;
+  return outcome.message.includes(outcome.name) ? outcome.message : `${name}: ${outcome.message}`;
+}
+
+/**
+ * The devices that did not take the last change, as sentences: everything still waiting for Home
+ * Assistant in one line, each other device on its own.
+ */
+export function missedWords(outcomes: DeviceOutcome[]): string[] {
+  const waiting = outcomes.filter((outcome) => outcome.outcome === 'waiting');
+  const others = outcomes.filter((outcome) => outcome.outcome !== 'waiting' && outcome.outcome !== 'done');
+  const waitingLine = waiting.length > 1 ? [`${listWords(waiting.map(deviceName))} will be set as soon as Home Assistant is back.`] : waiting.map(outcomeWords);
+  return [...waitingLine, ...others.map(outcomeWords)];
+}
+
+function listWords(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
