@@ -44,6 +44,7 @@ const arrival = (): Arrival => ({
   arrivedAt: Date.now(),
   seenAt: null,
   endedAt: null,
+  acknowledgedAt: null,
 });
 
 export async function benchMqtt(options: MqttBenchOptions = {}): Promise<BenchReport> {

@@ -1,25 +1,31 @@
 /**
- * Assembles the office hub: configuration, storage, arrivals, the API and its live feed. Plain
- * Node: the Electron shell and the headless `serve` command both start it the same way.
+ * Assembles the office hub: configuration, storage, arrivals and their notifications, rooms and
+ * their devices, the office bus, the API and its live feed. Plain Node: the Electron shell and
+ * the headless `serve` command both start it the same way. Each part is built in its own module;
+ * this file only connects them and decides the order they start and stop in.
  */
-import type { CheckInReceipt } from './common/contract.ts';
-import type { HubApi } from './api/hubApi.ts';
-import { createHubApi } from './api/createHubApi.ts';
-import { LiveFeed } from './api/liveFeed.ts';
-import { createArrivals } from './arrivals/arrivals.ts';
-import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
-import { purgeArrivals, retentionCutoff, wipeDay } from './arrivals/retention.ts';
-import { loadOfficeConfig } from './config/loadConfig.ts';
-import type { OfficeConfig } from './config/officeConfig.ts';
-import { createLog, toAll, toStderr, type Log } from './log.ts';
-import { rotatingLogFile } from './logFile.ts';
-import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
-import { openDatabase } from './store/database.ts';
 import { dirname, join, resolve } from 'node:path';
 import { loadPresetLibrary, watchPresetLibrary, type PresetLibrary } from './ambience/presetLibrary.ts';
+import { createHubApi } from './api/createHubApi.ts';
+import { createHandlers } from './api/handlers.ts';
+import type { HubApi } from './api/hubApi.ts';
+import { LiveFeed } from './api/liveFeed.ts';
+import { createArrivals, type ArrivalAnnouncer } from './arrivals/arrivals.ts';
+import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
+import { purgeArrivals, retentionCutoff, wipeDay } from './arrivals/retention.ts';
+import type { LinkHealth, OfficeHealth, ScreenHealth } from './common/contract.ts';
+import { loadOfficeConfig } from './config/loadConfig.ts';
+import type { OfficeConfig } from './config/officeConfig.ts';
 import { startDeviceLayer } from './devices/homeAssistant/deviceLayer.ts';
+import type { MqttStatus } from './devices/mqtt/mqttLink.ts';
+import { startOfficeMqtt, type OfficeMqtt } from './devices/mqtt/officeMqtt.ts';
+import { createLog, toAll, toStderr, type Log } from './log.ts';
+import { rotatingLogFile } from './logFile.ts';
+import { createNotifications } from './notify/notifications.ts';
 import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
+import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
+import { openDatabase } from './store/database.ts';
 
 export interface HubOptions {
   configPath: string;
@@ -33,7 +39,7 @@ export interface HubOptions {
   purgeEveryMs?: number;
   /** The built-in presets; by default `presets/` beside `dist/`. */
   presetsDir?: string;
-  /** Where secrets such as the Home Assistant token are read from. */
+  /** Where secrets (the Home Assistant token, the MQTT user name and password) are read from. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -45,25 +51,58 @@ export interface Hub {
   log: Log;
   /** Deletes arrivals past retention now; returns how many. Also runs at start-up and on a timer. */
   purgeNow(): number;
+  /** The Electron shell's report on an unattended screen: shown to the desk, published on the bus. */
+  reportScreenHealth(health: Omit<ScreenHealth, 'reportedAt'>): void;
   close(): Promise<void>;
 }
 
+const mqttHealth = (status: MqttStatus | null): LinkHealth =>
+  status === null
+    ? { state: 'not-configured', message: 'No MQTT broker is set up.' }
+    : { state: status.state === 'credentials-refused' ? 'refused' : status.state, message: status.message };
+
 export async function createHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
+  const env = options.env ?? process.env;
   const log = options.log ?? createLog(toAll(toStderr, rotatingLogFile(join(options.dataDir, 'logs'))));
   const config = loadOfficeConfig(options.configPath);
   const db = openDatabase(options.dataDir);
   const feed = new LiveFeed();
+  let closed = false;
+  /** Set once every part exists: a connection's callbacks before then have nothing to tell yet. */
+  let ready = false;
 
+  // Presets: built-in plus the practice's own folder, reloaded when a file changes.
   const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
   if (config.presets.folder) presetFolders.push(resolve(dirname(options.configPath), config.presets.folder));
   let library: PresetLibrary = loadPresetLibrary(presetFolders);
   const reportPresetProblems = () => library.problems.forEach((problem) => log.warn('preset skipped', { file: problem.file, problem: problem.message }));
   reportPresetProblems();
 
+  // Health, pushed to the desk whenever any part of it changes.
+  const screens = new Map<ScreenHealth['screen'], ScreenHealth>();
+  let lastHealth = '';
+  const health = (): OfficeHealth => {
+    const linkState = devices.status();
+    return {
+      homeAssistant: { state: linkState.state === 'token-rejected' ? 'refused' : linkState.state, message: linkState.message },
+      mqtt: mqttHealth(mqtt?.link.status() ?? null),
+      notifications: notifications.health(),
+      screens: [...screens.values()],
+    };
+  };
+  const healthChanged = () => {
+    if (!ready || closed) return;
+    const current = health();
+    const text = JSON.stringify(current);
+    if (text !== lastHealth) {
+      lastHealth = text;
+      feed.publish('health', { type: 'health', health: current });
+    }
+  };
+
   // Live state arrives an entity at a time; rooms are re-drawn at most once per turn of the event loop.
   let refreshQueued = false;
-  let closed = false;
   const refreshRooms = () => {
     if (refreshQueued || closed) return;
     refreshQueued = true;
@@ -79,9 +118,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     config,
     {
       onStatus: (status) => {
-        log.info('home assistant', { state: status.state });
         if (status.state !== 'connected') resendWhenStateArrives = true;
+        else if (ready) notifications.homeAssistantConnected();
         refreshRooms();
+        healthChanged();
       },
       onEntities: () => {
         refreshRooms();
@@ -94,9 +134,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         resendWhenStateArrives = true;
       },
     },
-    { log, env: options.env ?? process.env },
+    { log, env },
   );
-  const rooms = createRooms({ config, library: () => library, devices, store: createRoomStateStore(db, now), publish: (event) => feed.publish('rooms', event), log });
+
+  const roomStates = createRoomStateStore(db, now);
+  const rooms = createRooms({
+    config,
+    library: () => library,
+    devices,
+    store: roomStates,
+    publish: (event) => {
+      feed.publish('rooms', event);
+      if (event.type === 'room') mqtt?.roomChanged(event.room);
+    },
+    log,
+  });
   const stopWatchingPresets = watchPresetLibrary(presetFolders, (reloaded) => {
     library = reloaded;
     log.info('presets reloaded', { presets: library.presets.size, problems: library.problems.length });
@@ -104,53 +156,78 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     refreshRooms();
   });
 
-  const arrivals = createArrivals({ store: createArrivalsStore(db), config, now, publish: (event) => feed.publish('arrivals', event) });
+  // The office bus, when the practice has a broker.
+  let mqtt: OfficeMqtt | null = null;
+  if (config.mqtt) {
+    const started = startOfficeMqtt(config.mqtt, {
+      env,
+      log,
+      onStatus: (status) => {
+        if (status.state === 'connected' && ready) notifications.brokerConnected();
+        healthChanged();
+      },
+      rooms: { ids: () => config.rooms.map((room) => room.id), presets: () => library.presets.keys(), views: () => rooms.views() },
+      onCommand: (roomId, command) => {
+        const done = command.action === 'apply-preset' ? rooms.applyPreset(roomId, command.preset) : command.action === 'start-session' ? rooms.startSession(roomId) : rooms.endSession(roomId);
+        done.catch((error: unknown) => log.warn('a room command from the bus was refused', { room: roomId, action: command.action, reason: error instanceof Error ? error.message : String(error) }));
+      },
+    });
+    if (started.ok) mqtt = started.mqtt;
+    else log.error('the MQTT settings cannot be used', { problem: started.message });
+  }
+
+  // Arrivals and how the office hears of them.
+  const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
+  const roomOf = (clinicianId: string | null) => (clinicianId ? clinicians.get(clinicianId)?.room : undefined);
+  const arrivalsStore = createArrivalsStore(db);
+  const notifications = createNotifications({
+    db,
+    config,
+    store: arrivalsStore,
+    homeAssistant: devices.link,
+    mqtt,
+    inSession: (clinicianId) => {
+      const room = roomOf(clinicianId);
+      return room ? roomStates.get(room).inSession : false;
+    },
+    acknowledge: (arrivalId) => arrivals.acknowledge(arrivalId),
+    publish: (event) => feed.publish('arrivals', event),
+    onHealthChange: healthChanged,
+    log,
+    now,
+  });
+  const announcer: ArrivalAnnouncer = {
+    inTransaction: notifications.announcer.inTransaction,
+    committed(arrival, change) {
+      notifications.announcer.committed(arrival, change);
+      // A comfort wish gently prepares the clinician's room, if it is set up for that and free.
+      const roomId = roomOf(arrival.clinicianId);
+      const prepare = config.rooms.find((room) => room.id === roomId)?.prepareForWishes;
+      const presetId = prepare && arrival.wishes.map((wish) => prepare[wish]).find((id) => id !== undefined);
+      if (change === 'checked-in' && roomId && presetId && !roomStates.get(roomId).inSession) {
+        rooms.prepareForArrival(roomId, presetId).catch((error: unknown) => log.warn('could not prepare the room for a comfort wish', { room: roomId, reason: error instanceof Error ? error.message : String(error) }));
+      }
+    },
+  };
+  const arrivals = createArrivals({ store: arrivalsStore, config, now, publish: (event) => feed.publish('arrivals', event), announcer });
+  notifications.start();
 
   const api = createHubApi(
-    {
-      kioskSetup: () => ({
-        practiceName: config.practice.name,
-        clinicians: arrivals.cliniciansWorkingToday().map(({ id, displayName, colour, symbol }) => ({ id, displayName, colour, symbol })),
-        askAppointmentTime: config.kiosk.askAppointmentTime,
-        offerComfortWishes: config.kiosk.offerComfortWishes,
-        idleSeconds: config.kiosk.idleSeconds,
-        confirmationSeconds: config.kiosk.confirmationSeconds,
-      }),
-      checkIn: (request): CheckInReceipt => {
-        const arrival = arrivals.checkIn(request, 'kiosk');
-        log.info('checked in', { source: 'kiosk', clinician: arrival.clinicianId });
-        return { toldName: arrivals.displayName(arrival.clinicianId) };
-      },
-      deskBoard: () => ({
-        practiceName: config.practice.name,
-        clinicians: config.clinicians.map(({ id, displayName, colour, symbol, room }) => ({ id, displayName, colour, symbol, room: room ?? null })),
-        gentleWaitMinutes: config.desk.gentleWaitMinutes,
-        longWaitMinutes: config.desk.longWaitMinutes,
-        chime: config.desk.chime,
-        arrivals: arrivals.today(),
-        lastChange: arrivals.lastChange(),
-        now: now(),
-      }),
-      setStatus: ({ arrivalId, status }) => arrivals.setStatus(arrivalId, status),
-      undo: () => arrivals.undo(),
-      checkInAtDesk: (request) => {
-        const arrival = arrivals.checkIn(request, 'desk');
-        log.info('checked in', { source: 'desk', clinician: arrival.clinicianId });
-        return arrival;
-      },
+    createHandlers({
+      config,
+      arrivals,
+      rooms,
       wipeToday: () => {
         const wiped = wipeDay(db, now());
         log.warn('today wiped by staff', { arrivals: wiped });
         feed.publish('arrivals', { type: 'board-reset' });
-        return { wiped };
+        healthChanged();
+        return wiped;
       },
-      roomsOverview: () => rooms.overview(),
-      roomView: ({ roomId }) => rooms.view(roomId),
-      applyPreset: ({ roomId, presetId }) => rooms.applyPreset(roomId, presetId),
-      fineTune: ({ roomId, brightness, volume }) => rooms.fineTune(roomId, { brightness, volume }),
-      startSession: ({ roomId }) => rooms.startSession(roomId),
-      endSession: ({ roomId }) => rooms.endSession(roomId),
-    },
+      health,
+      log,
+      now,
+    }),
     feed,
     log,
   );
@@ -166,6 +243,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   purgeNow();
   const timer = setInterval(purgeNow, options.purgeEveryMs ?? 60_000);
   timer.unref();
+  ready = true;
 
   return {
     api,
@@ -174,11 +252,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     rendererDir: options.rendererDir,
     log,
     purgeNow,
+    reportScreenHealth(report) {
+      const screen: ScreenHealth = { ...report, reportedAt: now() };
+      screens.set(screen.screen, screen);
+      mqtt?.screenHealth(screen);
+      healthChanged();
+    },
     async close() {
       closed = true;
       clearInterval(timer);
       stopWatchingPresets();
+      notifications.stop();
       rooms.close();
+      await mqtt?.close();
       await devices.close();
       db.close();
     },

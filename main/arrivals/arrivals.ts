@@ -12,14 +12,26 @@ import { HubError } from '../api/hubError.ts';
 import type { ArrivalsStore, ChangeRow } from './arrivalsStore.ts';
 import { startOfLocalDay } from './retention.ts';
 
+/** What happens beyond the board when an arrival changes: the notifications (see main/notify). */
+export interface ArrivalAnnouncer {
+  /** Inside the change's own transaction: whatever is written here commits with it, or not at all. */
+  inTransaction(arrival: Arrival, change: ArrivalChange): void;
+  /** After the commit: start delivering. */
+  committed(arrival: Arrival, change: ArrivalChange): void;
+}
+export type ArrivalChange = 'checked-in' | 'status' | 'undone' | 'acknowledged';
+
+const silentAnnouncer: ArrivalAnnouncer = { inTransaction: () => {}, committed: () => {} };
+
 export interface ArrivalsDeps {
   store: ArrivalsStore;
   config: OfficeConfig;
   now: () => number;
   publish: (event: LiveEvent) => void;
+  announcer?: ArrivalAnnouncer;
 }
 
-export function createArrivals({ store, config, now, publish }: ArrivalsDeps) {
+export function createArrivals({ store, config, now, publish, announcer = silentAnnouncer }: ArrivalsDeps) {
   const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
 
   function cliniciansWorkingToday() {
@@ -59,13 +71,16 @@ export function createArrivals({ store, config, now, publish }: ArrivalsDeps) {
       arrivedAt: now(),
       seenAt: null,
       endedAt: null,
+      acknowledgedAt: null,
     };
     store.transaction(() => {
       store.insert(arrival);
       if (source === 'desk') {
         store.recordChange({ arrival_id: arrival.id, kind: 'checked-in-at-desk', from_status: null, from_seen_at: null, from_ended_at: null }, arrival.arrivedAt);
       }
+      announcer.inTransaction(arrival, 'checked-in');
     });
+    announcer.committed(arrival, 'checked-in');
     publish({ type: 'arrival', change: 'checked-in', arrival, lastChange: lastChange() });
     return arrival;
   }
@@ -87,7 +102,9 @@ export function createArrivals({ store, config, now, publish }: ArrivalsDeps) {
     store.transaction(() => {
       store.setStatus(updated);
       store.recordChange({ arrival_id: arrival.id, kind: 'status', from_status: arrival.status, from_seen_at: arrival.seenAt, from_ended_at: arrival.endedAt }, time);
+      announcer.inTransaction(updated, 'status');
     });
+    announcer.committed(updated, 'status');
     publish({ type: 'arrival', change: 'status', arrival: updated, lastChange: lastChange() });
     return updated;
   }
@@ -106,14 +123,32 @@ export function createArrivals({ store, config, now, publish }: ArrivalsDeps) {
       store.transaction(() => {
         store.setStatus(restored);
         store.markUndone(change.seq);
+        announcer.inTransaction(restored, 'undone');
       });
+      announcer.committed(restored, 'undone');
       publish({ type: 'arrival', change: 'undone', arrival: restored, lastChange: lastChange() });
     }
     return { undone, lastChange: lastChange() };
   }
 
+  /** The clinician's "On my way". Saying it twice keeps the first time. */
+  function acknowledge(arrivalId: string): Arrival {
+    const arrival = store.get(arrivalId);
+    if (!arrival) throw new HubError('not-found', 'That arrival is no longer on the board.');
+    if (arrival.acknowledgedAt !== null) return arrival;
+    const updated: Arrival = { ...arrival, acknowledgedAt: now() };
+    store.transaction(() => {
+      store.acknowledge(arrivalId, updated.acknowledgedAt!);
+      announcer.inTransaction(updated, 'acknowledged');
+    });
+    announcer.committed(updated, 'acknowledged');
+    publish({ type: 'arrival', change: 'status', arrival: updated, lastChange: lastChange() });
+    return updated;
+  }
+
   return {
     cliniciansWorkingToday,
+    acknowledge,
     checkIn,
     setStatus,
     undo,

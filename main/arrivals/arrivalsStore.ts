@@ -18,6 +18,8 @@ interface ArrivalRow {
   arrived_at: number;
   seen_at: number | null;
   ended_at: number | null;
+  acknowledged_at: number | null;
+  announced_silently: number;
 }
 
 export interface ChangeRow {
@@ -44,6 +46,7 @@ function toArrival(row: ArrivalRow): Arrival {
     arrivedAt: row.arrived_at,
     seenAt: row.seen_at,
     endedAt: row.ended_at,
+    acknowledgedAt: row.acknowledged_at,
   };
 }
 
@@ -65,6 +68,10 @@ export function createArrivalsStore(db: Db) {
      WHERE undone = 0 ORDER BY seq DESC LIMIT 1`,
   );
   const markUndone = db.prepare('UPDATE arrival_changes SET undone = 1 WHERE seq = ?');
+  const acknowledge = db.prepare('UPDATE arrivals SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL');
+  const announcedSilently = db.prepare('UPDATE arrivals SET announced_silently = 1 WHERE id = ?');
+  const silentById = db.prepare<[string], { announced_silently: number }>('SELECT announced_silently FROM arrivals WHERE id = ?');
+  const waiting = db.prepare<[], ArrivalRow>("SELECT * FROM arrivals WHERE status = 'waiting'");
 
   return {
     insert(arrival: Arrival): void {
@@ -102,6 +109,19 @@ export function createArrivalsStore(db: Db) {
     },
     markUndone(seq: number): void {
       markUndone.run(seq);
+    },
+    acknowledge(id: string, at: number): void {
+      acknowledge.run(at, id);
+    },
+    /** The check-in was announced only quietly (the clinician's room was in session). */
+    markAnnouncedSilently(id: string): void {
+      announcedSilently.run(id);
+    },
+    announcedSilently(id: string): boolean {
+      return silentById.get(id)?.announced_silently === 1;
+    },
+    waiting(): Arrival[] {
+      return waiting.all().map(toArrival);
     },
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

@@ -48,6 +48,8 @@ export const Arrival = z.strictObject({
   arrivedAt: z.number().int(),
   seenAt: z.number().int().nullable(),
   endedAt: z.number().int().nullable(),
+  /** When the clinician said "On my way" (from their room's screen or their phone); null until then. */
+  acknowledgedAt: z.number().int().nullable(),
 });
 export type Arrival = z.infer<typeof Arrival>;
 
@@ -171,6 +173,34 @@ export type RoomsOverview = z.infer<typeof RoomsOverview>;
 
 const RoomRequest = z.strictObject({ roomId: Slug });
 
+/** A connection the office depends on, in words for the desk. */
+export const LinkHealth = z.strictObject({
+  state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'refused']),
+  message: z.string(),
+});
+export type LinkHealth = z.infer<typeof LinkHealth>;
+
+/** How an unattended screen is doing, as its Electron shell reports it. */
+export const ScreenHealth = z.strictObject({
+  screen: z.enum(['kiosk']),
+  up: z.boolean(),
+  crashesToday: z.number().int(),
+  lastReloadAt: z.string().nullable(),
+  showingFallback: z.boolean(),
+  gpuDisabled: z.boolean(),
+  reportedAt: z.number().int(),
+});
+export type ScreenHealth = z.infer<typeof ScreenHealth>;
+
+export const OfficeHealth = z.strictObject({
+  homeAssistant: LinkHealth,
+  mqtt: LinkHealth,
+  /** Notifications not yet delivered, and the last delivery problem in words. */
+  notifications: z.strictObject({ pending: z.number().int(), problem: z.string().nullable() }),
+  screens: z.array(ScreenHealth),
+});
+export type OfficeHealth = z.infer<typeof OfficeHealth>;
+
 const Empty = z.strictObject({});
 
 /** Who is calling: the kiosk may only check in and read tiles; staff may do everything else. */
@@ -185,6 +215,9 @@ export const procedures = {
   checkInAtDesk: { access: 'staff', input: CheckInRequest, output: Arrival },
   /** Deletes every arrival of today (and its pending notifications) at once; nothing of them is counted. */
   wipeToday: { access: 'staff', input: Empty, output: z.strictObject({ wiped: z.number().int() }) },
+  /** The clinician's "On my way": the desk sees it, and an in-session arrival no longer escalates. */
+  acknowledge: { access: 'staff', input: z.strictObject({ arrivalId: ArrivalId }), output: Arrival },
+  officeHealth: { access: 'staff', input: Empty, output: OfficeHealth },
   roomsOverview: { access: 'staff', input: Empty, output: RoomsOverview },
   roomView: { access: 'staff', input: RoomRequest, output: RoomView },
   applyPreset: { access: 'staff', input: RoomRequest.extend({ presetId: Slug }), output: RoomView },
@@ -219,10 +252,13 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('arrival-removed'), arrivalId: ArrivalId, lastChange: LastChange }),
   z.strictObject({ type: z.literal('board-reset') }),
   z.strictObject({ type: z.literal('room'), room: RoomView }),
+  /** Nobody acknowledged an arrival whose clinician is in session: the desk should look in, gently. */
+  z.strictObject({ type: z.literal('desk-alert'), arrivalId: ArrivalId, clinicianId: Slug.nullable(), waitedMinutes: z.number().int() }),
+  z.strictObject({ type: z.literal('health'), health: OfficeHealth }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-export const liveTopics = { arrivals: { access: 'staff' }, rooms: { access: 'staff' } } as const satisfies Record<string, { access: Access }>;
+export const liveTopics = { arrivals: { access: 'staff' }, rooms: { access: 'staff' }, health: { access: 'staff' } } as const satisfies Record<string, { access: Access }>;
 export type LiveTopic = keyof typeof liveTopics;
 
 /** Messages a WebSocket client may send. */

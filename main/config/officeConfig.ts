@@ -4,7 +4,9 @@
  * instead of silently ignored.
  */
 import { z } from 'zod';
-import { ClinicianColour, ClinicianSymbol, Slug } from '../common/contract.ts';
+import { ClinicianColour, ClinicianSymbol, ComfortWish, Slug } from '../common/contract.ts';
+import { BusId, BusPrefix } from '../devices/mqtt/officeBus.ts';
+import { ClinicianRoutes } from '../notify/routes.ts';
 import { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
 import { OpeningHours, weekdays } from './openingHours.ts';
 
@@ -25,6 +27,11 @@ export const OfficeConfig = z.strictObject({
         name: z.string().min(1).max(60),
         /** The room's devices in Home Assistant, its limits and how a session ends; absent: nothing to set. */
         ambience: RoomAmbienceConfig.optional(),
+        /**
+         * Gently prepares the room when a client who asked for a comfort wish checks in, if no
+         * session is running there: the preset to apply for each wish (the first wish that has one wins).
+         */
+        prepareForWishes: z.partialRecord(ComfortWish, Slug).optional(),
       }),
     )
     .default([]),
@@ -50,6 +57,21 @@ export const OfficeConfig = z.strictObject({
       tls: z.strictObject({ certificate: z.string().min(1), key: z.string().min(1) }).optional(),
     })
     .prefault({}),
+  /**
+   * The office bus on an MQTT broker (arrival events, room state, commands from wall switches).
+   * User name and password come from STILLROOM_MQTT_USERNAME and STILLROOM_MQTT_PASSWORD.
+   */
+  mqtt: z
+    .strictObject({
+      url: z.string().regex(/^(mqtts?|wss?):\/\/[^\s/@]+(:\d+)?\/?$/, 'expected a broker address such as mqtt://broker.local:1883, without a user name or password'),
+      prefix: BusPrefix.default('stillroom'),
+      site: BusId,
+      hubId: BusId.default('hub'),
+      tls: z.strictObject({ caFile: z.string().optional(), certFile: z.string().optional(), keyFile: z.string().optional() }).optional(),
+    })
+    .optional(),
+  /** How the front desk hears of a client who was not sure whom they are seeing. */
+  frontDesk: z.strictObject({ notify: ClinicianRoutes.optional() }).prefault({}),
   presets: z
     .strictObject({
       /** The practice's own presets, beside the built-in ones; a relative path is relative to this file. */
@@ -66,6 +88,8 @@ export const OfficeConfig = z.strictObject({
         room: Slug.optional(),
         /** Days the clinician sees clients; their tile shows on the kiosk only on these days. */
         days: z.array(z.enum(weekdays)).min(1).default([...weekdays]),
+        /** How this clinician hears of an arrival; the office bus only, when absent. */
+        notify: ClinicianRoutes.optional(),
       }),
     )
     .min(1, 'list at least one clinician'),

@@ -15,6 +15,13 @@ import type { RoutePayload } from './routes.ts';
 type PayloadOf<R extends RoutePayload['route']> = Extract<RoutePayload, { route: R }>['payload'];
 const payloadOf = <R extends RoutePayload['route']>(row: OutboxRow) => row.payload as PayloadOf<R>;
 
+/**
+ * The push's "On my way" button. Home Assistant fires `mobile_app_notification_action` with this
+ * action when the clinician taps it; the hub listens and records the acknowledgement.
+ */
+export const acknowledgeActionPrefix = 'STILLROOM_ON_MY_WAY_';
+export const acknowledgeAction = (arrivalId: string) => `${acknowledgeActionPrefix}${arrivalId}`;
+
 /** The Home Assistant event a practice's own automations can listen for. */
 export const arrivalEventType = 'stillroom_arrival';
 
@@ -89,7 +96,8 @@ export function homeAssistantDeliveries(ha: HomeAssistantPart, log: Log = silent
     handlers: {
       'ha-notify': async (row) => {
         const { service, message, silent } = payloadOf<'ha-notify'>(row);
-        return asResult(await ha.notify(service, { message, data: pushData(row.id, silent) }));
+        const actions = row.arrivalId ? { actions: [{ action: acknowledgeAction(row.arrivalId), title: 'On my way' }] } : {};
+        return asResult(await ha.notify(service, { message, data: { ...pushData(row.id, silent), ...actions } }));
       },
       'ha-event': async (row) => asResult(await ha.fireEvent(arrivalEventType, { messageId: row.id, ...payloadOf<'ha-event'>(row) })),
       'light-cue': lightCue,

@@ -183,6 +183,8 @@ export function createRooms({ config, library, devices, store, publish, log }: R
 
   return {
     view,
+    views: () => config.rooms.map((room) => view(room.id)),
+    inSession: (roomId: string) => store.get(roomId).inSession,
     overview(): RoomsOverview {
       return {
         rooms: config.rooms.map((room) => {
@@ -197,6 +199,18 @@ export function createRooms({ config, library, devices, store, publish, log }: R
     async applyPreset(roomId: string, presetId: string): Promise<RoomView> {
       const ambience = ambienceOf(roomId);
       const desired = clampToRoom(desiredFromPreset(presetOf(presetId)), ambience.limits);
+      save(roomId, { desired, adjusted: false });
+      return carryOut(roomId, planFor(roomId, desired));
+    },
+
+    /**
+     * A client who asked for a comfort wish has checked in: the room eases into the chosen preset
+     * slowly (at least half a minute), so it is ready without a sudden change if someone is there.
+     */
+    async prepareForArrival(roomId: string, presetId: string): Promise<RoomView> {
+      const ambience = ambienceOf(roomId);
+      const preset = presetOf(presetId);
+      const desired = clampToRoom({ ...desiredFromPreset(preset), transitionSeconds: Math.max(30, preset.transitionSeconds) }, ambience.limits);
       save(roomId, { desired, adjusted: false });
       return carryOut(roomId, planFor(roomId, desired));
     },

@@ -75,5 +75,10 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
   `,
+  `
+  -- The clinician's "On my way", and whether the check-in was announced only quietly (their room
+  -- was in session), which is when an unacknowledged arrival alerts the desk.
+  ALTER TABLE arrivals ADD COLUMN acknowledged_at INTEGER;
+  ALTER TABLE arrivals ADD COLUMN announced_silently INTEGER NOT NULL DEFAULT 0 CHECK (announced_silently IN (0, 1));
+  `,
 ];
-

@@ -17,6 +17,8 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   undo: {},
   checkInAtDesk: { clinicianId: 'noor', slot: { kind: 'later' }, wishes: [] },
   wipeToday: {},
+  acknowledge: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA' },
+  officeHealth: {},
   roomsOverview: {},
   roomView: { roomId: 'willow' },
   applyPreset: { roomId: 'willow', presetId: 'calm' },

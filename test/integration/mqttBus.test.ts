@@ -49,6 +49,7 @@ const arrival = (overrides: Partial<Arrival> = {}): Arrival => ({
   arrivedAt: Date.UTC(2026, 0, 12, 13, 58),
   seenAt: null,
   endedAt: null,
+  acknowledgedAt: null,
   ...overrides,
 });
 

@@ -57,6 +57,7 @@ const newArrival = (overrides: Partial<Arrival> = {}): Arrival => ({
   arrivedAt: Date.now(),
   seenAt: null,
   endedAt: null,
+  acknowledgedAt: null,
   ...overrides,
 });
 

@@ -72,6 +72,7 @@ describe('check-in', () => {
       arrivedAt: tuesdayMorning,
       seenAt: null,
       endedAt: null,
+      acknowledgedAt: null,
     });
     expect(arrivals.today()).toEqual([arrival]);
     expect(events).toEqual([{ type: 'arrival', change: 'checked-in', arrival, lastChange: null }]);

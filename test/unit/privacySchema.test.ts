@@ -45,6 +45,8 @@ describe('privacy by construction: the arrivals table', () => {
       'arrived_at INTEGER',
       'seen_at INTEGER',
       'ended_at INTEGER',
+      'acknowledged_at INTEGER',
+      'announced_silently INTEGER',
     ]);
   });
 

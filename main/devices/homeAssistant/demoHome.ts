@@ -31,6 +31,12 @@ export function demoEntities(config: OfficeConfig): EntitySeed[] {
   );
 }
 
+/** The phones the configuration sends pushes to, as the companion app's notify services. */
+export function demoNotifyServices(config: OfficeConfig): string[] {
+  const routes = [...config.clinicians.map((clinician) => clinician.notify), config.frontDesk.notify];
+  return [...new Set(routes.flatMap((route) => (route?.push ? [route.push.service] : [])))];
+}
+
 export function startDemoHome(config: OfficeConfig): Promise<HomeAssistantSimulator> {
-  return startHomeAssistantSimulator({ port: 0, token: randomBytes(24).toString('base64url'), entities: demoEntities(config) });
+  return startHomeAssistantSimulator({ port: 0, token: randomBytes(24).toString('base64url'), entities: demoEntities(config), notifyServices: demoNotifyServices(config) });
 }

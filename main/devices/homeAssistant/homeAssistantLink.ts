@@ -46,6 +46,8 @@ export interface HomeAssistantLink {
   fireEvent(eventType: string, data?: Record<string, unknown>): Promise<ServiceCallResult>;
   /** A legacy notify service, e.g. `notify('mobile_app_pixel_8', { message })`. */
   notify(service: string, data: Record<string, unknown>): Promise<ServiceCallResult>;
+  /** Every `eventType` event's data, from now on (the library re-subscribes after a reconnect). */
+  onEvent(eventType: string, listener: (data: Record<string, unknown>) => void): () => void;
   close(): void;
 }
 
@@ -81,6 +83,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   const auth = createLongLivedTokenAuth(url, options.token);
   const entityListeners = new Set<(entities: HassEntities) => void>();
   const reconnectListeners = new Set<() => void>();
+  const eventListeners = new Map<string, Set<(data: Record<string, unknown>) => void>>();
 
   let status: HomeAssistantStatus = { state: 'connecting', message: `Connecting to Home Assistant at ${url}.` };
   let connection: Connection | undefined;
@@ -108,8 +111,18 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
     connection = undefined;
   }
 
+  /** One Home Assistant subscription per event type, shared by its listeners; the library re-subscribes after reconnects. */
+  function subscribeEventType(conn: Connection, eventType: string): void {
+    void conn
+      .subscribeEvents<{ data?: Record<string, unknown> }>((event) => {
+        for (const listener of eventListeners.get(eventType) ?? []) listener(event.data ?? {});
+      }, eventType)
+      .catch((error: unknown) => log.warn('could not follow a Home Assistant event', { eventType, reason: JSON.stringify(error).slice(0, 120) }));
+  }
+
   function adopt(conn: Connection): void {
     connection = conn;
+    for (const eventType of eventListeners.keys()) subscribeEventType(conn, eventType);
     conn.addEventListener('ready', () => {
       connected(conn);
       for (const listener of reconnectListeners) listener();
@@ -190,6 +203,15 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       fireEvent: (eventType, data) =>
         send(`the ${eventType} event`, (conn) => conn.sendMessagePromise({ type: 'fire_event', event_type: eventType, event_data: data })),
       notify: (service, data) => send(`notify.${service}`, (conn) => sendServiceCall(conn, 'notify', service, data)),
+      onEvent: (eventType, listener) => {
+        const listeners = eventListeners.get(eventType) ?? new Set();
+        if (!eventListeners.has(eventType)) {
+          eventListeners.set(eventType, listeners);
+          if (connection) subscribeEventType(connection, eventType);
+        }
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
       close: () => {
         closed = true;
         clearTimeout(retryTimer);

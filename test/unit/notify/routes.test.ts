@@ -7,7 +7,7 @@ import type { Arrival } from '../../../main/common/contract.ts';
 import { arrivalWords, ClinicianRoutes, isSilent, planCheckInNotifications } from '../../../main/notify/routes.ts';
 
 const arrival = (slot: Arrival['slot'] = { kind: 'at', time: '14:00' }): Arrival => ({
-  id: 'AAAAAAAAAAAAAAAAAAAAAA', clinicianId: 'sam', slot, wishes: ['quieter-room'], status: 'waiting', source: 'kiosk', arrivedAt: 1, seenAt: null, endedAt: null,
+  id: 'AAAAAAAAAAAAAAAAAAAAAA', clinicianId: 'sam', slot, wishes: ['quieter-room'], status: 'waiting', source: 'kiosk', arrivedAt: 1, seenAt: null, endedAt: null, acknowledgedAt: null,
 });
 
 const everything = ClinicianRoutes.parse({
