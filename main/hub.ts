@@ -19,6 +19,8 @@ import type { OfficeConfig } from './config/officeConfig.ts';
 import { startDeviceLayer } from './devices/homeAssistant/deviceLayer.ts';
 import type { MqttStatus } from './devices/mqtt/mqttLink.ts';
 import { startOfficeMqtt, type OfficeMqtt } from './devices/mqtt/officeMqtt.ts';
+import { combineDevices } from './devices/combinedDevices.ts';
+import { watchZigbee2mqtt } from './devices/zigbee2mqtt/z2mDevices.ts';
 import { createLog, toAll, toStderr, type Log } from './log.ts';
 import { rotatingLogFile } from './logFile.ts';
 import { createNotifications } from './notify/notifications.ts';
@@ -137,11 +139,40 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     { log, env },
   );
 
+  // The office bus, when the practice has a broker.
+  let mqtt: OfficeMqtt | null = null;
+  if (config.mqtt) {
+    const started = startOfficeMqtt(config.mqtt, {
+      env,
+      log,
+      onStatus: (status) => {
+        if (status.state === 'connected' && ready) notifications.brokerConnected();
+        healthChanged();
+      },
+      rooms: { ids: () => config.rooms.map((room) => room.id), presets: () => library.presets.keys(), views: () => (ready ? rooms.views() : []) },
+      onCommand: (roomId, command) => {
+        const done = command.action === 'apply-preset' ? rooms.applyPreset(roomId, command.preset) : command.action === 'start-session' ? rooms.startSession(roomId) : rooms.endSession(roomId);
+        done.catch((error: unknown) => log.warn('a room command from the bus was refused', { room: roomId, action: command.action, reason: error instanceof Error ? error.message : String(error) }));
+      },
+    });
+    if (started.ok) mqtt = started.mqtt;
+    else log.error('the MQTT settings cannot be used', { problem: started.message });
+  }
+
+  // zigbee2mqtt lights, over the same broker.
+  const zigbee =
+    mqtt && config.zigbee2mqtt
+      ? {
+          lights: new Set(Object.keys(config.zigbee2mqtt.lights)),
+          watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log, onChange: () => refreshRooms() }),
+        }
+      : null;
+
   const roomStates = createRoomStateStore(db, now);
   const rooms = createRooms({
     config,
     library: () => library,
-    devices,
+    devices: combineDevices(devices, zigbee),
     store: roomStates,
     publish: (event) => {
       feed.publish('rooms', event);
@@ -155,26 +186,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     reportPresetProblems();
     refreshRooms();
   });
-
-  // The office bus, when the practice has a broker.
-  let mqtt: OfficeMqtt | null = null;
-  if (config.mqtt) {
-    const started = startOfficeMqtt(config.mqtt, {
-      env,
-      log,
-      onStatus: (status) => {
-        if (status.state === 'connected' && ready) notifications.brokerConnected();
-        healthChanged();
-      },
-      rooms: { ids: () => config.rooms.map((room) => room.id), presets: () => library.presets.keys(), views: () => rooms.views() },
-      onCommand: (roomId, command) => {
-        const done = command.action === 'apply-preset' ? rooms.applyPreset(roomId, command.preset) : command.action === 'start-session' ? rooms.startSession(roomId) : rooms.endSession(roomId);
-        done.catch((error: unknown) => log.warn('a room command from the bus was refused', { room: roomId, action: command.action, reason: error instanceof Error ? error.message : String(error) }));
-      },
-    });
-    if (started.ok) mqtt = started.mqtt;
-    else log.error('the MQTT settings cannot be used', { problem: started.message });
-  }
 
   // Arrivals and how the office hears of them.
   const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
@@ -264,6 +275,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       stopWatchingPresets();
       notifications.stop();
       rooms.close();
+      zigbee?.watcher.stop();
       await mqtt?.close();
       await devices.close();
       db.close();

@@ -70,6 +70,19 @@ export const OfficeConfig = z.strictObject({
       tls: z.strictObject({ caFile: z.string().optional(), certFile: z.string().optional(), keyFile: z.string().optional() }).optional(),
     })
     .optional(),
+  /**
+   * Lights on zigbee2mqtt, reached over the office bus instead of Home Assistant. Each gets a
+   * `light.*` id that the rooms' `ambience.lights` use like any other light.
+   */
+  zigbee2mqtt: z
+    .strictObject({
+      baseTopic: z.string().regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'expected a topic such as zigbee2mqtt').default('zigbee2mqtt'),
+      lights: z.record(
+        z.string().regex(/^light\.[a-z0-9_]+$/, 'expected a light id such as light.cedar_reading_lamp'),
+        z.strictObject({ friendlyName: z.string().min(1).max(120), minMireds: z.int().min(50).max(1000).optional(), maxMireds: z.int().min(50).max(1000).optional() }),
+      ),
+    })
+    .optional(),
   /** How the front desk hears of a client who was not sure whom they are seeing. */
   frontDesk: z.strictObject({ notify: ClinicianRoutes.optional() }).prefault({}),
   presets: z
@@ -144,6 +157,9 @@ export function crossCheck(config: OfficeConfig): { path: (string | number)[]; m
       problems.push({ path: ['clinicians', index, 'room'], message: `no room has the id "${clinician.room}"` });
     }
   });
+  if (config.zigbee2mqtt && !config.mqtt) {
+    problems.push({ path: ['zigbee2mqtt'], message: 'zigbee2mqtt lights are reached over MQTT: add the mqtt settings too' });
+  }
   if (config.desk.longWaitMinutes <= config.desk.gentleWaitMinutes) {
     problems.push({ path: ['desk', 'longWaitMinutes'], message: 'must be longer than gentleWaitMinutes' });
   }

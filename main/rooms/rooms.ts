@@ -24,6 +24,8 @@ export interface RoomDevices {
   status(): DeviceLinkStatus;
   entities(): EntityStates & Readonly<Record<string, { last_updated?: string } | undefined>>;
   callService(call: ServiceCall): Promise<ServiceCallResult>;
+  /** Whether Home Assistant's `scene.apply` can set this entity (not so for a zigbee2mqtt light); all can when absent. */
+  sceneCapable?(entityId: string): boolean;
 }
 
 export interface RoomsDeps {
@@ -175,7 +177,8 @@ export function createRooms({ config, library, devices, store, publish, log }: R
     const perDevice = planAmbience({ desired, room, states });
     const lights = new Set(Object.values(room.lights).flat());
     if (!oneScene || lights.size < sceneFromLights || !knowsEntities()) return perDevice;
-    const inScene = (entityId: string) => lights.has(entityId) && !!states[entityId] && states[entityId].state !== 'unavailable';
+    const inScene = (entityId: string) =>
+      lights.has(entityId) && !!states[entityId] && states[entityId].state !== 'unavailable' && (devices.sceneCapable?.(entityId) ?? true);
     const { scene } = planSceneApply({ desired, room: { ...room, lights: Object.fromEntries(Object.entries(room.lights).map(([role, ids]) => [role, ids.filter(inScene)])) }, states });
     if (!scene) return perDevice;
     return { devices: [{ entityId: sceneDevice, steps: [{ atMs: 0, call: scene }] }, ...perDevice.devices.filter((device) => !inScene(device.entityId))] };

@@ -37,7 +37,7 @@ function without(status: DeviceLinkStatus): DeviceLayer {
 
 export async function startDeviceLayer(config: OfficeConfig, events: DeviceLayerEvents, { log, env = process.env }: { log: Log; env?: NodeJS.ProcessEnv }): Promise<DeviceLayer> {
   const settings = config.homeAssistant;
-  if (!settings) return without({ state: 'not-configured', message: 'No Home Assistant is set up, so rooms cannot be changed from here.' });
+  if (!settings) return without({ state: 'not-configured', message: 'This office has no Home Assistant set up.' });
 
   let simulator: HomeAssistantSimulator | null = null;
   let url: string;
