@@ -142,9 +142,9 @@ function start(): void {
   });
 
   /**
-   * The kiosk's own care: crash recovery, the display schedule and the hidden staff exit.
-   * Interim until the hub grows its side: health goes to the log, the display stays awake (no
-   * opening hours in the configuration yet) and the staff PIN stands in for the admin PIN.
+   * The kiosk's own care: crash recovery (its health goes to the hub, which shows it on the desk
+   * and publishes it), the display awake in opening hours and dimmed outside them, and the hidden
+   * staff exit behind the admin PIN.
    */
   function superviseKioskWindow(window: BrowserWindow, surfacePath: string, hub: Hub): void {
     const log = (message: string, fields?: Record<string, string | number | boolean | null>) => hub.log.info(message, fields);
@@ -158,15 +158,15 @@ function start(): void {
       argv: process.argv.slice(1),
       log,
     });
-    healing.onHealth((health) => log('kiosk health', { ...health }));
-    const display = scheduleDisplayPower({ hours: null, contents: window.webContents, powerSaveBlocker, log });
+    healing.onHealth((health) => hub.reportScreenHealth({ screen: 'kiosk', ...health }));
+    const display = scheduleDisplayPower({ hours: hub.config.kiosk.openingHours ?? null, contents: window.webContents, powerSaveBlocker, log });
     const staffExit = watchStaffExit({
       kiosk: window,
       ipcMain,
       appOrigin,
       createWindow: (windowOptions) => new BrowserWindow(windowOptions),
       windowOptions: staffExitWindowOptions({ packaged: app.isPackaged, preloadPath: path.join(__dirname, 'preload.cjs') }),
-      verifyPin: async (pin) => (await hub.staff.login(pin, 'kiosk staff exit')).ok,
+      verifyPin: (pin) => hub.staff.checkAdminPin(pin, 'kiosk staff exit'),
       quit: () => {
         exitCode = staffExitStatus;
         app.quit();

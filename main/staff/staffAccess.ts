@@ -34,23 +34,34 @@ export function createStaffAccess({ db, config, dataDir, now }: { db: Db; config
   const remove = db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?');
   const removeExpired = db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?');
 
+  /** The PIN check itself, throttled per caller; `hash` is the one to compare with. */
+  async function check(pin: string, caller: string, hash: string | undefined): Promise<{ ok: true } | { ok: false; error: ApiError }> {
+    const wait = throttle.waitSeconds(caller);
+    if (wait > 0) return { ok: false, error: { code: 'too-many-tries', message: `Too many tries. Please wait ${wait} seconds and try again.`, retryAfterSeconds: wait } };
+    if (!hash) return { ok: false, error: { code: 'not-allowed', message: 'No staff PIN has been set. An admin can set one with `stillroom hash-pin`.' } };
+    if (!(await verifyPin(pin, hash))) {
+      throttle.recordFailure(caller);
+      return { ok: false, error: { code: 'needs-pin', message: "That PIN didn't match. Let's try that again." } };
+    }
+    throttle.recordSuccess(caller);
+    return { ok: true };
+  }
+
   return {
+    /**
+     * The admin PIN (the staff PIN where none is set), e.g. to leave the kiosk by its hidden exit.
+     * Throttled like sign-in; opens no session.
+     */
+    async checkAdminPin(pin: string, caller: string): Promise<boolean> {
+      return (await check(pin, caller, config.staff.adminPinHash ?? readPinHash(config, dataDir))).ok;
+    },
     async login(pin: string, caller: string): Promise<LoginResult> {
-      const wait = throttle.waitSeconds(caller);
-      if (wait > 0) {
-        return { ok: false, error: { code: 'too-many-tries', message: `Too many tries. Please wait ${wait} seconds and try again.`, retryAfterSeconds: wait } };
+      const checked = await check(pin, caller, readPinHash(config, dataDir));
+      if (!checked.ok) {
+        // After a wrong PIN, say how long the next try must wait, if the throttle now says so.
+        const wait = checked.error.code === 'needs-pin' ? throttle.waitSeconds(caller) : 0;
+        return wait > 0 ? { ok: false, error: { code: 'needs-pin', message: `That PIN didn't match. Please wait ${wait} seconds before trying again.`, retryAfterSeconds: wait } } : checked;
       }
-      const hash = readPinHash(config, dataDir);
-      if (!hash) {
-        return { ok: false, error: { code: 'not-allowed', message: 'No staff PIN has been set. An admin can set one with `stillroom hash-pin`.' } };
-      }
-      if (!(await verifyPin(pin, hash))) {
-        throttle.recordFailure(caller);
-        const nextWait = throttle.waitSeconds(caller);
-        const message = nextWait > 0 ? `That PIN didn't match. Please wait ${nextWait} seconds before trying again.` : "That PIN didn't match. Let's try that again.";
-        return { ok: false, error: { code: 'needs-pin', message, ...(nextWait > 0 ? { retryAfterSeconds: nextWait } : {}) } };
-      }
-      throttle.recordSuccess(caller);
       removeExpired.run(now());
       const token = randomBytes(32).toString('base64url');
       insert.run(digest(token), now() + staffSessionHours * 3_600_000);
