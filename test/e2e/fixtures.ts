@@ -145,6 +145,24 @@ export class DeskPage {
   roomCard(name: string) {
     return this.page.getByRole('list', { name: 'Rooms' }).getByRole('link').filter({ hasText: name });
   }
+
+  /** The quiet line about Home Assistant, MQTT, notifications and the kiosk screen. */
+  healthStrip() {
+    return this.page.getByRole('region', { name: 'Office systems' });
+  }
+
+  /** The gentle banners for arrivals nobody acknowledged while their clinician was in session. */
+  alerts() {
+    return this.page.getByRole('region', { name: 'Needs a look' });
+  }
+
+  /** "More" → "Wipe today…" → the plain-words confirmation → "Yes, wipe today". */
+  async wipeToday() {
+    await this.page.getByRole('button', { name: 'More' }).click();
+    await this.page.getByRole('button', { name: 'Wipe today…' }).click();
+    await expect(this.page.getByText('This deletes every arrival of today, now, for good. Counts are not kept.')).toBeVisible();
+    await this.page.getByRole('button', { name: 'Yes, wipe today' }).click();
+  }
 }
 
 /** The therapist's room screen: `room.applyPreset('Calm')`, `room.expectLight('Willow Floor Lamp', { on: true, brightness: 35 })`. */
@@ -205,6 +223,17 @@ export class RoomPage {
 
   async expectInSession(inSession: boolean) {
     await expect(this.page.locator('.room-header').getByText('In session', { exact: true })).toHaveCount(inSession ? 1 : 0);
+  }
+
+  /** "Waiting for you": today's waiting clients of the clinicians who work in this room. */
+  waitingForYou() {
+    return this.page.getByRole('region', { name: 'Waiting for you' });
+  }
+
+  /** The clinician's "On my way" for the only (or first) client waiting. */
+  async sayOnMyWay() {
+    await this.waitingForYou().getByRole('button', { name: 'On my way' }).first().click();
+    await expect(this.waitingForYou().getByText('On the way', { exact: true }).first()).toBeVisible();
   }
 
   slider(name: 'Brightness' | 'Volume') {

@@ -11,7 +11,8 @@ const actionWords: Partial<Record<ArrivalStatus, string>> = {
   cancelled: 'Cancel',
 };
 
-export function ArrivalsTable({ board, now, fresh, onSetStatus }: { board: DeskBoard; now: number; fresh: ReadonlySet<string>; onSetStatus: (arrival: Arrival, status: ArrivalStatus) => void }) {
+/** `alerted`: arrivals with an open desk alert (clinician in session, nobody acknowledged), marked softly. */
+export function ArrivalsTable({ board, now, fresh, alerted, onSetStatus }: { board: DeskBoard; now: number; fresh: ReadonlySet<string>; alerted: ReadonlySet<string>; onSetStatus: (arrival: Arrival, status: ArrivalStatus) => void }) {
   const clinicians = new Map(board.clinicians.map((c) => [c.id, c]));
   if (board.arrivals.length === 0) return <p className="desk-empty">No arrivals yet today. New check-ins appear here by themselves.</p>;
   return (
@@ -33,7 +34,7 @@ export function ArrivalsTable({ board, now, fresh, onSetStatus }: { board: DeskB
           const clinician = arrival.clinicianId ? clinicians.get(arrival.clinicianId) : undefined;
           const level = waitLevel(arrival, now, board);
           return (
-            <tr key={arrival.id} data-arrival={arrival.id} data-status={arrival.status} className={`arrival wait-${level}${fresh.has(arrival.id) ? ' arrival-new' : ''}`}>
+            <tr key={arrival.id} data-arrival={arrival.id} data-status={arrival.status} className={`arrival wait-${level}${fresh.has(arrival.id) ? ' arrival-new' : ''}${alerted.has(arrival.id) ? ' arrival-alerted' : ''}`}>
               <td>{clockLabel(arrival.arrivedAt)}</td>
               <td>
                 {clinician ? (
@@ -49,9 +50,20 @@ export function ArrivalsTable({ board, now, fresh, onSetStatus }: { board: DeskB
               <td>
                 {Math.floor(waitedMinutes(arrival, now))} min
                 {level !== 'usual' && <span className="wait-note">{level === 'long' ? ' · a long wait' : ' · waiting a while'}</span>}
+                {alerted.has(arrival.id) && <span className="alert-note">{clinician ? `${clinician.displayName} may not have seen it` : 'Not yet seen'}</span>}
               </td>
               <td>{arrival.wishes.length > 0 ? arrival.wishes.map((wish) => wishWords[wish]).join(', ') : <span className="muted">—</span>}</td>
-              <td className="status">{statusWords[arrival.status]}</td>
+              <td className="status">
+                {statusWords[arrival.status]}
+                {arrival.status === 'waiting' && arrival.acknowledgedAt !== null && (
+                  <span className="acknowledged" title={`Said “On my way” at ${clockLabel(arrival.acknowledgedAt)}`}>
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                      <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+                    </svg>
+                    {clinician ? `${clinician.displayName} is on the way` : 'On the way'}
+                  </span>
+                )}
+              </td>
               <td className="row-actions">
                 {nextStatuses(arrival.status).map((status) => (
                   <button key={status} type="button" className={status === 'cancelled' ? 'button-quiet' : 'button-secondary'} onClick={() => onSetStatus(arrival, status)}>

@@ -1,18 +1,24 @@
 /**
- * The front-desk board: the rooms at a glance, then today's arrivals, live. The board loads once, then merges pushed events;
- * after a reconnect it loads again so nothing missed while offline stays missing.
+ * The front-desk board: the rooms at a glance, the office's health in a line, gentle alerts, then
+ * today's arrivals, live. The board loads once, then merges pushed events; after a reconnect it
+ * loads again so nothing missed while offline stays missing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Arrival, ArrivalStatus, DeskBoard, LastChange, LiveEvent, LiveStatus } from '../../../main/common/contract.ts';
+import type { Arrival, ArrivalStatus, DeskBoard, LastChange, LiveStatus } from '../../../main/common/contract.ts';
 import { boardCounts } from '../../../main/common/boardStats.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ArrivalsTable } from './ArrivalsTable.tsx';
+import { DeskAlerts, alertStillMatters, alertWords, type DeskAlert } from './DeskAlerts.tsx';
 import { DeskCheckIn } from './DeskCheckIn.tsx';
+import { HealthStrip } from './HealthStrip.tsx';
+import { MoreActions } from './MoreActions.tsx';
 import { PinGate } from './PinGate.tsx';
 import { playChime } from './chime.ts';
 import { useNow } from './useNow.ts';
+import { useOfficeHealth } from './useOfficeHealth.ts';
+import { withArrivalEvent } from '../common/boardEvents.ts';
 import { clockLabel } from '../common/words.ts';
-import { LinkLine, RoomCards } from '../room/RoomCards.tsx';
+import { RoomCards } from '../room/RoomCards.tsx';
 import { useRoomsOverview } from '../room/useRoomsOverview.ts';
 
 const mutedKey = 'stillroom.desk.muted';
@@ -27,8 +33,14 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [muted, setMuted] = useState(() => localStorage.getItem(mutedKey) === 'yes');
   const [checkingIn, setCheckingIn] = useState(false);
+  const [alerts, setAlerts] = useState<DeskAlert[]>([]);
+  const [noted, setNoted] = useState<ReadonlySet<string>>(new Set());
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
+  const boardRef = useRef<DeskBoard | null>(null);
+  boardRef.current = load.state === 'ready' ? load.board : null;
+  /** Arrivals whose alert has chimed: an alert sent again (after a reconnect) stays quiet. */
+  const chimed = useRef(new Set<string>());
   const now = useNow(5_000);
 
   const loadBoard = useCallback(async () => {
@@ -44,6 +56,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
 
   const signedIn = load.state === 'ready';
   const rooms = useRoomsOverview(bridge, signedIn).load;
+  const health = useOfficeHealth(bridge, signedIn);
   useEffect(() => {
     if (!signedIn) return;
     // A new arrival glows softly for a while, is announced to screen readers, and chimes unless muted.
@@ -53,12 +66,22 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       setAnnouncement(`New arrival at ${clockLabel(arrival.arrivedAt)}`);
       if (!mutedRef.current && arrival.source === 'kiosk') playChime();
     };
+    // An alert shows as a banner and a soft mark on its row, and chimes once unless muted.
+    const raise = ({ arrivalId, clinicianId, waitedMinutes }: DeskAlert) => {
+      const alert = { arrivalId, clinicianId, waitedMinutes };
+      setAlerts((current) => [...current.filter((a) => a.arrivalId !== arrivalId), alert]);
+      if (chimed.current.has(arrivalId)) return;
+      chimed.current.add(arrivalId);
+      if (boardRef.current) setAnnouncement(alertWords(alert, boardRef.current, Date.now()));
+      if (!mutedRef.current) playChime();
+    };
     return bridge.subscribe(
       'arrivals',
       (event) => {
         if (event.type === 'board-reset') return void loadBoard();
-        if (event.type === 'room') return;
-        setLoad((current) => (current.state === 'ready' ? { state: 'ready', board: applyEvent(current.board, event) } : current));
+        if (event.type === 'desk-alert') return raise(event);
+        if (event.type !== 'arrival' && event.type !== 'arrival-removed') return;
+        setLoad((current) => (current.state === 'ready' ? { state: 'ready', board: withArrivalEvent(current.board, event) } : current));
         if (event.type === 'arrival' && event.change === 'checked-in') welcome(event.arrival);
       },
       (status) => {
@@ -76,6 +99,18 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     const result = await bridge.call('undo', {});
     setNotice(result.ok ? (result.value.undone ? `Undone: ${result.value.undone}.` : 'There is nothing to undo.') : result.error.message);
   };
+  const wipeToday = async () => {
+    const result = await bridge.call('wipeToday', {});
+    if (!result.ok) {
+      setNotice(result.error.message);
+      return false;
+    }
+    const { wiped } = result.value;
+    setNotice(wiped === 0 ? 'There was nothing to wipe: no arrivals today.' : `Today is wiped: ${wiped === 1 ? '1 arrival' : `${wiped} arrivals`} deleted.`);
+    setAlerts([]);
+    void loadBoard();
+    return true;
+  };
   const toggleMute = () => {
     localStorage.setItem(mutedKey, muted ? 'no' : 'yes');
     setMuted(!muted);
@@ -87,6 +122,9 @@ export function Desk({ bridge }: { bridge: Bridge }) {
 
   const { board } = load;
   const counts = boardCounts(board.arrivals);
+  const arrivalsById = new Map(board.arrivals.map((a) => [a.id, a]));
+  const openAlerts = alerts.filter((alert) => alertStillMatters(arrivalsById.get(alert.arrivalId)));
+  const alerted = new Set(openAlerts.map((alert) => alert.arrivalId));
   return (
     <main className="desk">
       <header className="desk-header">
@@ -116,15 +154,16 @@ export function Desk({ bridge }: { bridge: Bridge }) {
           <button type="button" className="button-quiet" aria-pressed={muted} onClick={toggleMute}>
             {muted ? 'Chime off' : 'Chime on'}
           </button>
+          <MoreActions onWipeToday={wipeToday} />
         </div>
       </header>
+      <HealthStrip health={health} now={now} />
       {rooms.state === 'ready' && rooms.overview.rooms.length > 0 && (
         <section className="desk-rooms" aria-labelledby="desk-rooms-title">
           <h2 id="desk-rooms-title" className="visually-hidden">
             Rooms
           </h2>
           <RoomCards rooms={rooms.overview.rooms} label="Rooms" />
-          <LinkLine status={rooms.overview.homeAssistant} />
         </section>
       )}
       {checkingIn && (
@@ -143,10 +182,11 @@ export function Desk({ bridge }: { bridge: Bridge }) {
           {notice}
         </p>
       )}
+      <DeskAlerts alerts={openAlerts.filter((alert) => !noted.has(alert.arrivalId))} board={board} now={now} onNoted={(arrivalId) => setNoted((current) => new Set(current).add(arrivalId))} />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <ArrivalsTable board={board} now={now} fresh={fresh} onSetStatus={(arrival, status) => void setStatus(arrival, status)} />
+      <ArrivalsTable board={board} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} />
     </main>
   );
 }
@@ -157,13 +197,4 @@ function UndoButton({ lastChange, onUndo }: { lastChange: LastChange; onUndo: ()
       {lastChange ? `Undo ${lastChange.description}` : 'Undo'}
     </button>
   );
-}
-
-function applyEvent(board: DeskBoard, event: Extract<LiveEvent, { type: 'arrival' | 'arrival-removed' }>): DeskBoard {
-  if (event.type === 'arrival-removed') {
-    return { ...board, arrivals: board.arrivals.filter((a) => a.id !== event.arrivalId), lastChange: event.lastChange };
-  }
-  const exists = board.arrivals.some((a) => a.id === event.arrival.id);
-  const arrivals = exists ? board.arrivals.map((a) => (a.id === event.arrival.id ? event.arrival : a)) : [...board.arrivals, event.arrival];
-  return { ...board, arrivals, lastChange: event.lastChange };
 }

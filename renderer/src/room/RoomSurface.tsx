@@ -1,17 +1,20 @@
 /**
- * The room surface, for the therapist between sessions: the room as it is now, its presets, fine
- * tuning, and the session. The room loads once, then every pushed view of this room replaces it;
+ * The room surface, for the therapist between sessions: who is waiting for them, the room as it is
+ * now, its presets, fine tuning, and the session. The room loads once, then every pushed view of this room replaces it;
  * after a reconnect it loads again so nothing missed while offline stays missing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResult, LiveStatus, PresetCard, RoomView } from '../../../main/common/contract.ts';
 import { PinGate } from '../desk/PinGate.tsx';
+import { useNow } from '../desk/useNow.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { FineTune, type Tune } from './FineTune.tsx';
 import { PresetCards } from './PresetCards.tsx';
 import { RoomPicture } from './RoomPicture.tsx';
 import { AdminProblems, RoomNotes } from './RoomNotes.tsx';
 import { presetLine } from './roomWords.ts';
+import { useWaitingForRoom } from './useWaitingForRoom.ts';
+import { WaitingForYou } from './WaitingForYou.tsx';
 
 type Load = { state: 'loading' } | { state: 'needs-pin' } | { state: 'trouble'; message: string } | { state: 'ready'; room: RoomView };
 type Busy = { kind: 'preset'; presetId: string } | { kind: 'session' } | null;
@@ -40,6 +43,8 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   }, [loadRoom]);
 
   const ready = load.state === 'ready';
+  const waiting = useWaitingForRoom(bridge, roomId, ready);
+  const now = useNow(15_000);
   const roomName = ready ? load.room.name : null;
   useEffect(() => {
     if (roomName) document.title = `${roomName} · Stillroom`;
@@ -151,6 +156,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
           {notice}
         </p>
       )}
+      {waiting.clinicians.length > 0 && <WaitingForYou clinicians={waiting.clinicians} waiting={waiting.waiting} now={now} onAcknowledge={waiting.acknowledge} />}
       {room.hasAmbience ? (
         <div className="room-layout">
           <RoomPicture roomName={room.name} devices={room.devices} />

@@ -1,0 +1,45 @@
+/**
+ * The desk's gentle alerts: an arrival whose clinician is in session, and nobody said "On my way".
+ * Each banner stays until the desk taps "Noted", or goes by itself once the client is seen or
+ * their clinician acknowledges.
+ */
+import type { Arrival, DeskBoard } from '../../../main/common/contract.ts';
+import { waitedMinutes } from '../../../main/common/boardStats.ts';
+import { clientWords, minutesWords } from '../common/clientWords.ts';
+
+/** What the hub said when it raised the alert. */
+export interface DeskAlert {
+  arrivalId: string;
+  clinicianId: string | null;
+  waitedMinutes: number;
+}
+
+/** An alert still matters while its arrival waits and nobody acknowledged it. */
+export function alertStillMatters(arrival: Arrival | undefined): arrival is Arrival {
+  return arrival !== undefined && arrival.status === 'waiting' && arrival.acknowledgedAt === null;
+}
+
+export function alertWords(alert: DeskAlert, board: DeskBoard, now: number): string {
+  const arrival = board.arrivals.find((a) => a.id === alert.arrivalId);
+  const clinician = board.clinicians.find((c) => c.id === (arrival?.clinicianId ?? alert.clinicianId));
+  const minutes = Math.max(alert.waitedMinutes, arrival ? Math.floor(waitedMinutes(arrival, now)) : 0);
+  if (!clinician) return `A client for the front desk has waited ${minutesWords(minutes)}.`;
+  const whose = arrival ? clientWords(arrival, clinician.displayName) : `${clinician.displayName}’s client`;
+  return `${whose} has waited ${minutesWords(minutes)}. ${clinician.displayName} is in a session and may not have seen it.`;
+}
+
+export function DeskAlerts({ alerts, board, now, onNoted }: { alerts: DeskAlert[]; board: DeskBoard; now: number; onNoted: (arrivalId: string) => void }) {
+  if (alerts.length === 0) return null;
+  return (
+    <section className="desk-alerts" aria-label="Needs a look">
+      {alerts.map((alert) => (
+        <div key={alert.arrivalId} className="desk-alert" data-arrival={alert.arrivalId}>
+          <p>{alertWords(alert, board, now)}</p>
+          <button type="button" className="button-secondary" onClick={() => onNoted(alert.arrivalId)}>
+            Noted
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
