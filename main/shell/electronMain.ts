@@ -108,7 +108,9 @@ function start(): void {
     serveRenderer(protocol, rendererDir);
 
     try {
-      hub = await createHub({ configPath: options.configPath, dataDir: options.dataDir ?? app.getPath('userData'), rendererDir });
+      // Packaged, the built-in presets are an extra resource beside the asar; unpackaged, the repository's.
+      const presetsDir = app.isPackaged ? path.join(process.resourcesPath, 'presets') : path.join(app.getAppPath(), 'presets');
+      hub = await createHub({ configPath: options.configPath, dataDir: options.dataDir ?? app.getPath('userData'), rendererDir, presetsDir });
     } catch (error) {
       if (error instanceof ConfigError) failStartup(error.message);
       throw error;
