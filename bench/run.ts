@@ -4,9 +4,10 @@
  */
 import { benchAmbience } from './ambience.ts';
 import { benchCheckins } from './checkins.ts';
+import { benchMqtt } from './mqtt.ts';
 import { formatReport, type BenchReport } from './report.ts';
 
-const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins, benchAmbience];
+const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins, benchAmbience, benchMqtt];
 
 for (const bench of benchmarks) {
   process.stdout.write(`${formatReport(await bench())}\n\n`);

@@ -12,8 +12,10 @@ export interface HubProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function serveFromCli(dataDir: string, timeoutMs = 15_000): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['bin/stillroom.js', 'serve', '--data', dataDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Serves `dataDir` with the demo office, or with `configPath`'s office. */
+export function serveFromCli(dataDir: string, { configPath, timeoutMs = 15_000 }: { configPath?: string; timeoutMs?: number } = {}): Promise<HubProcess> {
+  const config = configPath ? ['--config', configPath] : [];
+  const child = spawn(process.execPath, ['bin/stillroom.js', 'serve', ...config, '--data', dataDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);

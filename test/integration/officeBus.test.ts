@@ -1,0 +1,113 @@
+/**
+ * The office bus as another system on it (a hallway screen, Node-RED) sees a running hub: arrival
+ * events with only the documented fields, retained room state, and the hub's presence with its
+ * last will when the process dies.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Arrival } from '../../main/common/contract.ts';
+import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { repoRoot } from './support/hubClient.ts';
+import { rawSubscriber, startMosquitto, type Mosquitto } from './support/mosquitto.ts';
+import { arrivalEvents, roomStates, serveOffice, startOfficeHub, topics, writeOffice } from './support/officeBus.ts';
+import { willowDevices } from './support/roomOffice.ts';
+
+const cleanups: (() => unknown)[] = [];
+let broker: Mosquitto;
+
+beforeAll(() => {
+  // `npm test` builds first; this keeps the file runnable on its own.
+  if (!existsSync(join(repoRoot, 'dist/main/cli.js'))) execFileSync(process.execPath, ['scripts/build-main.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+});
+
+beforeEach(async () => {
+  broker = await startMosquitto();
+  cleanups.push(() => broker.dispose());
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function willowHome(): Promise<HomeAssistantSimulator> {
+  const simulator = await startHomeAssistantSimulator({ entities: willowDevices });
+  cleanups.push(() => simulator.close());
+  return simulator;
+}
+
+it('a check-in and a status change reach the bus on the arrival\'s topic, with the documented fields and nothing about the person', async () => {
+  const simulator = await willowHome();
+  const office = writeOffice({ brokerUrl: broker.url, homeAssistantUrl: simulator.url });
+  cleanups.push(() => office.remove());
+  const screen = await rawSubscriber(broker.url, [topics.arrivals], { clientId: 'hallway-screen' });
+  cleanups.push(() => screen.close());
+  const hub = await startOfficeHub(office, { homeAssistantToken: simulator.token });
+  cleanups.push(() => hub.close());
+
+  await hub.checkIn({ clinicianId: 'sam', slot: { kind: 'at', time: '14:00' }, wishes: ['softer-light'] });
+  const [arrival] = (await hub.board()) as [Arrival];
+  await hub.staff('setStatus', { arrivalId: arrival.id, status: 'with-clinician' });
+
+  await screen.until((m) => arrivalEvents(m).length === 2, 'the check-in and the status change');
+  const [checkedIn, seen] = arrivalEvents(screen.messages);
+  expect([checkedIn!.topic, seen!.topic]).toEqual([topics.arrival(arrival.id), topics.arrival(arrival.id)]);
+  expect([checkedIn!.retain, seen!.retain]).toEqual([false, false]);
+  // Exactly these fields: no name, no source, no desk timestamps; the ids are random.
+  expect(checkedIn!.event).toEqual({
+    messageId: expect.stringMatching(/^[A-Za-z0-9_-]{20,40}$/),
+    arrivalId: arrival.id,
+    clinicianId: 'sam',
+    slot: { kind: 'at', time: '14:00' },
+    arrivedAt: arrival.arrivedAt,
+    status: 'waiting',
+    wishes: ['softer-light'],
+  });
+  expect(seen!.event).toEqual({ ...checkedIn!.event, messageId: expect.not.stringMatching(checkedIn!.event.messageId), status: 'with-clinician' });
+});
+
+it('room state is retained after a preset is applied, so a screen that starts later sees it at once', async () => {
+  const simulator = await willowHome();
+  const office = writeOffice({ brokerUrl: broker.url, homeAssistantUrl: simulator.url });
+  cleanups.push(() => office.remove());
+  const watching = await rawSubscriber(broker.url, [topics.roomState('willow')]);
+  cleanups.push(() => watching.close());
+  const hub = await startOfficeHub(office, { homeAssistantToken: simulator.token });
+  cleanups.push(() => hub.close());
+
+  await hub.untilRoom((room) => room.devices.every((device) => device.available), 'its devices from Home Assistant');
+  await hub.staff('applyPreset', { roomId: 'willow', presetId: 'calm' });
+  await watching.until((m) => roomStates(m).some(({ state }) => state.preset === 'calm' && state.devices['willow-lamp']?.state === 'on'), 'the room state with Calm applied');
+
+  const late = await rawSubscriber(broker.url, [topics.roomState('willow')]);
+  cleanups.push(() => late.close());
+  const [retained] = roomStates(await late.until((m) => m.length > 0, 'the retained room state'));
+  expect(retained!.retain).toBe(true);
+  expect(Object.keys(retained!.state).sort()).toEqual(['devices', 'inSession', 'preset']);
+  expect(retained!.state).toMatchObject({ preset: 'calm', inSession: false });
+  // Calm: lamps low and warm, ceiling off.
+  expect(Object.keys(retained!.state.devices).sort()).toEqual(['willow-ceiling', 'willow-door-sign', 'willow-lamp', 'willow-speaker', 'willow-strip']);
+  expect(retained!.state.devices).toMatchObject({ 'willow-lamp': { state: 'on', brightnessPct: expect.any(Number) }, 'willow-ceiling': { state: 'off' } });
+});
+
+it('the hub reads as online while it runs and as offline, by its last will, once its process is killed', async () => {
+  const office = writeOffice({ brokerUrl: broker.url });
+  cleanups.push(() => office.remove());
+  const presence = await rawSubscriber(broker.url, [topics.hubStatus]);
+  cleanups.push(() => presence.close());
+  const served = await serveOffice(office);
+  cleanups.push(() => served.kill('SIGKILL'));
+  await presence.until((m) => m.some((status) => status.text === '{"state":"online"}'), 'the hub to say it is online');
+
+  const screen = await rawSubscriber(broker.url, [topics.hubStatus]);
+  cleanups.push(() => screen.close());
+  expect((await screen.until((m) => m.length > 0, 'the retained status'))[0]).toEqual({ topic: topics.hubStatus, text: '{"state":"online"}', retain: true });
+
+  await served.kill('SIGKILL');
+  await screen.until((m) => m.length === 2, 'the last will');
+  expect(screen.messages[1]!.text).toBe('{"state":"offline"}');
+  const later = await rawSubscriber(broker.url, [topics.hubStatus]);
+  cleanups.push(() => later.close());
+  expect((await later.until((m) => m.length > 0, 'the retained status'))[0]).toEqual({ topic: topics.hubStatus, text: '{"state":"offline"}', retain: true });
+});
