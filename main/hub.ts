@@ -24,6 +24,7 @@ import { watchZigbee2mqtt } from './devices/zigbee2mqtt/z2mDevices.ts';
 import { createLog, toAll, toStderr, type Log } from './log.ts';
 import { rotatingLogFile } from './logFile.ts';
 import { createNotifications } from './notify/notifications.ts';
+import { openDeskAlerts } from './notify/outbox.ts';
 import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
@@ -236,6 +237,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         return wiped;
       },
       health,
+      openAlerts: () => openDeskAlerts(db),
       log,
       now,
     }),

@@ -3,7 +3,7 @@
  * possible: the rules live in the services, validation and access in createHubApi.
  */
 import type { Arrivals } from '../arrivals/arrivals.ts';
-import type { OfficeHealth } from '../common/contract.ts';
+import type { DeskAlert, OfficeHealth } from '../common/contract.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { Log } from '../log.ts';
 import type { Rooms } from '../rooms/rooms.ts';
@@ -15,11 +15,12 @@ export interface HandlerDeps {
   rooms: Rooms;
   wipeToday: () => number;
   health: () => OfficeHealth;
+  openAlerts: () => DeskAlert[];
   log: Log;
   now: () => number;
 }
 
-export function createHandlers({ config, arrivals, rooms, wipeToday, health, log, now }: HandlerDeps): Handlers {
+export function createHandlers({ config, arrivals, rooms, wipeToday, health, openAlerts, log, now }: HandlerDeps): Handlers {
   return {
     kioskSetup: () => ({
       practiceName: config.practice.name,
@@ -41,6 +42,7 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, log
       longWaitMinutes: config.desk.longWaitMinutes,
       chime: config.desk.chime,
       arrivals: arrivals.today(),
+      alerts: openAlerts(),
       lastChange: arrivals.lastChange(),
       now: now(),
     }),

@@ -85,6 +85,10 @@ export type CheckInReceipt = z.infer<typeof CheckInReceipt>;
 export const LastChange = z.strictObject({ arrivalId: ArrivalId, description: z.string() }).nullable();
 export type LastChange = z.infer<typeof LastChange>;
 
+/** An arrival whose clinician is in session and nobody acknowledged in time: the desk should look in. */
+export const DeskAlert = z.strictObject({ arrivalId: ArrivalId, clinicianId: Slug.nullable(), waitedMinutes: z.number().int() });
+export type DeskAlert = z.infer<typeof DeskAlert>;
+
 export const DeskBoard = z.strictObject({
   practiceName: z.string(),
   clinicians: z.array(ClinicianTile.extend({ room: Slug.nullable() })),
@@ -92,6 +96,8 @@ export const DeskBoard = z.strictObject({
   longWaitMinutes: z.number(),
   chime: z.boolean(),
   arrivals: z.array(Arrival),
+  /** Alerts still open (their arrival waits, unacknowledged): a desk that was away sees them too. */
+  alerts: z.array(DeskAlert),
   lastChange: LastChange,
   now: z.number().int(),
 });
@@ -253,7 +259,7 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('board-reset') }),
   z.strictObject({ type: z.literal('room'), room: RoomView }),
   /** Nobody acknowledged an arrival whose clinician is in session: the desk should look in, gently. */
-  z.strictObject({ type: z.literal('desk-alert'), arrivalId: ArrivalId, clinicianId: Slug.nullable(), waitedMinutes: z.number().int() }),
+  DeskAlert.extend({ type: z.literal('desk-alert') }),
   z.strictObject({ type: z.literal('health'), health: OfficeHealth }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;

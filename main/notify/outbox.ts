@@ -159,3 +159,20 @@ export function outboxHealth(db: Db): { pending: number; oldestCreatedAt: number
 export function hasDeskAlert(db: Db, arrivalId: string): boolean {
   return sql(db).deskAlert.get(arrivalId) !== undefined;
 }
+
+/**
+ * Desk alerts whose arrival still waits unacknowledged. The live event can reach no desk (none
+ * open, or reconnecting), so the board carries them too and an alert is never lost.
+ */
+export function openDeskAlerts(db: Db): { arrivalId: string; clinicianId: string | null; waitedMinutes: number }[] {
+  const rows = db
+    .prepare<[], { payload: string }>(
+      `SELECT o.payload FROM outbox o JOIN arrivals a ON a.id = o.arrival_id
+       WHERE o.route = 'desk-alert' AND a.status = 'waiting' AND a.acknowledged_at IS NULL ORDER BY o.created_at`,
+    )
+    .all();
+  return rows.map((row) => {
+    const { arrivalId, clinicianId, waitedMinutes } = JSON.parse(row.payload) as { arrivalId: string; clinicianId: string | null; waitedMinutes: number };
+    return { arrivalId, clinicianId, waitedMinutes };
+  });
+}

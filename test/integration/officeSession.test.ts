@@ -97,4 +97,10 @@ it('an in-session arrival nobody acknowledges alerts the desk; one acknowledged 
   expect((await after.board()).map((arrival) => [arrival.id, arrival.acknowledgedAt !== null])).toEqual(
     expect.arrayContaining([[atDesk.id, true], [fromPhone.id, true], [unanswered.id, false]]),
   );
+  // A desk that opens now (or was reconnecting when the alert went out) finds it on the board.
+  const board = await after.staff<{ alerts: unknown[] }>('deskBoard');
+  expect(board.alerts).toEqual([{ arrivalId: unanswered.id, clinicianId: 'sam', waitedMinutes: 10 }]);
+  // Once someone acknowledges, the alert is no longer open.
+  await after.staff('acknowledge', { arrivalId: unanswered.id });
+  expect((await after.staff<{ alerts: unknown[] }>('deskBoard')).alerts).toEqual([]);
 });

@@ -123,7 +123,9 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const { board } = load;
   const counts = boardCounts(board.arrivals);
   const arrivalsById = new Map(board.arrivals.map((a) => [a.id, a]));
-  const openAlerts = alerts.filter((alert) => alertStillMatters(arrivalsById.get(alert.arrivalId)));
+  // Alerts the board loaded with (raised while this desk was away) and those pushed since.
+  const everyAlert = [...board.alerts.filter((alert) => !alerts.some((a) => a.arrivalId === alert.arrivalId)), ...alerts];
+  const openAlerts = everyAlert.filter((alert) => alertStillMatters(arrivalsById.get(alert.arrivalId)));
   const alerted = new Set(openAlerts.map((alert) => alert.arrivalId));
   return (
     <main className="desk">

@@ -3,16 +3,11 @@
  * Each banner stays until the desk taps "Noted", or goes by itself once the client is seen or
  * their clinician acknowledges.
  */
-import type { Arrival, DeskBoard } from '../../../main/common/contract.ts';
+import type { Arrival, DeskAlert, DeskBoard } from '../../../main/common/contract.ts';
 import { waitedMinutes } from '../../../main/common/boardStats.ts';
 import { clientWords, minutesWords } from '../common/clientWords.ts';
 
-/** What the hub said when it raised the alert. */
-export interface DeskAlert {
-  arrivalId: string;
-  clinicianId: string | null;
-  waitedMinutes: number;
-}
+export type { DeskAlert };
 
 /** An alert still matters while its arrival waits and nobody acknowledged it. */
 export function alertStillMatters(arrival: Arrival | undefined): arrival is Arrival {
