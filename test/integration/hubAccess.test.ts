@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckInRequest } from '../../main/common/contract.ts';
+import { liveTopics, procedures, type CheckInRequest } from '../../main/common/contract.ts';
 import { LiveSocket, deskAt, demoPin, kioskAt, startHub, type RunningHub } from './support/hubClient.ts';
 
 const arrivalId = 'k3J9x0aQ_vT2-LmPq7RsWu';
@@ -87,5 +87,32 @@ describe('staff sign-in', () => {
     await desk.login(demoPin);
     await desk.logout();
     expect((await desk.board()).status).toBe(401);
+  });
+});
+
+describe('the kiosk against the whole contract', () => {
+  // Generated from the contract, so a staff procedure or topic added later is covered by itself.
+  const staffProcedures = Object.entries(procedures).filter(([, procedure]) => procedure.access === 'staff').map(([name]) => name);
+  const staffTopics = Object.entries(liveTopics).filter(([, topic]) => topic.access === 'staff').map(([name]) => name);
+
+  it('is refused every staff procedure over HTTP and every staff procedure through the API itself', async () => {
+    running = await startHub();
+    expect(staffProcedures.length).toBeGreaterThan(10);
+    for (const name of staffProcedures) {
+      const answer = await kioskAt(running.url).call(name, {});
+      expect(answer.status, name).toBe(401);
+      const direct = await running.hub.api.call('kiosk', name, {});
+      expect(direct, name).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    }
+  });
+
+  it('is refused every staff live topic', async () => {
+    running = await startHub();
+    const socket = await kioskAt(running.url).openLive();
+    for (const topic of staffTopics) {
+      socket.send({ type: 'subscribe', topic });
+      expect(await socket.next(), topic).toMatchObject({ type: 'refused', topic, error: { code: 'not-allowed' } });
+    }
+    socket.close();
   });
 });

@@ -133,6 +133,36 @@ describe('sessions', () => {
   }, 30_000);
 });
 
+describe('comfort wishes', () => {
+  it('a client asking for softer light finds their clinician\'s free room eased into the preset for that wish', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'focus' });
+
+    await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['quieter-room'] });
+    await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['softer-light'] });
+    // Grounding: the lamp at 20 %, the ceiling off.
+    const prepared = await room.untilRoom((r) => r.preset?.id === 'grounding' && device(r, 'light.willow_lamp').brightness === 20, 'the room eased into Grounding');
+    // Slowly: at least half a minute, so nobody in the room sees a sudden change.
+    expect((sim.serviceCalls.filter((c) => c['domain'] === 'light').at(-1)!['service_data'] as { transition: number }).transition).toBeGreaterThanOrEqual(30);
+    expect(prepared.inSession).toBe(false);
+  });
+
+  it('leaves a room in session alone', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'focus' });
+    await room.call('startSession', { roomId: 'willow' });
+    const calls = sim.serviceCalls.length;
+
+    await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['softer-light'] });
+    expect((await room.call('roomView', { roomId: 'willow' })).preset?.id).toBe('focus');
+    expect(sim.serviceCalls.length).toBe(calls);
+  });
+});
+
 describe('Home Assistant going away', () => {
   it('a connection dropped during an apply still ends with the room as desired', async () => {
     const sim = await simulator();

@@ -10,6 +10,7 @@ import { slotChoices } from '../../../main/common/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
 import { slotLabel, wishWords } from '../common/words.ts';
+import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
 
 type Step =
@@ -37,6 +38,8 @@ export function Kiosk({ bridge }: { bridge: Bridge }) {
   useEffect(() => {
     void loadSetup();
   }, [loadSetup]);
+
+  useEffect(() => stayOnKiosk(), []);
 
   useEffect(() => {
     document.title = setup ? `${setup.practiceName} · Check in` : 'Check in';

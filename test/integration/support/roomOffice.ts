@@ -42,6 +42,7 @@ rooms:
       doorSign: switch.willow_door_sign
       masking: media_player.willow_masking
       limits: { minBrightness: 10, maxBrightness: 80, maxVolume: 0.3 }
+    prepareForWishes: { softer-light: grounding }
 clinicians:
   - { id: sam, displayName: Sam, colour: sage, symbol: leaf, room: willow }
 `;
