@@ -10,7 +10,7 @@ import { createHub } from '../main/hub.ts';
 import { silentLog } from '../main/log.ts';
 import { startHttpTransport } from '../main/transport/httpTransport.ts';
 
-export type HubMessage = { type: 'ready'; url: string; echoUrl: string } | { type: 'memory'; rss: number; gc: boolean };
+export type HubMessage = { type: 'ready'; url: string; echoUrl: string } | { type: 'memory'; rss: number; heapUsed: number; gc: boolean };
 
 const repoRoot = join(import.meta.dirname, '..');
 const hub = await createHub({
@@ -29,7 +29,8 @@ const send = (message: HubMessage) => process.send!(message);
 process.on('message', (message: { type: 'memory' } | { type: 'stop' }) => {
   if (message.type === 'memory') {
     globalThis.gc?.();
-    send({ type: 'memory', rss: process.memoryUsage().rss, gc: typeof globalThis.gc === 'function' });
+    const { rss, heapUsed } = process.memoryUsage();
+    send({ type: 'memory', rss, heapUsed, gc: typeof globalThis.gc === 'function' });
   } else {
     echo.close();
     void http.close().then(() => hub.close()).then(() => process.exit(0));

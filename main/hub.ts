@@ -104,14 +104,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     }
   };
 
-  // Live state arrives an entity at a time; rooms are re-drawn at most once per turn of the event loop.
+  // Live state arrives an entity at a time; rooms are re-drawn at most once per turn of the event
+  // loop, and after a live-state update only the rooms whose devices changed.
   let refreshQueued = false;
-  const refreshRooms = () => {
+  let refreshAll = false;
+  const refreshRooms = ({ all = true }: { all?: boolean } = {}) => {
+    refreshAll ||= all;
     if (refreshQueued || closed) return;
     refreshQueued = true;
     setImmediate(() => {
       refreshQueued = false;
-      if (!closed) rooms.refresh();
+      const devicesOnly = !refreshAll;
+      refreshAll = false;
+      if (!closed) rooms.refresh({ devicesOnly });
     });
   };
   // Commands lost while Home Assistant was away are resent once its fresh state has arrived after
@@ -127,7 +132,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         healthChanged();
       },
       onEntities: () => {
-        refreshRooms();
+        refreshRooms({ all: false });
         if (resendWhenStateArrives && !closed) {
           resendWhenStateArrives = false;
           void rooms.resendLost();
@@ -165,7 +170,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     mqtt && config.zigbee2mqtt
       ? {
           lights: new Set(Object.keys(config.zigbee2mqtt.lights)),
-          watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log, onChange: () => refreshRooms() }),
+          watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log, onChange: () => refreshRooms({ all: false }) }),
         }
       : null;
 

@@ -108,6 +108,17 @@ export function createRooms({ config, library, devices, store, publish, log }: R
     };
   }
 
+  const seenDevices = new Map<string, readonly unknown[]>();
+  function devicesChanged(roomId: string): boolean {
+    const ambience = rooms.get(roomId)?.ambience;
+    if (!ambience) return false;
+    const entities = devices.entities();
+    const current = roomEntities(ambience).map(({ entityId }) => entities[entityId]);
+    const previous = seenDevices.get(roomId);
+    seenDevices.set(roomId, current);
+    return !previous || current.some((state, index) => state !== previous[index]);
+  }
+
   /** Pushes the room to every surface if anything a person could see changed. */
   function announce(roomId: string): RoomView {
     const current = view(roomId);
@@ -272,9 +283,13 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       }
     },
 
-    /** Live state or presets changed: push every room whose picture changed. */
-    refresh(): void {
-      for (const roomId of rooms.keys()) announce(roomId);
+    /**
+     * Pushes every room whose picture changed. After a live-state update (`devicesOnly`), a room
+     * none of whose devices changed is skipped without drawing it: the client library replaces only
+     * the entity objects that changed, so comparing them by identity is enough.
+     */
+    refresh({ devicesOnly = false }: { devicesOnly?: boolean } = {}): void {
+      for (const roomId of rooms.keys()) if (!devicesOnly || devicesChanged(roomId)) announce(roomId);
     },
 
     close(): void {

@@ -38,5 +38,5 @@ export function demoNotifyServices(config: OfficeConfig): string[] {
 }
 
 export function startDemoHome(config: OfficeConfig): Promise<HomeAssistantSimulator> {
-  return startHomeAssistantSimulator({ port: 0, token: randomBytes(24).toString('base64url'), entities: demoEntities(config), notifyServices: demoNotifyServices(config) });
+  return startHomeAssistantSimulator({ port: 0, token: randomBytes(24).toString('base64url'), entities: demoEntities(config), notifyServices: demoNotifyServices(config), keepRecords: 100 });
 }

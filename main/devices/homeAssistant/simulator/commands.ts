@@ -7,6 +7,7 @@ import { entitiesEventFor, compressState, type CompressedState } from './compres
 import { newContext, simulatedUserId } from './context.ts';
 import type { HassEvent } from './eventBus.ts';
 import type { SimulatedHome } from './home.ts';
+import { remember } from './records.ts';
 import { targetSchema, type ServiceError } from './services.ts';
 import { asStateObject, type StateObject } from './stateMachine.ts';
 import { bool, dict, int, str } from './voluptuous.ts';
@@ -65,7 +66,7 @@ export const commands: Record<string, Command> = {
   call_service: command(
     { domain: str(), service: str(), target: targetSchema.optional(), service_data: dict().optional(), return_response: bool().optional() },
     (connection, message, home) => {
-      home.serviceCalls.push(structuredClone(message));
+      remember(home.serviceCalls, structuredClone(message), home.keepRecords);
       const context = newContext(simulatedUserId);
       const outcome = home.services.call({
         domain: message.domain as string,

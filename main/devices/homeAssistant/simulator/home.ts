@@ -19,13 +19,14 @@ export interface SimulatedHome {
   /** Every `call_service` message received, as sent, in arrival order. */
   serviceCalls: Record<string, unknown>[];
   notifications: RecordedNotification[];
+  keepRecords: number;
 }
 
-export function createHome(haVersion: string, seeds: readonly EntitySeed[], notifyServices: readonly string[]): SimulatedHome {
+export function createHome(haVersion: string, seeds: readonly EntitySeed[], notifyServices: readonly string[], keepRecords = Number.POSITIVE_INFINITY): SimulatedHome {
   const bus = new EventBus();
   const states = new StateMachine(bus);
   const notifications: RecordedNotification[] = [];
-  const world: DeviceWorld = { states, memory: new Map(), notifications };
+  const world: DeviceWorld = { states, memory: new Map(), notifications, keepRecords };
   const services = new ServiceRegistry(world, bus);
   services.register('light', lightServices());
   services.register('media_player', mediaPlayerServices());
@@ -34,5 +35,5 @@ export function createHome(haVersion: string, seeds: readonly EntitySeed[], noti
   services.register('scene', sceneServices());
   for (const name of notifyServices) services.register('notify', { [name]: notifyService(name) });
   for (const seed of seeds) states.set(seed.entityId, seed.state, seed.attributes);
-  return { haVersion, bus, states, services, world, serviceCalls: [], notifications };
+  return { haVersion, bus, states, services, world, serviceCalls: [], notifications, keepRecords };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Context } from './context.ts';
+import { remember } from './records.ts';
 import type { EventBus } from './eventBus.ts';
 import { domainOf, type Attributes, type EntityState, type StateMachine } from './stateMachine.ts';
 import { checkExclusive, describeInvalid, dict, str, strOrList, validate, type Invalid } from './voluptuous.ts';
@@ -32,6 +33,7 @@ export interface DeviceWorld {
   states: StateMachine;
   memory: Map<string, unknown>;
   notifications: RecordedNotification[];
+  keepRecords: number;
 }
 
 /** One entry of `get_services`. */
@@ -121,7 +123,7 @@ export function notifyService(name: string): ServiceDefinition {
     },
     schema: z.strictObject({ message: str(), title: str().optional(), target: strOrList().optional(), data: dict().optional() }),
     run(world, data) {
-      world.notifications.push({ service: name, data });
+      remember(world.notifications, { service: name, data }, world.keepRecords);
       return undefined;
     },
   };

@@ -9,6 +9,7 @@ import { ClientConnection } from './connection.ts';
 import { newContext } from './context.ts';
 import type { EntitySeed } from './entities.ts';
 import { createFaults, type Faults } from './faults.ts';
+import { remember } from './records.ts';
 import { createHome, type SimulatedHome } from './home.ts';
 import { turnOffLight, turnOnLight } from './lightService.ts';
 import { writeMediaPlayer } from './mediaPlayerService.ts';
@@ -25,6 +26,11 @@ export interface HomeAssistantSimulatorOptions {
   notifyServices?: readonly string[];
   /** HA waits 10 s for the auth message; tests shorten it. */
   authTimeoutMs?: number;
+  /**
+   * How many received messages, service calls and notifications to keep for inspection, newest
+   * last. Tests keep all (the default); the demo office, which runs for days, keeps a few.
+   */
+  keepRecords?: number;
 }
 
 export interface ReceivedMessage {
@@ -81,7 +87,8 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
   const haVersion = options.haVersion ?? '2025.1.0';
   const notifyServices = [...(options.notifyServices ?? [])];
   const initialEntities = options.entities ?? [];
-  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices);
+  const keep = options.keepRecords ?? Number.POSITIVE_INFINITY;
+  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices, keep);
   const connections = new Set<ClientConnection>();
   const received: ReceivedMessage[] = [];
   const receiveListeners = new Set<(received: ReceivedMessage) => void>();
@@ -104,7 +111,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
       const number = ++connectionCount;
       const connection = new ClientConnection(socket, home, policy, (message) => {
         const entry = { connection: number, message };
-        received.push(entry);
+        remember(received, entry, keep);
         for (const listener of receiveListeners) listener(entry);
       });
       connections.add(connection);
@@ -172,7 +179,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     snapshot: () => home.states.all().map((entity) => ({ entityId: entity.entityId, state: entity.state, attributes: structuredClone(entity.attributes) })),
     restart: async ({ keepStates = true } = {}) => {
       await stop();
-      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices);
+      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep);
       server = createServer((_request, response) => response.writeHead(404).end());
       sockets = new WebSocketServer({ server, path: '/api/websocket' });
       serve(sockets);
