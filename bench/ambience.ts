@@ -20,7 +20,8 @@ import type { AmbiencePlan } from '../main/ambience/homeAssistantCalls.ts';
 import { planAmbience, planSceneApply } from '../main/ambience/planAmbience.ts';
 import type { Preset } from '../main/ambience/presetSchema.ts';
 import { connectHomeAssistant } from '../main/devices/homeAssistant/homeAssistantLink.ts';
-import { light, mediaPlayer, startHomeAssistantSimulator } from '../main/devices/homeAssistant/simulator/index.ts';
+import { fork } from 'node:child_process';
+import { benchLightIds, type SimulatorMessage } from './ambienceSimulator.ts';
 import { createHub } from '../main/hub.ts';
 import { silentLog } from '../main/log.ts';
 import { runPlan } from '../main/rooms/planRunner.ts';
@@ -31,19 +32,18 @@ import type { CallResult, RoomView } from '../main/common/contract.ts';
 const repoRoot = join(import.meta.dirname, '..');
 const rounds = 200;
 const warmUp = 20;
-const lightIds = Array.from({ length: 24 }, (_, i) => `light.bench_${String(i + 1).padStart(2, '0')}`);
+const lightIds = benchLightIds;
 
 /** Two presets the runs alternate between, so every apply really changes every device. */
 const presetA = { name: 'Bench A', description: 'Low and warm.', swatch: '#d9a46c', transitionSeconds: 5, lights: { all: { on: true, brightness: 40, kelvin: 2700 } }, sound: { mediaContentId: 'media-source://stillroom/stream', mediaContentType: 'music', volume: 0.1, fadeInSeconds: 0, fadeOutSeconds: 0 } };
 const presetB = { ...presetA, name: 'Bench B', description: 'Brighter and cooler.', lights: { all: { on: true, brightness: 70, kelvin: 3500 } }, sound: { ...presetA.sound, volume: 0.2 } };
 
 export async function benchAmbience(): Promise<BenchReport> {
-  const simulator = await startHomeAssistantSimulator({
-    entities: [
-      ...lightIds.map((id, i) => light(id, { supportedColorModes: i % 3 === 0 ? ['color_temp', 'xy'] : ['color_temp'], minKelvin: 2200, maxKelvin: 6500 })),
-      mediaPlayer('media_player.bench_speaker', { state: 'playing', volumeLevel: 0.1 }),
-      mediaPlayer('media_player.bench_masking', { state: 'idle', volumeLevel: 0.2 }),
-    ],
+  // Home Assistant runs in its own process, as a real one does, so its work overlaps the hub's.
+  const child = fork(join(import.meta.dirname, 'ambienceSimulator.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const simulator = await new Promise<SimulatorMessage>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as SimulatorMessage));
+    child.once('exit', (code) => reject(new Error(`the simulator process exited (${code})`)));
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'stillroom-bench-ambience-'));
   const presetsDir = join(dataDir, 'presets');
@@ -128,13 +128,14 @@ export async function benchAmbience(): Promise<BenchReport> {
       notes: [
         'timed to every device\'s first command acknowledged; light transitions and volume ramp steps run afterwards and are excluded',
         'the second speaker is the hallway masking player, which presets leave alone outside a session',
-        'the simulator runs in the same process as the hub, so its work is inside every figure, the floor included',
+        'the Home Assistant simulator runs in its own process, as a real Home Assistant would; its work for 24 lights is inside every figure, the floor (one light) included',
       ],
     };
   } finally {
     link.close();
     await hub.close();
-    await simulator.close();
+    child.send({ type: 'stop' });
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
   }
 }
 

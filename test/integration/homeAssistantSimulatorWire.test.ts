@@ -168,6 +168,32 @@ describe('subscribe_entities (rule 7)', () => {
     expect(simulator.states.get('light.desk')!.last_changed).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/);
   });
 
+  it('batches the changes of one call into one event, one entry per entity, before the result', async () => {
+    const { client } = await subscribed();
+    client.send({
+      id: 3,
+      type: 'call_service',
+      domain: 'scene',
+      service: 'apply',
+      service_data: { entities: { 'light.desk': { state: 'on', brightness: 120 }, 'switch.kettle': 'on' } },
+    });
+    const messages: Record<string, unknown>[] = [];
+    while (messages.at(-1)?.['type'] !== 'result') messages.push(await client.next());
+    const events = messages.filter((message) => message['type'] === 'event').map((message) => message['event'] as { c?: Record<string, unknown> });
+    // One event with both entities, then the result.
+    expect(events.map((event) => Object.keys(event.c ?? {}).sort())).toEqual([['light.desk', 'switch.kettle']]);
+    expect(messages.at(-1)).toMatchObject({ id: 3, type: 'result', success: true });
+  });
+
+  it('never puts two updates of the same entity in one event', async () => {
+    const { client } = await subscribed();
+    simulator.setState('switch.kettle', 'on');
+    simulator.setState('switch.kettle', 'off');
+    const first = await nextChange(client);
+    const second = await nextChange(client);
+    expect([first.c!['switch.kettle'], second.c!['switch.kettle']].map((diff) => (diff as { '+': { s: string } })['+'].s)).toEqual(['on', 'off']);
+  });
+
   it('sends a state change as + with s, lc and the new context id', async () => {
     const { client } = await subscribed();
     simulator.setState('switch.kettle', 'on');

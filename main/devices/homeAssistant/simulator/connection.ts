@@ -29,7 +29,7 @@ export class ClientConnection implements CommandConnection {
   private phase: Phase = 'authenticating';
   private lastId = 0;
   private canCoalesce = false;
-  private readonly outbox: string[] = [];
+  private readonly outbox: Record<string, unknown>[] = [];
   private flushScheduled = false;
   private readonly authTimer: NodeJS.Timeout;
 
@@ -52,7 +52,8 @@ export class ClientConnection implements CommandConnection {
 
   send(message: Record<string, unknown>): void {
     if (this.phase === 'closed') return;
-    this.outbox.push(JSON.stringify(message));
+    if (mergeEntityDiffs(this.outbox.at(-1), message)) return;
+    this.outbox.push(message);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => this.flush());
@@ -73,7 +74,7 @@ export class ClientConnection implements CommandConnection {
   /** HA's writer joins everything queued into one JSON array, but only when more than one message waits. */
   private flush(): void {
     this.flushScheduled = false;
-    const pending = this.outbox.splice(0);
+    const pending = this.outbox.splice(0).map((message) => JSON.stringify(message));
     if (this.socket.readyState !== this.socket.OPEN || pending.length === 0) return;
     if (this.canCoalesce && pending.length > 1) this.socket.send(`[${pending.join(',')}]`);
     else for (const message of pending) this.socket.send(message);
@@ -153,4 +154,28 @@ export class ClientConnection implements CommandConnection {
     if (!validated.ok) return this.sendError(id, { code: 'invalid_format', message: humanizeInvalid(validated.invalid, message) });
     command.handle(this, { ...validated.value, id }, this.home);
   }
+}
+
+type EntitiesEvent = { a?: Record<string, unknown>; c?: Record<string, unknown>; r?: string[] };
+
+const entitiesOf = (event: EntitiesEvent) => [...Object.keys(event.a ?? {}), ...Object.keys(event.c ?? {}), ...(event.r ?? [])];
+
+/**
+ * Newer Home Assistant batches `subscribe_entities` diffs (`batched_state_diff_message`): changes
+ * waiting to be sent on one subscription go out as one event, never with two updates for the same
+ * entity. Merges `next` into `last` when both are such events for one subscription; the order of
+ * everything else (a result after the state changes it caused) is kept.
+ */
+function mergeEntityDiffs(last: Record<string, unknown> | undefined, next: Record<string, unknown>): boolean {
+  if (!last || last['type'] !== 'event' || next['type'] !== 'event' || last['id'] !== next['id']) return false;
+  const into = last['event'] as EntitiesEvent;
+  const from = next['event'] as EntitiesEvent;
+  const isDiff = (event: EntitiesEvent) => typeof event === 'object' && event !== null && Object.keys(event).every((key) => key === 'a' || key === 'c' || key === 'r');
+  if (!isDiff(into) || !isDiff(from)) return false;
+  const seen = new Set(entitiesOf(into));
+  if (entitiesOf(from).some((entityId) => seen.has(entityId))) return false;
+  if (from.a) into.a = { ...into.a, ...from.a };
+  if (from.c) into.c = { ...into.c, ...from.c };
+  if (from.r) into.r = [...(into.r ?? []), ...from.r];
+  return true;
 }
