@@ -97,9 +97,13 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
       }
     },
     committed(arrival) {
+      // Delivery first: the dispatcher wakes on a microtask, so the bookkeeping waits a turn.
       dispatcher.nudge();
-      escalation.watch(arrival.id);
-      onHealthChange();
+      setImmediate(() => {
+        if (stopped) return;
+        escalation.watch(arrival.id);
+        onHealthChange();
+      });
     },
   };
 
@@ -114,6 +118,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
     }
   });
 
+  let stopped = false;
   return {
     announcer,
     start(): void {
@@ -128,6 +133,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
       return { pending, problem: pending > 0 && lastError ? `A notification (${lastError.route}) is waiting: ${lastError.message}` : null };
     },
     stop(): void {
+      stopped = true;
       stopListening?.();
       escalation.stop();
       dispatcher.stop();
