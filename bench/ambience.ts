@@ -67,7 +67,7 @@ export async function benchAmbience(): Promise<BenchReport> {
   try {
     await until(() => link.status().state === 'connected' && Object.keys(link.entities()).length === 26);
     await until(async () => {
-      const view = await hub.api.call('staff', 'roomView', { roomId: 'big' });
+      const view = await hub.api.call('desk', 'roomView', { roomId: 'big' });
       return view.ok && (view.value as { devices: { available: boolean }[] }).devices.every((d) => d.available);
     });
 
@@ -109,7 +109,7 @@ export async function benchAmbience(): Promise<BenchReport> {
       expectOk(sceneResult.ok && speakerResults.every((r) => r.result.ok), 'scene.apply');
     });
     const hubApply = await measure(async (round) => {
-      const result = (await hub.api.call('staff', 'applyPreset', { roomId: 'big', presetId: round % 2 ? 'bench-b' : 'bench-a' })) as CallResult<RoomView>;
+      const result = (await hub.api.call('desk', 'applyPreset', { roomId: 'big', presetId: round % 2 ? 'bench-b' : 'bench-a' })) as CallResult<RoomView>;
       if (!result.ok || !result.value.lastChange.every((o) => o.outcome === 'done')) throw new Error(`applyPreset failed: ${JSON.stringify(result.ok ? result.value.lastChange.filter((o) => o.outcome !== 'done') : result.error)}`);
     });
 

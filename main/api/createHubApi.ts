@@ -3,7 +3,7 @@
  * runs the handler and turns any refusal into an error value written for a person. Both
  * transports call this and nothing else.
  */
-import { procedures, liveTopics, isProcedureName, type Access, type ApiError, type CallResult, type ProcedureName, type Output } from '../common/contract.ts';
+import { procedures, liveTopics, isProcedureName, mayUse, type Access, type ApiError, type CallResult, type ProcedureName, type Output } from '../common/contract.ts';
 import { describeIssues } from '../common/issues.ts';
 import type { Log } from '../log.ts';
 import type { HubApi } from './hubApi.ts';
@@ -14,14 +14,18 @@ export type Handlers = { [P in ProcedureName]: (input: (typeof procedures)[P]['i
 
 const refuse = (error: ApiError): CallResult<never> => ({ ok: false, error });
 
+/** Why a screen may not do this, and which PIN would let it. */
+function notAllowed(access: Access, required: Access): ApiError {
+  if (access === 'kiosk') return { code: 'not-allowed', message: 'This screen can only check in.' };
+  return { code: 'not-allowed', message: `This needs the ${required} PIN; this screen is signed in with the ${access} PIN.` };
+}
+
 export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log): HubApi {
   return {
     async call(access: Access, name: string, input: unknown) {
       if (!isProcedureName(name)) return refuse({ code: 'not-found', message: `There is no "${name.slice(0, 40)}" request.` });
       const procedure = procedures[name];
-      if (procedure.access === 'staff' && access !== 'staff') {
-        return refuse({ code: 'not-allowed', message: 'This screen can only check in.' });
-      }
+      if (!mayUse(access, procedure.access)) return refuse(notAllowed(access, procedure.access));
       const parsed = procedure.input.safeParse(input, { reportInput: true });
       if (!parsed.success) {
         return refuse({ code: 'invalid-input', message: `The request was not understood: ${describeIssues(parsed.error.issues)}.` });
@@ -39,8 +43,8 @@ export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log): HubA
     subscribe(access, topic, listener) {
       if (!Object.hasOwn(liveTopics, topic)) return { ok: false, error: { code: 'not-found', message: `There is no "${topic.slice(0, 40)}" feed.` } };
       const known = topic as keyof typeof liveTopics;
-      if (liveTopics[known].access === 'staff' && access !== 'staff') {
-        return { ok: false, error: { code: 'not-allowed', message: 'This screen cannot see arrivals.' } };
+      if (!mayUse(access, liveTopics[known].access)) {
+        return { ok: false, error: access === 'kiosk' ? { code: 'not-allowed', message: 'This screen cannot see arrivals.' } : notAllowed(access, liveTopics[known].access) };
       }
       return { ok: true, topic: known, unsubscribe: feed.subscribe(known, listener) };
     },

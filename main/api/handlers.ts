@@ -8,6 +8,7 @@ import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { Log } from '../log.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import type { Handlers } from './createHubApi.ts';
+import { HubError } from './hubError.ts';
 
 export interface HandlerDeps {
   config: OfficeConfig;
@@ -58,6 +59,15 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
     officeHealth: () => health(),
     roomsOverview: () => rooms.overview(),
     roomView: ({ roomId }) => rooms.view(roomId),
+    roomWaiting: ({ roomId }) => {
+      if (!config.rooms.some((room) => room.id === roomId)) throw new HubError('not-found', 'There is no such room.');
+      const here = config.clinicians.filter((clinician) => clinician.room === roomId);
+      const ids = new Set(here.map((clinician) => clinician.id));
+      return {
+        clinicians: here.map(({ id, displayName, colour, symbol }) => ({ id, displayName, colour, symbol })),
+        arrivals: arrivals.today().filter((arrival) => arrival.status === 'waiting' && arrival.clinicianId !== null && ids.has(arrival.clinicianId)),
+      };
+    },
     applyPreset: ({ roomId, presetId }) => rooms.applyPreset(roomId, presetId),
     fineTune: ({ roomId, brightness, volume }) => rooms.fineTune(roomId, { brightness, volume }),
     startSession: ({ roomId }) => rooms.startSession(roomId),

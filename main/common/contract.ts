@@ -175,6 +175,13 @@ export const RoomSummary = z.strictObject({ id: Slug, name: z.string(), presetNa
 export type RoomSummary = z.infer<typeof RoomSummary>;
 
 export const RoomsOverview = z.strictObject({ rooms: z.array(RoomSummary), homeAssistant: DeviceLinkStatus });
+
+/** Who is waiting for a room's clinicians: what its screen shows under "Waiting for you". */
+export const RoomWaiting = z.strictObject({
+  clinicians: z.array(ClinicianTile),
+  arrivals: z.array(Arrival),
+});
+export type RoomWaiting = z.infer<typeof RoomWaiting>;
 export type RoomsOverview = z.infer<typeof RoomsOverview>;
 
 const RoomRequest = z.strictObject({ roomId: Slug });
@@ -209,31 +216,38 @@ export type OfficeHealth = z.infer<typeof OfficeHealth>;
 
 const Empty = z.strictObject({});
 
-/** Who is calling: the kiosk may only check in and read tiles; staff may do everything else. */
-export type Access = 'kiosk' | 'staff';
+/**
+ * Who is calling, from least to most: the kiosk may only check in and read its tiles; a room
+ * screen runs its room and sees who is waiting; the desk runs the office's day; admin may also
+ * erase it. Each level may do everything the levels below it may.
+ */
+export const accessLevels = ['kiosk', 'room', 'desk', 'admin'] as const;
+export type Access = (typeof accessLevels)[number];
+export const mayUse = (access: Access, required: Access): boolean => accessLevels.indexOf(access) >= accessLevels.indexOf(required);
 
 export const procedures = {
   kioskSetup: { access: 'kiosk', input: Empty, output: KioskSetup },
   checkIn: { access: 'kiosk', input: CheckInRequest, output: CheckInReceipt },
-  deskBoard: { access: 'staff', input: Empty, output: DeskBoard },
-  setStatus: { access: 'staff', input: SetStatusRequest, output: Arrival },
-  undo: { access: 'staff', input: Empty, output: UndoResult },
-  checkInAtDesk: { access: 'staff', input: CheckInRequest, output: Arrival },
+  deskBoard: { access: 'desk', input: Empty, output: DeskBoard },
+  setStatus: { access: 'desk', input: SetStatusRequest, output: Arrival },
+  undo: { access: 'desk', input: Empty, output: UndoResult },
+  checkInAtDesk: { access: 'desk', input: CheckInRequest, output: Arrival },
   /** Deletes every arrival of today (and its pending notifications) at once; nothing of them is counted. */
-  wipeToday: { access: 'staff', input: Empty, output: z.strictObject({ wiped: z.number().int() }) },
+  wipeToday: { access: 'admin', input: Empty, output: z.strictObject({ wiped: z.number().int() }) },
   /** The clinician's "On my way": the desk sees it, and an in-session arrival no longer escalates. */
-  acknowledge: { access: 'staff', input: z.strictObject({ arrivalId: ArrivalId }), output: Arrival },
-  officeHealth: { access: 'staff', input: Empty, output: OfficeHealth },
-  roomsOverview: { access: 'staff', input: Empty, output: RoomsOverview },
-  roomView: { access: 'staff', input: RoomRequest, output: RoomView },
-  applyPreset: { access: 'staff', input: RoomRequest.extend({ presetId: Slug }), output: RoomView },
+  acknowledge: { access: 'room', input: z.strictObject({ arrivalId: ArrivalId }), output: Arrival },
+  officeHealth: { access: 'desk', input: Empty, output: OfficeHealth },
+  roomsOverview: { access: 'room', input: Empty, output: RoomsOverview },
+  roomView: { access: 'room', input: RoomRequest, output: RoomView },
+  roomWaiting: { access: 'room', input: RoomRequest, output: RoomWaiting },
+  applyPreset: { access: 'room', input: RoomRequest.extend({ presetId: Slug }), output: RoomView },
   fineTune: {
-    access: 'staff',
+    access: 'room',
     input: RoomRequest.extend({ brightness: z.number().min(0).max(100).optional(), volume: z.number().min(0).max(1).optional() }),
     output: RoomView,
   },
-  startSession: { access: 'staff', input: RoomRequest, output: RoomView },
-  endSession: { access: 'staff', input: RoomRequest, output: RoomView },
+  startSession: { access: 'room', input: RoomRequest, output: RoomView },
+  endSession: { access: 'room', input: RoomRequest, output: RoomView },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;
@@ -252,7 +266,7 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** Live updates pushed to subscribers of a topic. Only staff may subscribe to `arrivals` and `rooms`. */
+/** Live updates pushed to subscribers of a topic; each topic names the least access that may read it. */
 export const LiveEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('arrival'), change: z.enum(['checked-in', 'status', 'undone']), arrival: Arrival, lastChange: LastChange }),
   z.strictObject({ type: z.literal('arrival-removed'), arrivalId: ArrivalId, lastChange: LastChange }),
@@ -264,7 +278,7 @@ export const LiveEvent = z.discriminatedUnion('type', [
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-export const liveTopics = { arrivals: { access: 'staff' }, rooms: { access: 'staff' }, health: { access: 'staff' } } as const satisfies Record<string, { access: Access }>;
+export const liveTopics = { arrivals: { access: 'room' }, rooms: { access: 'room' }, health: { access: 'desk' } } as const satisfies Record<string, { access: Access }>;
 export type LiveTopic = keyof typeof liveTopics;
 
 /** Messages a WebSocket client may send. */

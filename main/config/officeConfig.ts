@@ -132,7 +132,9 @@ export const OfficeConfig = z.strictObject({
     .strictObject({
       /** scrypt hash of the staff PIN (`stillroom hash-pin`); a `staff-pin` file in the data folder overrides it. */
       pinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
-      /** The PIN that lets staff leave the kiosk (long press in its corner); the staff PIN when absent. */
+      /** Room screens' own PIN: it opens a room and its waiting list, not the desk; absent: room screens use the desk PIN. */
+      roomPinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
+      /** The PIN for "wipe today" and the kiosk's hidden exit; absent: the desk PIN does both. */
       adminPinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
     })
     .prefault({}),

@@ -25,9 +25,9 @@ export function windowPlanFor(spec: WindowSpec): WindowPlan {
     case 'kiosk':
       return { role: 'kiosk', surfacePath: '/kiosk', access: 'kiosk', locked: true };
     case 'desk':
-      return { role: 'desk', surfacePath: '/desk', access: 'staff', locked: false };
+      return { role: 'desk', surfacePath: '/desk', access: 'desk', locked: false };
     case 'room':
-      return { role: 'room', surfacePath: `/room/${spec.roomId}`, access: 'staff', locked: false };
+      return { role: 'room', surfacePath: `/room/${spec.roomId}`, access: 'room', locked: false };
   }
 }
 

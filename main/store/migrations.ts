@@ -81,4 +81,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE arrivals ADD COLUMN acknowledged_at INTEGER;
   ALTER TABLE arrivals ADD COLUMN announced_silently INTEGER NOT NULL DEFAULT 0 CHECK (announced_silently IN (0, 1));
   `,
+  `
+  -- Which PIN opened a staff session: a room screen's, the desk's, or the admin's.
+  ALTER TABLE staff_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'desk' CHECK (role IN ('room', 'desk', 'admin'));
+  `,
 ];

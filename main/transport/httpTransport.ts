@@ -87,7 +87,8 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     if (path === '/api/staff/session' && request.method === 'GET') {
-      sendJson(response, 200, { staff: accessOf(request) === 'staff' });
+      const access = accessOf(request);
+      sendJson(response, 200, { staff: access !== 'kiosk', access });
       return;
     }
     if (request.method !== 'POST') {
@@ -125,7 +126,8 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
       return;
     }
     const access = accessOf(request);
-    if (procedures[name].access === 'staff' && access !== 'staff') {
+    // Not signed in at all: ask for a PIN. Signed in too low: the API says which PIN is needed.
+    if (access === 'kiosk' && procedures[name].access !== 'kiosk') {
       sendError(response, { code: 'needs-pin', message: 'Please enter the staff PIN to see this.' });
       return;
     }

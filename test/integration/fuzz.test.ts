@@ -21,6 +21,7 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   officeHealth: {},
   roomsOverview: {},
   roomView: { roomId: 'willow' },
+  roomWaiting: { roomId: 'willow' },
   applyPreset: { roomId: 'willow', presetId: 'calm' },
   fineTune: { roomId: 'willow', brightness: 50, volume: 0.1 },
   startSession: { roomId: 'willow' },

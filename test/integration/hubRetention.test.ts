@@ -65,11 +65,11 @@ describe('wiping today', () => {
     const hub = await createHub({ configPath: demoConfig, dataDir, rendererDir: join(dataDir, 'none'), log: silentLog });
     try {
       const events: string[] = [];
-      const subscription = hub.api.subscribe('staff', 'arrivals', (event) => events.push(event.type));
+      const subscription = hub.api.subscribe('desk', 'arrivals', (event) => events.push(event.type));
       for (const clinicianId of ['sam', 'noor']) await hub.api.call('kiosk', 'checkIn', { clinicianId, slot: { kind: 'later' }, wishes: [] });
 
-      expect(await hub.api.call('staff', 'wipeToday', {})).toEqual({ ok: true, value: { wiped: 2 } });
-      const board = await hub.api.call('staff', 'deskBoard', {});
+      expect(await hub.api.call('admin', 'wipeToday', {})).toEqual({ ok: true, value: { wiped: 2 } });
+      const board = await hub.api.call('desk', 'deskBoard', {});
       expect(board.ok && (board.value as { arrivals: unknown[] }).arrivals).toEqual([]);
       expect(events.at(-1)).toBe('board-reset');
       if (subscription.ok) subscription.unsubscribe();

@@ -14,8 +14,8 @@ describe('secrets', () => {
     const logLines: string[] = [];
     const office = await startRoomOffice(sim, { log: createLog((line) => logLines.push(line)) });
     const seen: string[] = [];
-    const subscription = office.hub.api.subscribe('staff', 'rooms', (event) => seen.push(JSON.stringify(event)));
-    const record = async (name: string, input: object) => seen.push(JSON.stringify(await office.hub.api.call('staff', name, input)));
+    const subscription = office.hub.api.subscribe('desk', 'rooms', (event) => seen.push(JSON.stringify(event)));
+    const record = async (name: string, input: object) => seen.push(JSON.stringify(await office.hub.api.call('desk', name, input)));
     try {
       await office.untilRoom((room) => room.homeAssistant.state === 'connected' && room.devices.some((d) => d.available), 'connected');
       await record('roomView', { roomId: 'willow' });

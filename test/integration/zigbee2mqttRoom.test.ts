@@ -30,10 +30,10 @@ function untilRoom(hub: Hub, predicate: (room: RoomView) => boolean, what: strin
       if (subscription.ok) subscription.unsubscribe();
       resolve(room);
     };
-    const subscription = hub.api.subscribe('staff', 'rooms', (event: LiveEvent) => {
+    const subscription = hub.api.subscribe('desk', 'rooms', (event: LiveEvent) => {
       if (event.type === 'room' && event.room.id === 'cedar') check(event.room);
     });
-    void hub.api.call('staff', 'roomView', { roomId: 'cedar' }).then((view) => view.ok && check(view.value as RoomView));
+    void hub.api.call('desk', 'roomView', { roomId: 'cedar' }).then((view) => view.ok && check(view.value as RoomView));
   });
 }
 
@@ -67,7 +67,7 @@ describe('a zigbee2mqtt room', () => {
     cleanups.push(() => hub.close());
     await untilRoom(hub, (room) => room.devices.every((d) => d.available), 'both lights available');
 
-    const result = await hub.api.call('staff', 'applyPreset', { roomId: 'cedar', presetId: 'calm' });
+    const result = await hub.api.call('desk', 'applyPreset', { roomId: 'cedar', presetId: 'calm' });
     expect(result.ok && (result.value as RoomView).lastChange.map((o) => o.outcome)).toEqual(['done', 'done']);
 
     // Calm: lamps at 35 % and 2400 K over 15 s, ceiling off — in zigbee2mqtt's words and units.

@@ -23,7 +23,8 @@ import { useRoomsOverview } from '../room/useRoomsOverview.ts';
 
 const mutedKey = 'stillroom.desk.muted';
 
-type Load = { state: 'loading' } | { state: 'needs-pin' } | { state: 'trouble'; message: string } | { state: 'ready'; board: DeskBoard };
+/** `reason`: signed in, but with a PIN (a room's) that does not open the desk. */
+type Load = { state: 'loading' } | { state: 'needs-pin'; reason: string | null } | { state: 'trouble'; message: string } | { state: 'ready'; board: DeskBoard };
 
 export function Desk({ bridge }: { bridge: Bridge }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -46,7 +47,8 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const loadBoard = useCallback(async () => {
     const result = await bridge.call('deskBoard', {});
     if (result.ok) setLoad({ state: 'ready', board: result.value });
-    else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
+    else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin', reason: null });
+    else if (result.error.code === 'not-allowed' && bridge.signIn) setLoad({ state: 'needs-pin', reason: result.error.message });
     else setLoad({ state: 'trouble', message: result.error.message });
   }, [bridge]);
 
@@ -117,7 +119,10 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   };
 
   if (load.state === 'loading') return <main className="desk"><p role="status">Opening the board…</p></main>;
-  if (load.state === 'needs-pin') return <PinGate bridge={bridge} practiceName="" onSignedIn={() => void loadBoard()} />;
+  if (load.state === 'needs-pin') {
+    const words = load.reason ? { title: 'Front desk', lead: `${load.reason} Enter the desk PIN to open the board.`, action: 'Open the board' } : undefined;
+    return <PinGate bridge={bridge} practiceName="" onSignedIn={() => void loadBoard()} {...(words ? { words } : {})} />;
+  }
   if (load.state === 'trouble') return <main className="desk"><p role="alert">{load.message}</p></main>;
 
   const { board } = load;

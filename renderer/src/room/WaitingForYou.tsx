@@ -4,12 +4,12 @@
  * "On my way" that tells the desk. There is no client identity to show, and none is shown.
  */
 import { useState } from 'react';
-import type { Arrival, DeskBoard } from '../../../main/common/contract.ts';
+import type { Arrival, ClinicianTile } from '../../../main/common/contract.ts';
 import { waitedMinutes } from '../../../main/common/boardStats.ts';
 import { clientWords, minutesWords } from '../common/clientWords.ts';
 import { wishWords } from '../common/words.ts';
 
-type Clinician = DeskBoard['clinicians'][number];
+type Clinician = ClinicianTile;
 
 export function WaitingForYou({ clinicians, waiting, now, onAcknowledge }: { clinicians: Clinician[]; waiting: Arrival[]; now: number; onAcknowledge: (arrivalId: string) => Promise<string | null> }) {
   const [busy, setBusy] = useState<string | null>(null);

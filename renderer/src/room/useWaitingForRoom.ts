@@ -1,20 +1,20 @@
 /**
- * Today's arrivals for the clinicians who work in this room, kept current: loaded from the desk's
- * board, then merged from the `arrivals` live topic, and loaded again after a reconnect or when
- * the day is wiped. The room screen shows only the waiting ones.
+ * Who is waiting for the clinicians who work in this room, kept current: loaded with the room's
+ * own `roomWaiting` (a room PIN is enough; the desk's board is not needed), then merged from the
+ * `arrivals` live topic, and loaded again after a reconnect or when the day is wiped.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { DeskBoard } from '../../../main/common/contract.ts';
-import { withArrivalEvent } from '../common/boardEvents.ts';
+import type { RoomWaiting } from '../../../main/common/contract.ts';
+import { withArrival } from '../common/boardEvents.ts';
 import type { Bridge } from '../transport/bridge.ts';
 
 export function useWaitingForRoom(bridge: Bridge, roomId: string, enabled: boolean) {
-  const [board, setBoard] = useState<DeskBoard | null>(null);
+  const [room, setRoom] = useState<RoomWaiting | null>(null);
 
   const reload = useCallback(async () => {
-    const result = await bridge.call('deskBoard', {});
-    if (result.ok) setBoard(result.value);
-  }, [bridge]);
+    const result = await bridge.call('roomWaiting', { roomId });
+    if (result.ok) setRoom(result.value);
+  }, [bridge, roomId]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -23,7 +23,7 @@ export function useWaitingForRoom(bridge: Bridge, roomId: string, enabled: boole
       'arrivals',
       (event) => {
         if (event.type === 'board-reset') return void reload();
-        if (event.type === 'arrival' || event.type === 'arrival-removed') setBoard((current) => current && withArrivalEvent(current, event));
+        if (event.type === 'arrival' || event.type === 'arrival-removed') setRoom((current) => current && { ...current, arrivals: withArrival(current.arrivals, event) });
       },
       (status) => {
         if (status.state === 'live') void reload();
@@ -35,12 +35,13 @@ export function useWaitingForRoom(bridge: Bridge, roomId: string, enabled: boole
   const acknowledge = async (arrivalId: string): Promise<string | null> => {
     const result = await bridge.call('acknowledge', { arrivalId });
     if (!result.ok) return result.error.message;
-    setBoard((current) => current && { ...current, arrivals: current.arrivals.map((a) => (a.id === arrivalId ? result.value : a)) });
+    setRoom((current) => current && { ...current, arrivals: current.arrivals.map((a) => (a.id === arrivalId ? result.value : a)) });
     return null;
   };
 
-  const clinicians = board?.clinicians.filter((c) => c.room === roomId) ?? [];
+  const clinicians = room?.clinicians ?? [];
   const ids = new Set(clinicians.map((c) => c.id));
-  const waiting = board?.arrivals.filter((a) => a.status === 'waiting' && a.clinicianId !== null && ids.has(a.clinicianId)) ?? [];
-  return { loaded: board !== null, clinicians, waiting, acknowledge };
+  // The live topic carries every arrival; this room shows only its clinicians' waiting ones.
+  const waiting = room?.arrivals.filter((a) => a.status === 'waiting' && a.clinicianId !== null && ids.has(a.clinicianId)) ?? [];
+  return { loaded: room !== null, clinicians, waiting, acknowledge };
 }

@@ -145,13 +145,13 @@ export async function startOfficeHub(office: Office, options: { homeAssistantTok
   const desk = new Recorded<LiveEvent>();
   const rooms = new Recorded<RoomView>();
   const subscriptions = (['arrivals', 'health', 'rooms'] as const).map((topic) => {
-    const subscribed = hub.api.subscribe('staff', topic, (event) => (event.type === 'room' ? rooms.add(event.room) : desk.add(event)));
+    const subscribed = hub.api.subscribe('desk', topic, (event) => (event.type === 'room' ? rooms.add(event.room) : desk.add(event)));
     if (!subscribed.ok) throw new Error(subscribed.error.message);
     return subscribed;
   });
   let closing: Promise<void> | undefined;
   const staff = async <T>(procedure: string, input: object = {}): Promise<T> => {
-    const result = await hub.api.call('staff', procedure, input);
+    const result = await hub.api.call('desk', procedure, input);
     if (!result.ok) throw new Error(`${procedure} refused: ${result.error.message}`);
     return result.value as T;
   };

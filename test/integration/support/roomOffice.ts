@@ -71,7 +71,7 @@ export async function startRoomOffice(simulator: { url: string; token: string },
     env: { TEST_HA_TOKEN: simulator.token },
   });
   const call: RoomOffice['call'] = async (name, input) => {
-    const result = await hub.api.call('staff', name, input);
+    const result = await hub.api.call('desk', name, input);
     if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
     return result.value as RoomView;
   };
@@ -93,7 +93,7 @@ export async function startRoomOffice(simulator: { url: string; token: string },
           resolve(room);
           return true;
         };
-        const subscribed = hub.api.subscribe('staff', 'rooms', (event: LiveEvent) => {
+        const subscribed = hub.api.subscribe('desk', 'rooms', (event: LiveEvent) => {
           if (event.type === 'room' && event.room.id === 'willow') check(event.room);
         });
         if (!subscribed.ok) return reject(new Error(subscribed.error.message));

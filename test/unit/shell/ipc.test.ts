@@ -20,16 +20,16 @@ function office() {
   const api: HubApi = {
     async call(access, name, input) {
       hubCalls.push({ access, name, input });
-      if (name === 'deskBoard' && access !== 'staff') return { ok: false, error: { code: 'not-allowed', message: 'Only staff can see the board.' } };
+      if (name === 'deskBoard' && access !== 'desk') return { ok: false, error: { code: 'not-allowed', message: 'Only staff can see the board.' } };
       return { ok: true, value: { answered: name } };
     },
     subscribe(access, topic, listener) {
-      if (access !== 'staff' || topic !== 'arrivals') return { ok: false, error: { code: 'not-allowed', message: 'Only staff can watch arrivals.' } };
+      if (access !== 'desk' || topic !== 'arrivals') return { ok: false, error: { code: 'not-allowed', message: 'Only staff can watch arrivals.' } };
       live.add(listener);
       return { ok: true, topic: 'arrivals', unsubscribe: () => void live.delete(listener) };
     },
   };
-  const access = new Map<number, Access>([[1, 'kiosk'], [2, 'staff']]);
+  const access = new Map<number, Access>([[1, 'kiosk'], [2, 'desk']]);
   const ipc = registerIpc({ ipcMain, api, appOrigin, log: silentLog, accessFor: (id) => access.get(id) });
 
   function window(id: number, url: string, parent: unknown = null) {
@@ -59,7 +59,7 @@ describe('IPC', () => {
   it('the desk’s call reaches the hub with staff access', async () => {
     const { window, hubCalls } = office();
     await window(2, 'app://stillroom/desk').invoke(ipcChannels.call, 'deskBoard', {});
-    expect(hubCalls).toEqual([{ access: 'staff', name: 'deskBoard', input: {} }]);
+    expect(hubCalls).toEqual([{ access: 'desk', name: 'deskBoard', input: {} }]);
   });
 
   it('the kiosk asking for the desk board is refused by the hub', async () => {
@@ -101,7 +101,7 @@ describe('IPC', () => {
       api: { call: () => Promise.reject(new Error('SQLITE_BUSY at /var/lib/x')), subscribe: () => ({ ok: false, error: { code: 'unavailable', message: '' } }) },
       appOrigin,
       log: { ...silentLog, error: (message, fields) => void logged.push({ message, ...fields }) },
-      accessFor: () => 'staff',
+      accessFor: () => 'desk',
     });
     const event: InvokeEvent = { sender: { id: 2, send: () => undefined, isDestroyed: () => false }, senderFrame: { url: 'app://stillroom/desk', parent: null } };
     const answer = await handlers.get(ipcChannels.call)?.(event, 'undo', {});

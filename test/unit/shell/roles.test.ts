@@ -7,11 +7,11 @@ describe('window roles', () => {
   });
 
   it('the desk window shows /desk with staff access, without a PIN', () => {
-    expect(windowPlanFor({ role: 'desk' })).toEqual({ role: 'desk', surfacePath: '/desk', access: 'staff', locked: false });
+    expect(windowPlanFor({ role: 'desk' })).toEqual({ role: 'desk', surfacePath: '/desk', access: 'desk', locked: false });
   });
 
   it('a room window shows its own room with staff access', () => {
-    expect(windowPlanFor({ role: 'room', roomId: 'blue' })).toEqual({ role: 'room', surfacePath: '/room/blue', access: 'staff', locked: false });
+    expect(windowPlanFor({ role: 'room', roomId: 'blue' })).toEqual({ role: 'room', surfacePath: '/room/blue', access: 'room', locked: false });
   });
 
   it('"kiosk,desk,room:blue" opens those three windows', () => {
