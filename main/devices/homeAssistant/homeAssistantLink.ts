@@ -28,6 +28,8 @@ export interface HomeAssistantLinkOptions {
   /** Wait before the first retry of a failed start-up connect; it doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** The timers the start-up retries use; tests pass their own to see what is scheduled. */
+  timers?: { setTimeout: (run: () => void, ms: number) => NodeJS.Timeout; clearTimeout: (timer: NodeJS.Timeout | undefined) => void };
 }
 
 export interface HomeAssistantLink {
@@ -80,6 +82,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   const log = options.log ?? silentLog;
   const baseDelayMs = options.retryDelayMs ?? 1000;
   const maxDelayMs = options.maxRetryDelayMs ?? 30_000;
+  const timers = options.timers ?? { setTimeout, clearTimeout };
   const auth = createLongLivedTokenAuth(url, options.token);
   const entityListeners = new Set<(entities: HassEntities) => void>();
   const reconnectListeners = new Set<() => void>();
@@ -160,7 +163,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
         retryInSeconds: inSeconds,
         message: `Home Assistant can't be reached at ${url}. Stillroom keeps working and tries again in ${inSeconds} ${inSeconds === 1 ? 'second' : 'seconds'}.`,
       });
-      retryTimer = setTimeout(() => void attempt(), delayMs);
+      retryTimer = timers.setTimeout(() => void attempt(), delayMs);
     }
   }
 
@@ -214,7 +217,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       },
       close: () => {
         closed = true;
-        clearTimeout(retryTimer);
+        timers.clearTimeout(retryTimer);
         connection?.close();
         connection = undefined;
       },
