@@ -111,3 +111,25 @@ it('the hub reads as online while it runs and as offline, by its last will, once
   cleanups.push(() => later.close());
   expect((await later.until((m) => m.length > 0, 'the retained status'))[0]).toEqual({ topic: topics.hubStatus, text: '{"state":"offline"}', retain: true });
 });
+
+it('the kiosk\'s health reaches the desk, the bus (retained) and Home Assistant as a discovered sensor', async () => {
+  const home = await willowHome();
+  const office = writeOffice({ brokerUrl: broker.url, homeAssistantUrl: home.url });
+  cleanups.push(() => office.remove());
+  const hub = await startOfficeHub(office, { homeAssistantToken: home.token });
+  cleanups.push(() => hub.close());
+  await hub.untilRoom((room) => room.homeAssistant.state === 'connected', 'Home Assistant connected');
+
+  hub.hub.reportScreenHealth({ screen: 'kiosk', up: true, crashesToday: 2, lastReloadAt: '2026-11-22T09:15:00.000Z', showingFallback: true, gpuDisabled: false });
+
+  await hub.desk.until((event) => event.type === 'health' && event.health.screens.some((screen) => screen.showingFallback), 'the desk to see the kiosk recovering');
+  // A system that subscribes later still gets both, retained.
+  const later = await rawSubscriber(broker.url, ['stillroom/riverside/screens/kiosk/health', 'homeassistant/sensor/+/config']);
+  cleanups.push(() => later.close());
+  const seen = await later.until((messages) => messages.length >= 2, 'the retained health and sensor config');
+  const health = seen.find((m) => m.topic === 'stillroom/riverside/screens/kiosk/health')!;
+  expect(health.retain).toBe(true);
+  expect(JSON.parse(health.text)).toEqual({ state: 'recovering', crashes_today: 2, last_reload_at: '2026-11-22T09:15:00.000Z', gpu_disabled: false });
+  const sensor = JSON.parse(seen.find((m) => m.topic.startsWith('homeassistant/sensor/'))!.text) as Record<string, unknown>;
+  expect(sensor).toMatchObject({ name: 'Stillroom kiosk', state_topic: 'stillroom/riverside/screens/kiosk/health', value_template: '{{ value_json.state }}' });
+});
