@@ -24,6 +24,7 @@ import { watchZigbee2mqtt } from './devices/zigbee2mqtt/z2mDevices.ts';
 import { createLog, toAll, toStderr, type Log } from './log.ts';
 import { rotatingLogFile } from './logFile.ts';
 import { createNotifications } from './notify/notifications.ts';
+import type { EscalationTimers } from './notify/escalation.ts';
 import { openDeskAlerts } from './notify/outbox.ts';
 import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
@@ -44,6 +45,8 @@ export interface HubOptions {
   presetsDir?: string;
   /** Where secrets (the Home Assistant token, the MQTT user name and password) are read from. */
   env?: NodeJS.ProcessEnv;
+  /** Where the desk-alert waits are scheduled (minutes long); tests pass their own with `now`. */
+  escalationTimers?: EscalationTimers;
 }
 
 export interface Hub {
@@ -212,6 +215,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onHealthChange: healthChanged,
     log,
     now,
+    ...(options.escalationTimers ? { escalationTimers: options.escalationTimers } : {}),
   });
   const announcer: ArrivalAnnouncer = {
     inTransaction: notifications.announcer.inTransaction,

@@ -39,6 +39,13 @@ export interface EscalationSchedulerOptions {
   /** Enqueue the desk alert (inside a transaction) and nudge the dispatcher. */
   alert: (arrivalId: string, waitedMinutes: number) => void;
   now?: () => number;
+  /** Where the waits are scheduled; tests pass their own so they need not wait minutes. */
+  timers?: EscalationTimers;
+}
+
+export interface EscalationTimers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
 }
 
 export interface EscalationScheduler {
@@ -50,18 +57,19 @@ export interface EscalationScheduler {
 
 export function createEscalationScheduler(options: EscalationSchedulerOptions): EscalationScheduler {
   const now = options.now ?? Date.now;
-  const timers = new Map<string, NodeJS.Timeout>();
+  const clock: EscalationTimers = options.timers ?? { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout) };
+  const timers = new Map<string, unknown>();
   let stopped = false;
 
   function watch(arrivalId: string): void {
-    clearTimeout(timers.get(arrivalId));
+    clock.clearTimeout(timers.get(arrivalId));
     timers.delete(arrivalId);
     if (stopped) return;
     const time = now();
     const facts = options.facts(arrivalId, time);
     if (!facts) return;
     const decision = decideEscalation(facts);
-    if (decision.kind === 'wait') timers.set(arrivalId, setTimeout(() => watch(arrivalId), decision.until - time));
+    if (decision.kind === 'wait') timers.set(arrivalId, clock.setTimeout(() => watch(arrivalId), decision.until - time));
     else if (decision.kind === 'alert') options.alert(arrivalId, decision.waitedMinutes);
   }
 
@@ -69,7 +77,7 @@ export function createEscalationScheduler(options: EscalationSchedulerOptions): 
     watch,
     stop: () => {
       stopped = true;
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const timer of timers.values()) clock.clearTimeout(timer);
       timers.clear();
     },
     watching: () => timers.size,

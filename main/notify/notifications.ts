@@ -16,7 +16,7 @@ import type { Log } from '../log.ts';
 import type { Db } from '../store/database.ts';
 import { acknowledgeActionPrefix, homeAssistantDeliveries, mqttBusDelivery } from './deliveries.ts';
 import { createDispatcher, type RouteHandlers } from './dispatcher.ts';
-import { createEscalationScheduler } from './escalation.ts';
+import { createEscalationScheduler, type EscalationTimers } from './escalation.ts';
 import { enqueueArrivalNotifications, hasDeskAlert, outboxHealth } from './outbox.ts';
 import { busEvent, deskAlert, planCheckInNotifications, type ClinicianRoutes, type RoutePayload } from './routes.ts';
 
@@ -34,11 +34,12 @@ export interface NotificationsDeps {
   onHealthChange: () => void;
   log: Log;
   now: () => number;
+  escalationTimers?: EscalationTimers;
 }
 
 const homeAssistantRoutes = new Set<RoutePayload['route']>(['ha-notify', 'ha-event', 'light-cue']);
 
-export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, acknowledge, publish, onHealthChange, log, now }: NotificationsDeps) {
+export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, acknowledge, publish, onHealthChange, log, now, escalationTimers }: NotificationsDeps) {
   const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
   const routesFor = (clinicianId: string | null): ClinicianRoutes | undefined => (clinicianId ? clinicians.get(clinicianId)?.notify : config.frontDesk.notify);
   const reachable = (notification: RoutePayload) =>
@@ -58,6 +59,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
 
   const escalation = createEscalationScheduler({
     now,
+    ...(escalationTimers ? { timers: escalationTimers } : {}),
     facts: (arrivalId, time) => {
       const arrival = store.get(arrivalId);
       if (!arrival) return null;

@@ -1,0 +1,90 @@
+/**
+ * An arrival announced only quietly (its clinician in session) alerts the desk when nobody says
+ * "On my way" in time; one acknowledged in time does not. The hub's clock and its escalation
+ * timers are the test's own, so ten minutes pass without waiting them.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import type { LiveEvent } from '../../main/common/contract.ts';
+import { startHomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { createHub } from '../../main/hub.ts';
+import { silentLog } from '../../main/log.ts';
+import { repoRoot } from './support/hubClient.ts';
+import { officeYaml, willowDevices } from './support/roomOffice.ts';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+it('a timer set at check-in alerts the desk after the configured minutes, unless the clinician acknowledged', async () => {
+  const home = await startHomeAssistantSimulator({ entities: willowDevices, notifyServices: ['mobile_app_sams_phone'] });
+  cleanups.push(() => home.close());
+  const dir = mkdtempSync(join(tmpdir(), 'stillroom-escalation-'));
+  const office = officeYaml(home.url).replace(
+    '  - { id: sam, displayName: Sam, colour: sage, symbol: leaf, room: willow }',
+    '  - { id: sam, displayName: Sam, colour: sage, symbol: leaf, room: willow, notify: { push: { service: mobile_app_sams_phone }, escalateAfterMinutes: 10 } }',
+  );
+  writeFileSync(join(dir, 'office.yaml'), office);
+
+  let time = Date.now();
+  const waits: { run: () => void; ms: number; cleared: boolean }[] = [];
+  let onScheduled = () => {};
+  const timers = {
+    setTimeout: (run: () => void, ms: number) => {
+      const wait = { run, ms, cleared: false };
+      waits.push(wait);
+      onScheduled();
+      return wait;
+    },
+    clearTimeout: (wait: unknown) => {
+      if (wait) (wait as { cleared: boolean }).cleared = true;
+    },
+  };
+  const scheduled = (count: number) => new Promise<void>((resolve) => {
+    onScheduled = () => waits.length >= count && resolve();
+    onScheduled();
+  });
+  const hub = await createHub({ configPath: join(dir, 'office.yaml'), dataDir: dir, rendererDir: join(dir, 'none'), presetsDir: join(repoRoot, 'presets'), log: silentLog, env: { TEST_HA_TOKEN: home.token }, now: () => time, escalationTimers: timers });
+  cleanups.push(() => hub.close());
+  const desk: LiveEvent[] = [];
+  let onDesk = () => {};
+  const subscription = hub.api.subscribe('desk', 'arrivals', (event) => {
+    desk.push(event);
+    onDesk();
+  });
+  cleanups.push(async () => subscription.ok && subscription.unsubscribe());
+  const alerted = () => new Promise<void>((resolve) => {
+    onDesk = () => desk.some((event) => event.type === 'desk-alert') && resolve();
+    onDesk();
+  });
+
+  const connected = new Promise<void>((resolve) => {
+    const check = async () => {
+      const view = await hub.api.call('desk', 'roomView', { roomId: 'willow' });
+      if (view.ok && (view.value as { devices: { available: boolean }[] }).devices.some((d) => d.available)) resolve();
+      else setImmediate(() => void check());
+    };
+    void check();
+  });
+  await connected;
+  await hub.api.call('room', 'startSession', { roomId: 'willow' });
+
+  // Two clients for Sam while he is in session: both are told only quietly.
+  await hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'at', time: '14:00' }, wishes: [] });
+  await hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'at', time: '14:30' }, wishes: [] });
+  await scheduled(2);
+  expect(waits.map((wait) => wait.ms)).toEqual([600_000, 600_000]);
+  const board = await hub.api.call('desk', 'deskBoard', {});
+  const [first, second] = board.ok ? (board.value as { arrivals: { id: string }[] }).arrivals : [];
+  // Sam says "On my way" to the second one within the ten minutes.
+  await hub.api.call('room', 'acknowledge', { arrivalId: second!.id });
+
+  time += 10 * 60_000;
+  for (const wait of waits.filter((w) => !w.cleared)) wait.run();
+  await alerted();
+
+  expect(desk.filter((event) => event.type === 'desk-alert')).toEqual([{ type: 'desk-alert', arrivalId: first!.id, clinicianId: 'sam', waitedMinutes: 10 }]);
+});
