@@ -7,14 +7,12 @@
  * - throughput: arrivals and their outbox rows written as fast as the dispatcher delivers them for a
  *   while, with every message accounted for at the subscriber at the end.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mqtt from 'mqtt';
 import { createArrivalsStore } from '../main/arrivals/arrivalsStore.ts';
-import type { Arrival } from '../main/common/contract.ts';
 import { connectMqtt } from '../main/devices/mqtt/mqttLink.ts';
 import { mqttBusDelivery } from '../main/notify/deliveries.ts';
 import { createDispatcher } from '../main/notify/dispatcher.ts';
@@ -25,6 +23,7 @@ import { createHub } from '../main/hub.ts';
 import { silentLog } from '../main/log.ts';
 import { startMosquitto } from '../test/integration/support/mosquitto.ts';
 import type { BenchReport } from './report.ts';
+import { anArrival } from '../test/integration/support/arrivals.ts';
 
 const bus = { prefix: 'stillroom', site: 'bench' };
 const warmUp = 100;
@@ -36,18 +35,7 @@ export interface MqttBenchOptions {
   sustainedSeconds?: number;
 }
 
-const arrival = (): Arrival => ({
-  id: randomBytes(16).toString('base64url'),
-  clinicianId: 'sam',
-  slot: { kind: 'at', time: '14:00' },
-  wishes: ['softer-light'],
-  status: 'waiting',
-  source: 'kiosk',
-  arrivedAt: Date.now(),
-  seenAt: null,
-  endedAt: null,
-  acknowledgedAt: null,
-});
+const arrival = () => anArrival({ wishes: ['softer-light'] });
 
 export async function benchMqtt(options: MqttBenchOptions = {}): Promise<BenchReport> {
   const measured = options.messages ?? 1000;

@@ -18,7 +18,7 @@ import { StaffLogin, isProcedureName, procedures, type ApiError, type ApiErrorCo
 import { describeIssues } from '../common/issues.ts';
 import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
-import { serveRendererFile } from './staticFiles.ts';
+import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
 import { attachLiveSocket } from './liveSocket.ts';
 
 export const sessionCookie = 'stillroom_staff';
@@ -46,8 +46,6 @@ const statusFor: Record<ApiErrorCode, number> = {
   unavailable: 503,
 };
 
-const contentSecurityPolicy =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function cookieValue(request: IncomingMessage, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {

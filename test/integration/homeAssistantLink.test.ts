@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectHomeAssistant, tokenRejectedMessage, type HomeAssistantLink, type HomeAssistantLinkOptions, type HomeAssistantStatus,
 } from '../../main/devices/homeAssistant/homeAssistantLink.ts';
+import { statusLog } from './support/statusLog.ts';
 import { createLog } from '../../main/log.ts';
 import type { ServiceCall } from '../../main/devices/homeAssistant/serviceCallResult.ts';
 import { light, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
@@ -46,18 +47,15 @@ interface WatchedLink {
 }
 
 function openLink(options: Partial<HomeAssistantLinkOptions> = {}): WatchedLink {
-  const statuses: HomeAssistantStatus[] = [];
-  const waiters = new Set<() => void>();
-  let seen = 0;
+  const log = statusLog<HomeAssistantStatus>();
   const connecting = connectHomeAssistant({
     url: simulator.url,
     token: simulator.token,
     retryDelayMs: 50,
     log: createLog((line) => written.push(line)),
     onStatus: (status) => {
-      statuses.push(status);
+      log.record(status);
       written.push(JSON.stringify(status));
-      for (const wake of waiters) wake();
     },
     ...options,
   });
@@ -66,18 +64,8 @@ function openLink(options: Partial<HomeAssistantLinkOptions> = {}): WatchedLink 
   cleanups.push(() => link.close());
   return {
     link,
-    statuses,
-    until: (state) => within(new Promise((resolve) => {
-      const look = () => {
-        const index = statuses.findIndex((status, i) => i >= seen && status.state === state);
-        if (index < 0) return;
-        seen = index + 1;
-        waiters.delete(look);
-        resolve(statuses[index] as never);
-      };
-      waiters.add(look);
-      look();
-    }), `status ${state}`),
+    statuses: log.statuses,
+    until: (state) => log.until(state, 5000),
     reconnected: () => within(new Promise<void>((resolve) => {
       const stop = link.onReconnected(() => {
         stop();

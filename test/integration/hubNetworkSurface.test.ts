@@ -59,3 +59,25 @@ describe('request size', () => {
     expect((await kioskAt(running.url).setup()).status).toBe(200);
   });
 });
+
+describe('the renderer files', () => {
+  it.each([
+    ['/..%2f..%2f..%2fetc%2fpasswd.txt', 403],
+    ['/assets/..%5c..%5cpackage.json', 400],
+    ['/%E0%A4%A', 400],
+  ])('refuse %s, which would leave the renderer folder', async (rawPath, status) => {
+    const url = new URL(running.url);
+    // A raw request: fetch would tidy the path before sending it.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest({ hostname: url.hostname, port: url.port, path: rawPath, method: 'GET' }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(answer.status).toBe(status);
+    expect(answer.body).not.toContain('root:');
+  });
+});

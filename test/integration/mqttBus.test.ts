@@ -3,7 +3,7 @@
  * and retained room state on exactly the documented topics, with exactly the documented fields,
  * and nothing that could tell anyone who the client is.
  */
-import { randomBytes } from 'node:crypto';
+import { anArrival } from './support/arrivals.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,19 +39,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const arrival = (overrides: Partial<Arrival> = {}): Arrival => ({
-  id: randomBytes(16).toString('base64url'),
-  clinicianId: 'sam',
-  slot: { kind: 'at', time: '14:00' },
-  wishes: ['softer-light'],
-  status: 'waiting',
-  source: 'kiosk',
-  arrivedAt: Date.UTC(2026, 0, 12, 13, 58),
-  seenAt: null,
-  endedAt: null,
-  acknowledgedAt: null,
-  ...overrides,
-});
+const arrival = (overrides: Partial<Arrival> = {}) => anArrival({ wishes: ['softer-light'], arrivedAt: Date.UTC(2026, 0, 12, 13, 58), ...overrides });
 
 it('arrival events carry the documented fields on the documented topic, and nothing about the person', async () => {
   const watcher = await rawSubscriber(mosquitto.url, ['stillroom/#']);

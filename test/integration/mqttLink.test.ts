@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMqtt, credentialsRefusedMessage, type MqttLink, type MqttLinkOptions, type MqttStatus } from '../../main/devices/mqtt/mqttLink.ts';
 import { roomCommandTopic, subscribeRoomCommands, type RoomCommand } from '../../main/devices/mqtt/officeBus.ts';
+import { statusLog } from './support/statusLog.ts';
 import { createLog } from '../../main/log.ts';
 import { rawSubscriber, startMosquitto, type Mosquitto } from './support/mosquitto.ts';
 
@@ -34,9 +35,7 @@ interface WatchedLink {
 }
 
 function openLink(url: string, options: Partial<MqttLinkOptions> = {}): WatchedLink {
-  const statuses: MqttStatus[] = [];
-  const waiters = new Set<() => void>();
-  let seen = 0;
+  const log = statusLog<MqttStatus>();
   const connecting = connectMqtt({
     url,
     site: 'riverside',
@@ -45,32 +44,14 @@ function openLink(url: string, options: Partial<MqttLinkOptions> = {}): WatchedL
     maxRetryDelayMs: 200,
     log: createLog((line) => written.push(line)),
     onStatus: (status) => {
-      statuses.push(status);
+      log.record(status);
       written.push(JSON.stringify(status));
-      for (const wake of waiters) wake();
     },
     ...options,
   });
   if (!connecting.ok) throw new Error(connecting.message);
   cleanups.push(() => connecting.link.close());
-  return {
-    link: connecting.link,
-    statuses,
-    until: (state) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const index = statuses.findIndex((status, i) => i >= seen && status.state === state);
-          if (index < 0) return;
-          seen = index + 1;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(statuses[index] as never);
-        };
-        const timer = setTimeout(() => reject(new Error(`no "${state}" status; saw ${statuses.map((s) => s.state).join(', ')}`)), 10_000);
-        waiters.add(check);
-        check();
-      }),
-  };
+  return { link: connecting.link, statuses: log.statuses, until: (state) => log.until(state) };
 }
 
 describe('presence', () => {

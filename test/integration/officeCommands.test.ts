@@ -1,10 +1,13 @@
 /**
  * Room commands from the bus (wall switches, Node-RED): anything malformed, oversized, unknown or
- * retained is dropped with its reason in the hub's log, and the hub keeps serving.
+ * retained is dropped with its reason in the hub's log, and the hub keeps serving, through the
+ * named cases and through thousands of generated ones.
  */
 import mqtt from 'mqtt';
 import { afterEach, expect, it } from 'vitest';
 import { startHomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { RoomCommand } from '../../main/devices/mqtt/officeBus.ts';
+import { junkValue, mutate, seededRandom } from './support/junk.ts';
 import { rawSubscriber, startMosquitto } from './support/mosquitto.ts';
 import { arrivalEvents, startOfficeHub, topics, writeOffice, type LogLine } from './support/officeBus.ts';
 import { willowDevices } from './support/roomOffice.ts';
@@ -17,21 +20,31 @@ afterEach(async () => {
 
 const dropped = (line: LogLine) => line.message === 'room command dropped';
 
-it('bad room commands are dropped with a reason, and the hub keeps serving', async () => {
+/** A broker, Willow's devices in Home Assistant, the office written for both, and a client publishing on the bus. */
+async function busAndHome() {
   const broker = await startMosquitto();
   cleanups.push(() => broker.dispose());
   const home = await startHomeAssistantSimulator({ entities: willowDevices });
   cleanups.push(() => home.close());
   const office = writeOffice({ brokerUrl: broker.url, homeAssistantUrl: home.url });
   cleanups.push(() => office.remove());
-  const wallSwitch = await mqtt.connectAsync(broker.url, { protocolVersion: 5 });
-  cleanups.push(() => wallSwitch.endAsync(true));
+  const sender = await mqtt.connectAsync(broker.url, { protocolVersion: 5 });
+  cleanups.push(() => sender.endAsync(true));
+  const startHub = async () => {
+    const hub = await startOfficeHub(office, { homeAssistantToken: home.token });
+    cleanups.push(() => hub.close());
+    await hub.untilRoom((room) => room.devices.every((device) => device.available), 'its devices from Home Assistant');
+    return hub;
+  };
+  return { broker, sender, startHub };
+}
+
+it('bad room commands are dropped with a reason, and the hub keeps serving', async () => {
+  const { broker, sender: wallSwitch, startHub } = await busAndHome();
   // Left on the broker before the hub starts: replayed to it on subscribe, as on every restart.
   await wallSwitch.publishAsync(topics.roomCommand('willow'), '{"action":"start-session"}', { qos: 1, retain: true });
 
-  const hub = await startOfficeHub(office, { homeAssistantToken: home.token });
-  cleanups.push(() => hub.close());
-  await hub.untilRoom((room) => room.devices.every((device) => device.available), 'its devices from Home Assistant');
+  const hub = await startHub();
   // Dropping the replayed command also tells us the hub is subscribed.
   await hub.log.until(dropped, 'the retained command to be dropped');
   const send = (topic: string, payload: string | Buffer) => wallSwitch.publishAsync(topic, payload, { qos: 1 });
@@ -63,3 +76,30 @@ it('bad room commands are dropped with a reason, and the hub keeps serving', asy
   await hub.checkIn({ clinicianId: 'sam', slot: { kind: 'later' }, wishes: [] });
   await screen.until((m) => arrivalEvents(m).length === 1, 'the check-in on the bus');
 });
+
+it('drops every malformed command among 2,000 generated ones, and keeps serving', async () => {
+  const { sender, startHub } = await busAndHome();
+  const hub = await startHub();
+  const random = seededRandom(2026);
+  const rooms = ['willow', 'attic', '+', 'willow/extra', 'Willow', ''];
+  let valid = 0;
+  for (let i = 0; i < 2000; i++) {
+    const value = i % 2 === 0 ? mutate({ action: 'apply-preset', preset: 'calm' }, random) : junkValue(random);
+    const text = i % 97 === 0 ? '\u0000\u00ff not json' : JSON.stringify(value) ?? 'undefined';
+    const room = i % 5 === 0 ? rooms[Math.floor(random() * rooms.length)]! : 'willow';
+    const topic = `stillroom/riverside/rooms/${room}/set`;
+    if (room.includes('+')) continue; // a wildcard cannot be published to
+    if (room === 'willow' && RoomCommand.safeParse(JSON.parse(text.startsWith('\u0000') ? 'null' : text)).success) valid++;
+    await sender.publishAsync(topic, text, { qos: 1 });
+  }
+  // On one topic the broker keeps order: once this last one is dropped, all before it were handled.
+  await sender.publishAsync(topics.roomCommand('willow'), '{"action":"apply-preset","preset":"the-end"}', { qos: 1 });
+  await hub.log.until((line) => dropped(line) && line['reason'] === 'unknown preset' && hub.log.items.filter(dropped).length > 1000, 'the last command to be dropped', { timeoutMs: 60_000 });
+
+  expect(hub.log.items.filter((line) => line.level === 'error')).toEqual([]);
+  expect(hub.log.items.filter(dropped).length).toBeGreaterThan(1500 - valid);
+  // Still serving: a check-in goes through and a valid command applies.
+  await hub.checkIn({ clinicianId: 'sam', slot: { kind: 'later' }, wishes: [] });
+  await sender.publishAsync(topics.roomCommand('willow'), '{"action":"apply-preset","preset":"focus"}', { qos: 1 });
+  await hub.untilRoom((room) => room.preset?.id === 'focus', 'Focus applied from the bus');
+}, 90_000);

@@ -3,7 +3,7 @@
  * restarting in the middle of a burst, the hub crashing with deliveries in flight, and Home
  * Assistant being down when notifications fall due.
  */
-import { randomBytes } from 'node:crypto';
+import { anArrival } from './support/arrivals.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,19 +47,6 @@ function link(url: string, hubId = 'front-desk'): MqttLink {
   return connecting.link;
 }
 
-const newArrival = (overrides: Partial<Arrival> = {}): Arrival => ({
-  id: randomBytes(16).toString('base64url'),
-  clinicianId: 'sam',
-  slot: { kind: 'at', time: '14:00' },
-  wishes: [],
-  status: 'waiting',
-  source: 'kiosk',
-  arrivedAt: Date.now(),
-  seenAt: null,
-  endedAt: null,
-  acknowledgedAt: null,
-  ...overrides,
-});
 
 /** A check-in as the hub does it: the arrival and its notifications in one transaction. */
 function checkIn(db: Db, arrival: Arrival, inSession = false, routes = { bus: true, event: false }): string[] {
@@ -113,7 +100,7 @@ it('a broker restart in the middle of a burst of 500 loses nothing', { timeout: 
   const enqueueBatch = () => {
     const store = createArrivalsStore(db);
     store.transaction(() => {
-      for (let i = 0; i < 100; i += 1) ids.push(...checkIn(db, newArrival()));
+      for (let i = 0; i < 100; i += 1) ids.push(...checkIn(db, anArrival()));
     });
     dispatcher.nudge();
   };
@@ -143,7 +130,7 @@ it('after a crash with deliveries in flight, a new dispatcher delivers what was 
   cleanups.push(() => subscriber.close());
 
   const before = open(dir);
-  const ids = [newArrival(), newArrival(), newArrival()].flatMap((arrival) => checkIn(before, arrival));
+  const ids = [anArrival(), anArrival(), anArrival()].flatMap((arrival) => checkIn(before, arrival));
   let sent = 0;
   let allSent: () => void = () => {};
   const inFlight = new Promise<void>((resolve) => (allSent = resolve));
@@ -181,7 +168,7 @@ it('notifications due while Home Assistant is down are delivered when it returns
   dispatcher.start();
 
   const routes = { bus: false, push: { service: 'mobile_app_sams_phone' }, event: true };
-  const ids = [...checkIn(db, newArrival(), false, routes), ...checkIn(db, newArrival({ slot: { kind: 'later' } }), true, routes)];
+  const ids = [...checkIn(db, anArrival(), false, routes), ...checkIn(db, anArrival({ slot: { kind: 'later' } }), true, routes)];
   dispatcher.nudge();
   await until(() => new Set(failures.map(([row]) => row.id)).size === ids.length, 'a failed try of each row');
   expect(getOutboxRow(db, ids[0]!)?.lastError).toMatch(/Home Assistant isn't connected/);

@@ -33,6 +33,7 @@
 import { z } from 'zod';
 import { ArrivalId, ArrivalStatus, ComfortWish, Slot, Slug } from '../../common/contract.ts';
 import { silentLog, type Log } from '../../log.ts';
+import { jsonPayload } from './jsonPayload.ts';
 import type { MqttLink, MqttMessage, PublishResult } from './mqttLink.ts';
 
 /** A site, hub or room id on the bus: one topic level, no wildcards, nothing personal. */
@@ -121,15 +122,10 @@ type Checked = { ok: true; roomId: string; command: RoomCommand } | { ok: false;
 export function checkRoomCommand(source: RoomCommandSource, message: MqttMessage): Checked {
   const roomId = message.topic.slice(`${source.prefix}/${source.site}/rooms/`.length, -'/set'.length);
   if (message.retained) return { ok: false, reason: 'retained commands are ignored: they would be replayed on every restart' };
-  if (message.payload.length > maxCommandBytes) return { ok: false, reason: `payload of ${message.payload.length} bytes is over the ${maxCommandBytes}-byte limit` };
+  const json = jsonPayload(message.payload, maxCommandBytes);
+  if (!json.ok) return json;
   if (!new Set(source.knownRooms()).has(roomId)) return { ok: false, reason: 'unknown room' };
-  let json: unknown;
-  try {
-    json = JSON.parse(message.payload.toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'payload is not JSON' };
-  }
-  const parsed = RoomCommand.safeParse(json);
+  const parsed = RoomCommand.safeParse(json.value);
   if (!parsed.success) return { ok: false, reason: `payload does not match a room command: ${parsed.error.issues[0]?.message ?? 'invalid'}`.slice(0, 200) };
   if (parsed.data.action === 'apply-preset' && !new Set(source.knownPresets()).has(parsed.data.preset)) return { ok: false, reason: 'unknown preset' };
   return { ok: true, roomId, command: parsed.data };

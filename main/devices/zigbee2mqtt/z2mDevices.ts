@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { EntityState, ServiceCall } from '../../ambience/homeAssistantCalls.ts';
 import { silentLog, type Log } from '../../log.ts';
+import { jsonPayload } from '../mqtt/jsonPayload.ts';
 import type { MqttLink, MqttMessage, PublishResult } from '../mqtt/mqttLink.ts';
 import { defaultMiredRange, maxZ2mBrightness, z2mSetCommand, type Z2mLight } from './z2mCommands.ts';
 
@@ -61,14 +62,9 @@ export const maxZ2mPayloadBytes = 64 * 1024;
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 function parsePayload<T>(message: MqttMessage, schema: z.ZodType<T>): Parsed<T> {
-  if (message.payload.length > maxZ2mPayloadBytes) return { ok: false, reason: `payload of ${message.payload.length} bytes is over the ${maxZ2mPayloadBytes}-byte limit` };
-  let json: unknown;
-  try {
-    json = JSON.parse(message.payload.toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'payload is not JSON' };
-  }
-  const parsed = schema.safeParse(json);
+  const json = jsonPayload(message.payload, maxZ2mPayloadBytes);
+  if (!json.ok) return json;
+  const parsed = schema.safeParse(json.value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `unexpected payload: ${parsed.error.issues[0]?.path.join('.') || 'root'} ${parsed.error.issues[0]?.message ?? ''}`.slice(0, 200) };
 }
 
