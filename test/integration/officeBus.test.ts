@@ -120,11 +120,18 @@ it('the kiosk\'s health reaches the desk, the bus (retained) and Home Assistant 
   cleanups.push(() => hub.close());
   await hub.untilRoom((room) => room.homeAssistant.state === 'connected', 'Home Assistant connected');
 
+  const filters = ['stillroom/riverside/screens/kiosk/health', 'homeassistant/sensor/+/config'];
+  const now = await rawSubscriber(broker.url, filters);
+  cleanups.push(() => now.close());
   hub.hub.reportScreenHealth({ screen: 'kiosk', up: true, crashesToday: 2, lastReloadAt: '2026-11-22T09:15:00.000Z', showingFallback: true, gpuDisabled: false });
 
   await hub.desk.until((event) => event.type === 'health' && event.health.screens.some((screen) => screen.showingFallback), 'the desk to see the kiosk recovering');
-  // A system that subscribes later still gets both, retained.
-  const later = await rawSubscriber(broker.url, ['stillroom/riverside/screens/kiosk/health', 'homeassistant/sensor/+/config']);
+  await now.until(
+    (messages) => messages.some((m) => m.topic === filters[0] && m.text.includes('recovering')) && messages.some((m) => m.topic.startsWith('homeassistant/sensor/')),
+    'the health and the sensor config on the bus',
+  );
+  // A system that subscribes after that still gets both, retained.
+  const later = await rawSubscriber(broker.url, filters);
   cleanups.push(() => later.close());
   const seen = await later.until((messages) => messages.length >= 2, 'the retained health and sensor config');
   const health = seen.find((m) => m.topic === 'stillroom/riverside/screens/kiosk/health')!;
