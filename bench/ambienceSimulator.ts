@@ -2,7 +2,7 @@
  * The ambience benchmark's Home Assistant, in its own process as a real one would be: a simulator
  * with 24 lights and 2 speakers. Started with `fork`; says where it listens, stops when told.
  */
-import { light, mediaPlayer, startHomeAssistantSimulator } from '../main/devices/homeAssistant/simulator/index.ts';
+import { light, mediaPlayer, startHomeAssistantSimulator } from '../main/simulators/homeAssistant/index.ts';
 
 export const benchLightIds = Array.from({ length: 24 }, (_, i) => `light.bench_${String(i + 1).padStart(2, '0')}`);
 

@@ -6,9 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { createHub } from '../main/hub.ts';
-import { silentLog } from '../main/log.ts';
-import { startHttpTransport } from '../main/transport/httpTransport.ts';
+import { createHub } from '../main/hub/hub.ts';
+import { silentLog } from '../main/hub/log.ts';
+import { startHttpTransport } from '../main/hub/transport/httpTransport.ts';
 
 export type HubMessage = { type: 'ready'; url: string; echoUrl: string } | { type: 'memory'; rss: number; heapUsed: number; gc: boolean };
 

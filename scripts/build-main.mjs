@@ -1,14 +1,13 @@
-// Bundles the project's own Node code with esbuild: the CLI (ESM), the Electron main process and
-// its preload (CommonJS: a sandboxed preload must be one self-contained CJS file). Packages from
-// node_modules stay external: they ship beside the bundle (electron-builder packs production
-// dependencies) and native ones like better-sqlite3 cannot be bundled anyway.
+// Bundles the project's own Node code with esbuild: the hub's CLI (ESM, with the simulators split
+// into a chunk that only a simulated office loads), the Electron main process and its preload
+// (CommonJS: a sandboxed preload must be one self-contained CJS file that requires nothing but
+// 'electron', hence platform 'browser' so a Node import fails the build instead of the kiosk).
+// Packages from node_modules stay external: they ship beside the bundle and native ones like
+// better-sqlite3 cannot be bundled anyway.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+const common = { bundle: true, target: 'node22', sourcemap: true, logLevel: 'warning' };
 
-await build({ ...common, entryPoints: ['main/cli.ts'], outfile: 'dist/main/cli.js', format: 'esm', packages: 'external' });
-if (existsSync('main/shell/electronMain.ts')) {
-  await build({ ...common, entryPoints: ['main/shell/electronMain.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs', packages: 'external' });
-  await build({ ...common, entryPoints: ['main/shell/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] });
-}
+await build({ ...common, platform: 'node', entryPoints: { cli: 'main/hub/cli.ts' }, outdir: 'dist/main', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', packages: 'external' });
+await build({ ...common, platform: 'node', entryPoints: ['main/shell/electronMain.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs', packages: 'external' });
+await build({ ...common, platform: 'browser', entryPoints: ['main/shell/preload/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] });

@@ -5,7 +5,7 @@
  * for CSP and sender checks, and no file-system reach beyond the renderer folder.
  * https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
  */
-import { contentSecurityPolicy, mimeTypeFor, resolveRendererPath, type RendererFile } from '../transport/staticFiles.ts';
+import { contentSecurityPolicy, mimeTypeFor, resolveRendererPath, type RendererFile } from '../hub/transport/staticFiles.ts';
 
 export { contentSecurityPolicy, mimeTypeFor };
 

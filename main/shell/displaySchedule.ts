@@ -6,7 +6,7 @@
  * 23 or 25 hours long and 08:00 is still 08:00.
  */
 
-import { OpeningHours, weekdays, type Weekday } from '../config/openingHours.ts';
+import { OpeningHours, weekdays, type Weekday } from '../hub/config/openingHours.ts';
 
 export { OpeningHours };
 

@@ -6,9 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
-import type { Access } from '../common/contract.ts';
-import { ConfigError } from '../config/loadConfig.ts';
-import { createHub, type Hub } from '../hub.ts';
+import type { Access } from '../contract/contract.ts';
+import { ConfigError } from '../hub/config/loadConfig.ts';
+import { createHub, type Hub } from '../hub/hub.ts';
 import { appOrigin, appScheme, appUrl } from './appProtocol.ts';
 import { gpuDisabledAtStart } from './crashRecovery.ts';
 import { scheduleDisplayPower } from './displayPower.ts';

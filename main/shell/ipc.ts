@@ -5,9 +5,9 @@
  * can be tested with fakes.
  */
 import type { WebContents } from 'electron';
-import type { HubApi } from '../api/hubApi.ts';
-import type { Access, ApiError, CallResult } from '../common/contract.ts';
-import type { Log } from '../log.ts';
+import type { HubApi } from '../hub/api/hubApi.ts';
+import type { Access, ApiError, CallResult } from '../contract/contract.ts';
+import type { Log } from '../hub/log.ts';
 import { ipcChannels, isSubscriptionId } from './ipcChannels.ts';
 import { isTrustedSender, type SenderFrame } from './trustedSender.ts';
 

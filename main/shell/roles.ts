@@ -4,8 +4,8 @@
  * directly, without the PIN a browser on the network needs: whoever has the desk computer's
  * session is staff, and the kiosk window can never become one.
  */
-import type { Access } from '../common/contract.ts';
-import { Slug } from '../common/contract.ts';
+import type { Access } from '../contract/contract.ts';
+import { Slug } from '../contract/contract.ts';
 
 export type WindowRole = 'kiosk' | 'desk' | 'room';
 

@@ -8,7 +8,7 @@
  * touch and mouse alike, and this machine decides on them.
  */
 import { z } from 'zod';
-import type { PinThrottle } from '../staff/pinThrottle.ts';
+import type { PinThrottle } from '../hub/staff/pinThrottle.ts';
 
 /** Long enough that resting a hand on the frame or a slow tap never opens it. */
 export const longPressMs = 3_000;

@@ -5,7 +5,7 @@
  * frame of the app's origin, in the one window that channel belongs to.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain, IpcMainEvent } from 'electron';
-import { PinThrottle } from '../staff/pinThrottle.ts';
+import { PinThrottle } from '../hub/staff/pinThrottle.ts';
 import { ipcChannels } from './ipcChannels.ts';
 import { appUrl } from './appProtocol.ts';
 import { shellPaths } from './shellPages.ts';

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
-import type { StillroomBridge } from '../../main/common/contract.ts';
+import type { StillroomBridge } from '../../main/contract/contract.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 

@@ -7,10 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { LiveEvent } from '../../main/common/contract.ts';
-import { startHomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
-import { createHub } from '../../main/hub.ts';
-import { silentLog } from '../../main/log.ts';
+import type { LiveEvent } from '../../main/contract/contract.ts';
+import { startHomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
+import { createHub } from '../../main/hub/hub.ts';
+import { silentLog } from '../../main/hub/log.ts';
 import { repoRoot } from './support/hubClient.ts';
 import { officeYaml, willowDevices } from './support/roomOffice.ts';
 

@@ -4,7 +4,7 @@
  * is valid), never a 5xx, never internals, never a hang, and keeps serving.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { procedures, type ProcedureName } from '../../main/common/contract.ts';
+import { procedures, type ProcedureName } from '../../main/contract/contract.ts';
 import { deskAt, demoPin, kioskAt, LiveSocket, post, startHub, type RunningHub } from './support/hubClient.ts';
 import { junkValue, mutate, seededRandom } from './support/junk.ts';
 

@@ -5,11 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectHomeAssistant, tokenRejectedMessage, type HomeAssistantLink, type HomeAssistantLinkOptions, type HomeAssistantStatus,
-} from '../../main/devices/homeAssistant/homeAssistantLink.ts';
+} from '../../main/hub/devices/homeAssistant/homeAssistantLink.ts';
 import { statusLog } from './support/statusLog.ts';
-import { createLog } from '../../main/log.ts';
-import type { ServiceCall } from '../../main/devices/homeAssistant/serviceCallResult.ts';
-import { light, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { createLog } from '../../main/hub/log.ts';
+import type { ServiceCall } from '../../main/hub/devices/homeAssistant/serviceCallResult.ts';
+import { light, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 
 const lights = ['light.room_1', 'light.room_2', 'light.room_3', 'light.room_4'];
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -8,7 +8,7 @@ import {
 } from 'home-assistant-js-websocket';
 import { WebSocket } from 'ws';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { light, startHomeAssistantSimulator, switchEntity, type HomeAssistantSimulator, type ReceivedMessage } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { light, startHomeAssistantSimulator, switchEntity, type HomeAssistantSimulator, type ReceivedMessage } from '../../main/simulators/homeAssistant/index.ts';
 
 let simulator: HomeAssistantSimulator;
 let connection: Connection | undefined;

@@ -3,7 +3,7 @@
  * checked on the wire: validation errors as HA words them, state changes before the result.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inputBoolean, light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { inputBoolean, light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { RawHomeAssistantClient } from './homeAssistantSimulatorRawClient.ts';
 
 let simulator: HomeAssistantSimulator;

@@ -3,7 +3,7 @@
  * checked with a raw socket so every frame is seen exactly as Home Assistant would send it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { RawHomeAssistantClient } from './homeAssistantSimulatorRawClient.ts';
 
 let simulator: HomeAssistantSimulator;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveTopics, procedures, type CheckInRequest } from '../../main/common/contract.ts';
+import { liveTopics, procedures, type CheckInRequest } from '../../main/contract/contract.ts';
 import { LiveSocket, deskAt, demoPin, kioskAt, startHub, type RunningHub } from './support/hubClient.ts';
 
 const arrivalId = 'k3J9x0aQ_vT2-LmPq7RsWu';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Arrival, CheckInRequest } from '../../main/common/contract.ts';
+import type { Arrival, CheckInRequest } from '../../main/contract/contract.ts';
 import { deskAt, demoPin, kioskAt, startHub, type LiveFeedClient, type RunningHub } from './support/hubClient.ts';
 
 const arrivalFields = ['acknowledgedAt', 'arrivedAt', 'clinicianId', 'endedAt', 'id', 'seenAt', 'slot', 'source', 'status', 'wishes'];

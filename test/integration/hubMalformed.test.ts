@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckInRequest } from '../../main/common/contract.ts';
+import type { CheckInRequest } from '../../main/contract/contract.ts';
 import { LiveSocket, deskAt, demoPin, kioskAt, post, startHub, type RunningHub } from './support/hubClient.ts';
 
 const forSam: CheckInRequest = { clinicianId: 'sam', slot: { kind: 'later' }, wishes: [] };

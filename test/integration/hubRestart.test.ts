@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Arrival } from '../../main/common/contract.ts';
+import type { Arrival } from '../../main/contract/contract.ts';
 import { deskAt, demoPin, kioskAt, newDataDir, repoRoot } from './support/hubClient.ts';
 import { serveFromCli, type HubProcess } from './support/hubProcess.ts';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createHub } from '../../main/hub.ts';
-import { silentLog } from '../../main/log.ts';
-import { openDatabase } from '../../main/store/database.ts';
+import { createHub } from '../../main/hub/hub.ts';
+import { silentLog } from '../../main/hub/log.ts';
+import { openDatabase } from '../../main/hub/store/database.ts';
 import { deskAt, demoConfig, demoPin, kioskAt, newDataDir, startHub } from './support/hubClient.ts';
 
 const hour = 3_600_000;

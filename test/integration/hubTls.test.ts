@@ -8,9 +8,9 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../main/hub.ts';
-import { silentLog } from '../../main/log.ts';
-import { startHttpTransport, type HttpTransport } from '../../main/transport/httpTransport.ts';
+import { createHub, type Hub } from '../../main/hub/hub.ts';
+import { silentLog } from '../../main/hub/log.ts';
+import { startHttpTransport, type HttpTransport } from '../../main/hub/transport/httpTransport.ts';
 import { demoConfig, newDataDir } from './support/hubClient.ts';
 
 let hub: Hub;

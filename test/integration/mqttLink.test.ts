@@ -4,10 +4,10 @@
  * way without ever stopping the link.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectMqtt, credentialsRefusedMessage, type MqttLink, type MqttLinkOptions, type MqttStatus } from '../../main/devices/mqtt/mqttLink.ts';
-import { roomCommandTopic, subscribeRoomCommands, type RoomCommand } from '../../main/devices/mqtt/officeBus.ts';
+import { connectMqtt, credentialsRefusedMessage, type MqttLink, type MqttLinkOptions, type MqttStatus } from '../../main/hub/devices/mqtt/mqttLink.ts';
+import { roomCommandTopic, subscribeRoomCommands, type RoomCommand } from '../../main/hub/devices/mqtt/officeBus.ts';
 import { statusLog } from './support/statusLog.ts';
-import { createLog } from '../../main/log.ts';
+import { createLog } from '../../main/hub/log.ts';
 import { rawSubscriber, startMosquitto, type Mosquitto } from './support/mosquitto.ts';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];

@@ -5,8 +5,8 @@
  */
 import mqtt from 'mqtt';
 import { afterEach, expect, it } from 'vitest';
-import { startHomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
-import { RoomCommand } from '../../main/devices/mqtt/officeBus.ts';
+import { startHomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
+import { RoomCommand } from '../../main/hub/devices/mqtt/officeBus.ts';
 import { junkValue, mutate, seededRandom } from './support/junk.ts';
 import { rawSubscriber, startMosquitto } from './support/mosquitto.ts';
 import { arrivalEvents, startOfficeHub, topics, writeOffice, type LogLine } from './support/officeBus.ts';

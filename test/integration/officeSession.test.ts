@@ -4,8 +4,8 @@
  * phones in the Home Assistant simulator.
  */
 import { afterEach, expect, it } from 'vitest';
-import type { Arrival, LiveEvent } from '../../main/common/contract.ts';
-import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import type { Arrival, LiveEvent } from '../../main/contract/contract.ts';
+import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { RawHomeAssistantClient } from './homeAssistantSimulatorRawClient.ts';
 import { startOfficeHub, writeOffice, type OfficeHub } from './support/officeBus.ts';
 import { willowDevices } from './support/roomOffice.ts';

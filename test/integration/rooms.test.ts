@@ -3,7 +3,7 @@
  * home-assistant-js-websocket client, and the Home Assistant simulator as the device layer.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { device, largeRoomLights, startRoomOffice, startWillowSimulator, type RoomOffice } from './support/roomOffice.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

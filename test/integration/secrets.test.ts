@@ -3,8 +3,8 @@
  * or in any log line, through connecting, applying presets, failures, and a refused token.
  */
 import { describe, expect, it } from 'vitest';
-import { createLog } from '../../main/log.ts';
-import { startHomeAssistantSimulator } from '../../main/devices/homeAssistant/simulator/index.ts';
+import { createLog } from '../../main/hub/log.ts';
+import { startHomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { startRoomOffice, willowDevices } from './support/roomOffice.ts';
 
 describe('secrets', () => {

@@ -5,10 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../main/hub.ts';
-import { silentLog } from '../../main/log.ts';
-import { hashPin } from '../../main/staff/pin.ts';
-import { startHttpTransport, type HttpTransport } from '../../main/transport/httpTransport.ts';
+import { createHub, type Hub } from '../../main/hub/hub.ts';
+import { silentLog } from '../../main/hub/log.ts';
+import { hashPin } from '../../main/hub/staff/pin.ts';
+import { startHttpTransport, type HttpTransport } from '../../main/hub/transport/httpTransport.ts';
 import { deskAt, demoConfig, LiveSocket, newDataDir } from './support/hubClient.ts';
 
 const pins = { room: '1357', desk: '2468', admin: '9753' };

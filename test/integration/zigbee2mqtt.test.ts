@@ -5,11 +5,11 @@
  * subscribed topic are dropped with a reason while everything keeps working.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { lightCall, lightCapabilities } from '../../main/ambience/lightCommands.ts';
-import { connectMqtt, type MqttLink } from '../../main/devices/mqtt/mqttLink.ts';
-import { startZigbee2mqttSimulator, type Zigbee2mqttSimulator } from '../../main/devices/zigbee2mqtt/simulator/index.ts';
-import { watchZigbee2mqtt, type Zigbee2mqtt } from '../../main/devices/zigbee2mqtt/z2mDevices.ts';
-import { createLog } from '../../main/log.ts';
+import { lightCall, lightCapabilities } from '../../main/hub/ambience/lightCommands.ts';
+import { connectMqtt, type MqttLink } from '../../main/hub/devices/mqtt/mqttLink.ts';
+import { startZigbee2mqttSimulator, type Zigbee2mqttSimulator } from '../../main/simulators/zigbee2mqtt/index.ts';
+import { watchZigbee2mqtt, type Zigbee2mqtt } from '../../main/hub/devices/zigbee2mqtt/z2mDevices.ts';
+import { createLog } from '../../main/hub/log.ts';
 import { rawSubscriber, startMosquitto, type Mosquitto, type RawSubscriber } from './support/mosquitto.ts';
 
 const cleanups: (() => unknown)[] = [];

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LiveEvent, RoomView } from '../../main/common/contract.ts';
-import { startZigbee2mqttSimulator } from '../../main/devices/zigbee2mqtt/simulator/index.ts';
-import { createHub, type Hub } from '../../main/hub.ts';
-import { silentLog } from '../../main/log.ts';
+import type { LiveEvent, RoomView } from '../../main/contract/contract.ts';
+import { startZigbee2mqttSimulator } from '../../main/simulators/zigbee2mqtt/index.ts';
+import { createHub, type Hub } from '../../main/hub/hub.ts';
+import { silentLog } from '../../main/hub/log.ts';
 import { startMosquitto } from './support/mosquitto.ts';
 import { repoRoot } from './support/hubClient.ts';
 

@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { canMove, nextStatuses } from '../../main/common/arrivalRules.ts';
-import type { ArrivalStatus, CheckInRequest, LiveEvent } from '../../main/common/contract.ts';
-import { createArrivals, type Arrivals } from '../../main/arrivals/arrivals.ts';
-import { createArrivalsStore } from '../../main/arrivals/arrivalsStore.ts';
-import { HubError } from '../../main/api/hubError.ts';
-import { loadOfficeConfig } from '../../main/config/loadConfig.ts';
-import { openDatabase } from '../../main/store/database.ts';
+import { canMove, nextStatuses } from '../../main/contract/arrivalRules.ts';
+import type { ArrivalStatus, CheckInRequest, LiveEvent } from '../../main/contract/contract.ts';
+import { createArrivals, type Arrivals } from '../../main/hub/arrivals/arrivals.ts';
+import { createArrivalsStore } from '../../main/hub/arrivals/arrivalsStore.ts';
+import { loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
+import { accepted, refusal } from '../support/results.ts';
+import { openDatabase } from '../../main/hub/store/database.ts';
 
 const config = loadOfficeConfig(join(import.meta.dirname, '../../config/demo-office.yaml'));
 /** Tuesday 7 January 2025, 10:00 local time: Ana (mon, wed, fri, sat) is not in. */
@@ -28,15 +28,6 @@ beforeEach(() => {
   arrivals = createArrivals({ store: createArrivalsStore(db), config, now: () => time, publish: (event) => events.push(event) });
 });
 
-function refusal(action: () => unknown): HubError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof HubError) return error;
-    throw error;
-  }
-  throw new Error('expected the hub to refuse');
-}
 
 describe('status rules', () => {
   it.each<[ArrivalStatus, ArrivalStatus[]]>([
@@ -61,7 +52,7 @@ describe('status rules', () => {
 
 describe('check-in', () => {
   it('stores a waiting arrival with a random id and announces it', () => {
-    const arrival = arrivals.checkIn(forSam, 'kiosk');
+    const arrival = accepted(arrivals.checkIn(forSam, 'kiosk'));
     expect(arrival).toEqual({
       id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
       clinicianId: 'sam',
@@ -79,30 +70,30 @@ describe('check-in', () => {
   });
 
   it('gives every arrival a different id', () => {
-    expect(arrivals.checkIn(forSam, 'kiosk').id).not.toBe(arrivals.checkIn(forSam, 'kiosk').id);
+    expect(accepted(arrivals.checkIn(forSam, 'kiosk')).id).not.toBe(accepted(arrivals.checkIn(forSam, 'kiosk')).id);
   });
 
   it('lets a client who is not sure whom they see check in for the front desk', () => {
-    expect(arrivals.checkIn({ clinicianId: null, slot: { kind: 'unsure' }, wishes: [] }, 'kiosk').clinicianId).toBeNull();
+    expect(accepted(arrivals.checkIn({ clinicianId: null, slot: { kind: 'unsure' }, wishes: [] }, 'kiosk')).clinicianId).toBeNull();
   });
 
   it('refuses a kiosk check-in for a clinician who is not working today', () => {
-    const error = refusal(() => arrivals.checkIn({ ...forSam, clinicianId: 'ana' }, 'kiosk'));
+    const error = refusal(arrivals.checkIn({ ...forSam, clinicianId: 'ana' }, 'kiosk'));
     expect(error.code).toBe('not-found');
     expect(error.message).toBe('That clinician is not seeing clients here today. Please check with the front desk.');
     expect(arrivals.today()).toEqual([]);
   });
 
   it('refuses a kiosk check-in for a clinician the office does not have', () => {
-    expect(refusal(() => arrivals.checkIn({ ...forSam, clinicianId: 'nobody' }, 'kiosk')).code).toBe('not-found');
+    expect(refusal(arrivals.checkIn({ ...forSam, clinicianId: 'nobody' }, 'kiosk')).code).toBe('not-found');
   });
 
   it('lets the desk check in anyone on the staff, even on a day off', () => {
-    expect(arrivals.checkIn({ ...forSam, clinicianId: 'ana' }, 'desk')).toMatchObject({ clinicianId: 'ana', source: 'desk' });
+    expect(accepted(arrivals.checkIn({ ...forSam, clinicianId: 'ana' }, 'desk'))).toMatchObject({ clinicianId: 'ana', source: 'desk' });
   });
 
   it('still refuses a desk check-in for a clinician the office does not have', () => {
-    expect(refusal(() => arrivals.checkIn({ ...forSam, clinicianId: 'nobody' }, 'desk')).code).toBe('not-found');
+    expect(refusal(arrivals.checkIn({ ...forSam, clinicianId: 'nobody' }, 'desk')).code).toBe('not-found');
   });
 
   it('shows only clinicians working today on the kiosk', () => {
@@ -112,22 +103,22 @@ describe('check-in', () => {
 
 describe('status changes', () => {
   it('sets seenAt when the client goes in and endedAt when the session is done', () => {
-    const { id } = arrivals.checkIn(forSam, 'kiosk');
+    const { id } = accepted(arrivals.checkIn(forSam, 'kiosk'));
     time += 7 * minute;
-    expect(arrivals.setStatus(id, 'with-clinician')).toMatchObject({ status: 'with-clinician', seenAt: tuesdayMorning + 7 * minute, endedAt: null });
+    expect(accepted(arrivals.setStatus(id, 'with-clinician'))).toMatchObject({ status: 'with-clinician', seenAt: tuesdayMorning + 7 * minute, endedAt: null });
     time += 50 * minute;
-    expect(arrivals.setStatus(id, 'done')).toMatchObject({ status: 'done', seenAt: tuesdayMorning + 7 * minute, endedAt: tuesdayMorning + 57 * minute });
+    expect(accepted(arrivals.setStatus(id, 'done'))).toMatchObject({ status: 'done', seenAt: tuesdayMorning + 7 * minute, endedAt: tuesdayMorning + 57 * minute });
   });
 
   it('sets endedAt but no seenAt when a waiting arrival is cancelled', () => {
-    const { id } = arrivals.checkIn(forSam, 'kiosk');
+    const { id } = accepted(arrivals.checkIn(forSam, 'kiosk'));
     time += minute;
-    expect(arrivals.setStatus(id, 'cancelled')).toMatchObject({ status: 'cancelled', seenAt: null, endedAt: tuesdayMorning + minute });
+    expect(accepted(arrivals.setStatus(id, 'cancelled'))).toMatchObject({ status: 'cancelled', seenAt: null, endedAt: tuesdayMorning + minute });
   });
 
   it('announces the change with words for the undo button', () => {
-    const { id } = arrivals.checkIn(forSam, 'kiosk');
-    const updated = arrivals.setStatus(id, 'with-clinician');
+    const { id } = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    const updated = accepted(arrivals.setStatus(id, 'with-clinician'));
     expect(events.at(-1)).toEqual({
       type: 'arrival',
       change: 'status',
@@ -137,29 +128,29 @@ describe('status changes', () => {
   });
 
   it('refuses to move a finished arrival back to waiting', () => {
-    const { id } = arrivals.checkIn(forSam, 'kiosk');
-    arrivals.setStatus(id, 'with-clinician');
-    arrivals.setStatus(id, 'done');
-    const error = refusal(() => arrivals.setStatus(id, 'waiting'));
+    const { id } = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    accepted(arrivals.setStatus(id, 'with-clinician'));
+    accepted(arrivals.setStatus(id, 'done'));
+    const error = refusal(arrivals.setStatus(id, 'waiting'));
     expect(error.code).toBe('conflict');
     expect(error.message).toBe('An arrival that is done cannot be marked waiting. Use undo to correct a mistake.');
   });
 
   it('refuses to set the status an arrival already has', () => {
-    const { id } = arrivals.checkIn(forSam, 'kiosk');
-    expect(refusal(() => arrivals.setStatus(id, 'waiting')).message).toBe('This arrival is already waiting.');
+    const { id } = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    expect(refusal(arrivals.setStatus(id, 'waiting')).message).toBe('This arrival is already waiting.');
   });
 
   it('refuses a change to an arrival that is not on the board', () => {
-    expect(refusal(() => arrivals.setStatus('A'.repeat(22), 'done')).code).toBe('not-found');
+    expect(refusal(arrivals.setStatus('A'.repeat(22), 'done')).code).toBe('not-found');
   });
 });
 
 describe('undo', () => {
   it('puts back the last status change, times included', () => {
-    const { id } = arrivals.checkIn(forSam, 'kiosk');
+    const { id } = accepted(arrivals.checkIn(forSam, 'kiosk'));
     time += 5 * minute;
-    arrivals.setStatus(id, 'with-clinician');
+    accepted(arrivals.setStatus(id, 'with-clinician'));
 
     expect(arrivals.undo()).toEqual({ undone: "marking Sam's 10:00 client with clinician", lastChange: null });
     expect(arrivals.today()).toEqual([expect.objectContaining({ id, status: 'waiting', seenAt: null, endedAt: null })]);
@@ -167,23 +158,23 @@ describe('undo', () => {
   });
 
   it('walks back one change at a time', () => {
-    const { id } = arrivals.checkIn(forSam, 'kiosk');
-    const seen = arrivals.setStatus(id, 'with-clinician');
-    arrivals.setStatus(id, 'done');
+    const { id } = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    const seen = accepted(arrivals.setStatus(id, 'with-clinician'));
+    accepted(arrivals.setStatus(id, 'done'));
 
     expect(arrivals.undo().lastChange).toEqual({ arrivalId: id, description: "marking Sam's 10:00 client with clinician" });
     expect(arrivals.today()).toEqual([seen]);
   });
 
   it('removes an arrival the desk checked in', () => {
-    const { id } = arrivals.checkIn({ clinicianId: 'noor', slot: { kind: 'later' }, wishes: [] }, 'desk');
+    const { id } = accepted(arrivals.checkIn({ clinicianId: 'noor', slot: { kind: 'later' }, wishes: [] }, 'desk'));
     expect(arrivals.undo()).toEqual({ undone: "checking in Noor's client", lastChange: null });
     expect(arrivals.today()).toEqual([]);
     expect(events.at(-1)).toEqual({ type: 'arrival-removed', arrivalId: id, lastChange: null });
   });
 
   it('does not remove a kiosk check-in: only the desk’s own changes are undone', () => {
-    arrivals.checkIn(forSam, 'kiosk');
+    accepted(arrivals.checkIn(forSam, 'kiosk'));
     expect(arrivals.undo()).toEqual({ undone: null, lastChange: null });
     expect(arrivals.today()).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardCounts, median, waitLevel, waitedMinutes } from '../../main/common/boardStats.ts';
-import type { Arrival } from '../../main/common/contract.ts';
+import { boardCounts, median, waitLevel, waitedMinutes } from '../../main/contract/boardStats.ts';
+import type { Arrival } from '../../main/contract/contract.ts';
 
 const minute = 60_000;
 const arrivedAt = new Date(2025, 0, 7, 10, 0).getTime();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rotatingLogFile } from '../../main/logFile.ts';
+import { rotatingLogFile } from '../../main/hub/logFile.ts';
 
 describe('the log file', () => {
   it('rotates by size and keeps only the newest files', () => {

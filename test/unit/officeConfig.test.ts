@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadOfficeConfig } from '../../main/config/loadConfig.ts';
+import { ConfigError, loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
 
 const demoConfig = join(import.meta.dirname, '../../config/demo-office.yaml');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, verifyPin } from '../../main/staff/pin.ts';
-import { loadOfficeConfig } from '../../main/config/loadConfig.ts';
+import { hashPin, verifyPin } from '../../main/hub/staff/pin.ts';
+import { loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
 import { join } from 'node:path';
 
 const demoHash = loadOfficeConfig(join(import.meta.dirname, '../../config/demo-office.yaml')).staff.pinHash!;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PinThrottle } from '../../main/staff/pinThrottle.ts';
+import { PinThrottle } from '../../main/hub/staff/pinThrottle.ts';
 
 const rules = { freeTries: 3, firstDelaySeconds: 2, maxDelaySeconds: 10 };
 let time: number;

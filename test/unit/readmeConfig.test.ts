@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOfficeConfig } from '../../main/config/loadConfig.ts';
-import { parsePreset } from '../../main/ambience/presetLibrary.ts';
+import { parseOfficeConfig } from '../../main/hub/config/loadConfig.ts';
+import { parsePreset } from '../../main/hub/ambience/presetLibrary.ts';
 
 // An admin copies the README's examples on a Saturday: they must be valid as written.
 const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');

@@ -2,12 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CheckInRequest } from '../../main/common/contract.ts';
-import { createArrivals, type Arrivals } from '../../main/arrivals/arrivals.ts';
-import { createArrivalsStore } from '../../main/arrivals/arrivalsStore.ts';
-import { purgeArrivals, retentionCutoff, startOfLocalDay } from '../../main/arrivals/retention.ts';
-import { loadOfficeConfig } from '../../main/config/loadConfig.ts';
-import { openDatabase, type Db } from '../../main/store/database.ts';
+import type { CheckInRequest } from '../../main/contract/contract.ts';
+import { createArrivals, type Arrivals } from '../../main/hub/arrivals/arrivals.ts';
+import { createArrivalsStore } from '../../main/hub/arrivals/arrivalsStore.ts';
+import { purgeArrivals, retentionCutoff, startOfLocalDay } from '../../main/hub/arrivals/retention.ts';
+import { loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
+import { accepted } from '../support/results.ts';
+import { openDatabase, type Db } from '../../main/hub/store/database.ts';
 
 const config = loadOfficeConfig(join(import.meta.dirname, '../../config/demo-office.yaml'));
 const mondayAt = (h: number, m = 0) => new Date(2025, 0, 6, h, m).getTime();
@@ -25,8 +26,8 @@ beforeEach(() => {
 
 function checkInAt(at: number, seen = false): string {
   time = at;
-  const { id } = arrivals.checkIn(forSam, 'desk');
-  if (seen) arrivals.setStatus(id, 'with-clinician');
+  const { id } = accepted(arrivals.checkIn(forSam, 'desk'));
+  if (seen) accepted(arrivals.setStatus(id, 'with-clinician'));
   return id;
 }
 

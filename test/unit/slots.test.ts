@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slotChoices, slotWords } from '../../main/common/slots.ts';
+import { slotChoices, slotWords } from '../../main/contract/slots.ts';
 
 const at = (hours: number, minutes: number) => new Date(2025, 0, 7, hours, minutes);
 

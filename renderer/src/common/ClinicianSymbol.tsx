@@ -1,5 +1,5 @@
 /** The symbol beside a clinician's name: recognisable without reading, decorative for screen readers. */
-import type { ClinicianTile } from '../../../main/common/contract.ts';
+import type { ClinicianTile } from '../../../main/contract/contract.ts';
 
 const paths: Record<ClinicianTile['symbol'], string> = {
   leaf: 'M6 26C6 12 16 6 27 5c-1 11-7 21-21 21zm0 0 12-12',

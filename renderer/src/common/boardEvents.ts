@@ -2,7 +2,7 @@
  * How a loaded board takes in one pushed arrival event, so the desk and the room surface merge
  * live updates the same way. `board-reset` is not here: a surface answers it by loading again.
  */
-import type { Arrival, DeskBoard, LiveEvent } from '../../../main/common/contract.ts';
+import type { Arrival, DeskBoard, LiveEvent } from '../../../main/contract/contract.ts';
 
 export type ArrivalEvent = Extract<LiveEvent, { type: 'arrival' | 'arrival-removed' }>;
 

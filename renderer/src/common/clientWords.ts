@@ -2,8 +2,8 @@
  * How staff surfaces name a waiting client: only by whose client it is and the slot's time, the
  * same words a locked phone may show (privacy rule 4). There is nothing else to name them by.
  */
-import type { Arrival } from '../../../main/common/contract.ts';
-import { slotWords } from '../../../main/common/slots.ts';
+import type { Arrival } from '../../../main/contract/contract.ts';
+import { slotWords } from '../../../main/contract/slots.ts';
 
 /** "Your 2:30 client", "Sam's 2:30 client", "your client", "Sam's client". */
 export function clientWords(arrival: Pick<Arrival, 'slot'>, owner: string | null): string {

@@ -1,5 +1,5 @@
 /** How surfaces say slots and wishes in words. */
-import type { ComfortWish, Slot } from '../../../main/common/contract.ts';
+import type { ComfortWish, Slot } from '../../../main/contract/contract.ts';
 
 export function slotLabel(slot: Slot): string {
   if (slot.kind === 'later') return 'A bit later';

@@ -1,7 +1,7 @@
 /** Today's arrivals, newest waiting first in spirit: the order is arrival time, as at a real desk. */
-import type { Arrival, ArrivalStatus, DeskBoard } from '../../../main/common/contract.ts';
-import { nextStatuses, statusWords } from '../../../main/common/arrivalRules.ts';
-import { waitLevel, waitedMinutes } from '../../../main/common/boardStats.ts';
+import type { Arrival, ArrivalStatus, DeskBoard } from '../../../main/contract/contract.ts';
+import { nextStatuses, statusWords } from '../../../main/contract/arrivalRules.ts';
+import { waitLevel, waitedMinutes } from '../../../main/contract/boardStats.ts';
 import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
 import { clockLabel, slotLabel, wishWords } from '../common/words.ts';
 

@@ -4,8 +4,8 @@
  * loads again so nothing missed while offline stays missing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Arrival, ArrivalStatus, DeskBoard, LastChange, LiveStatus } from '../../../main/common/contract.ts';
-import { boardCounts } from '../../../main/common/boardStats.ts';
+import type { Arrival, ArrivalStatus, DeskBoard, LastChange, LiveStatus } from '../../../main/contract/contract.ts';
+import { boardCounts } from '../../../main/contract/boardStats.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ArrivalsTable } from './ArrivalsTable.tsx';
 import { DeskAlerts, alertStillMatters, alertWords, type DeskAlert } from './DeskAlerts.tsx';

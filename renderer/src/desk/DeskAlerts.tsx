@@ -3,8 +3,8 @@
  * Each banner stays until the desk taps "Noted", or goes by itself once the client is seen or
  * their clinician acknowledges.
  */
-import type { Arrival, DeskAlert, DeskBoard } from '../../../main/common/contract.ts';
-import { waitedMinutes } from '../../../main/common/boardStats.ts';
+import type { Arrival, DeskAlert, DeskBoard } from '../../../main/contract/contract.ts';
+import { waitedMinutes } from '../../../main/contract/boardStats.ts';
 import { clientWords, minutesWords } from '../common/clientWords.ts';
 
 export type { DeskAlert };

@@ -1,7 +1,7 @@
 /** Checking in a client who does not use the kiosk: the same choices, tapped by staff. */
 import { useState } from 'react';
-import type { CheckInRequest, ClinicianTile, ComfortWish, Slot } from '../../../main/common/contract.ts';
-import { slotChoices } from '../../../main/common/slots.ts';
+import type { CheckInRequest, ClinicianTile, ComfortWish, Slot } from '../../../main/contract/contract.ts';
+import { slotChoices } from '../../../main/contract/slots.ts';
 import { slotLabel, wishWords } from '../common/words.ts';
 
 export function DeskCheckIn({ clinicians, onCheckIn, onCancel }: { clinicians: ClinicianTile[]; onCheckIn: (request: CheckInRequest) => Promise<void>; onCancel: () => void }) {

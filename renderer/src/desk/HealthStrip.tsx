@@ -2,7 +2,7 @@
  * A quiet line about the office's systems: "All systems calm" when they are, and only what is not
  * fine, in plain words, when something is not.
  */
-import type { OfficeHealth } from '../../../main/common/contract.ts';
+import type { OfficeHealth } from '../../../main/contract/contract.ts';
 import { healthNotes } from './healthWords.ts';
 
 export function HealthStrip({ health, now }: { health: OfficeHealth | null; now: number }) {

@@ -2,7 +2,7 @@
  * The office's health in words for the front desk: nothing when a part is fine (or not used by
  * this practice), a title and a kind detail when it is not. An empty list means all is calm.
  */
-import type { LinkHealth, OfficeHealth, ScreenHealth } from '../../../main/common/contract.ts';
+import type { LinkHealth, OfficeHealth, ScreenHealth } from '../../../main/contract/contract.ts';
 import { minutesWords } from '../common/clientWords.ts';
 
 export interface HealthNote {

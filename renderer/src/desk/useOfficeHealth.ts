@@ -3,7 +3,7 @@
  * and loaded again after a reconnect. Null until known, or when the hub cannot say.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { OfficeHealth } from '../../../main/common/contract.ts';
+import type { OfficeHealth } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
 
 export function useOfficeHealth(bridge: Bridge, enabled: boolean): OfficeHealth | null {

@@ -5,8 +5,8 @@
  * flow is remounted with a fresh key.
  */
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
-import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/common/contract.ts';
-import { slotChoices } from '../../../main/common/slots.ts';
+import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/contract/contract.ts';
+import { slotChoices } from '../../../main/contract/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
 import { slotLabel, wishWords } from '../common/words.ts';

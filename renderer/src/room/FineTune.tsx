@@ -4,7 +4,7 @@
  * pixel of the drag, so the lights fade once to where they were asked to be.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { RoomView } from '../../../main/common/contract.ts';
+import type { RoomView } from '../../../main/contract/contract.ts';
 import { percent } from './roomWords.ts';
 
 export type Tune = { brightness?: number; volume?: number };

@@ -1,5 +1,5 @@
 /** The room's presets as big cards: one tap sets the room. The current one is pressed. */
-import type { PresetCard } from '../../../main/common/contract.ts';
+import type { PresetCard } from '../../../main/contract/contract.ts';
 
 export function PresetCards({ presets, currentId, applyingId, onApply }: { presets: PresetCard[]; currentId: string | null; applyingId: string | null; onApply: (preset: PresetCard) => void }) {
   return (

@@ -1,5 +1,5 @@
 /** A card per room, linking to its screen: its name, preset, and whether a session is on. */
-import type { DeviceLinkStatus, RoomSummary } from '../../../main/common/contract.ts';
+import type { DeviceLinkStatus, RoomSummary } from '../../../main/contract/contract.ts';
 import { linkTrouble } from './roomWords.ts';
 
 export function RoomCards({ rooms, label }: { rooms: RoomSummary[]; label: string }) {

@@ -3,7 +3,7 @@
  * to Home Assistant when it is not connected, devices that did not take the last change, and
  * (folded away, for the admin) problems with the room's setup.
  */
-import type { RoomView } from '../../../main/common/contract.ts';
+import type { RoomView } from '../../../main/contract/contract.ts';
 import { linkTrouble, missedWords } from './roomWords.ts';
 
 export function RoomNotes({ room }: { room: RoomView }) {

@@ -5,7 +5,7 @@
  * hears what a sighted therapist sees.
  */
 import type { CSSProperties, ReactNode } from 'react';
-import type { DeviceView } from '../../../main/common/contract.ts';
+import type { DeviceView } from '../../../main/contract/contract.ts';
 import { deviceName, deviceStateWords } from './roomWords.ts';
 
 export function RoomPicture({ roomName, devices }: { roomName: string; devices: DeviceView[] }) {

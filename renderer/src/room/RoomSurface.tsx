@@ -4,7 +4,7 @@
  * after a reconnect it loads again so nothing missed while offline stays missing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallResult, LiveStatus, PresetCard, RoomView } from '../../../main/common/contract.ts';
+import type { CallResult, LiveStatus, PresetCard, RoomView } from '../../../main/contract/contract.ts';
 import { PinGate } from '../desk/PinGate.tsx';
 import { useNow } from '../desk/useNow.ts';
 import type { Bridge } from '../transport/bridge.ts';

@@ -4,8 +4,8 @@
  * "On my way" that tells the desk. There is no client identity to show, and none is shown.
  */
 import { useState } from 'react';
-import type { Arrival, ClinicianTile } from '../../../main/common/contract.ts';
-import { waitedMinutes } from '../../../main/common/boardStats.ts';
+import type { Arrival, ClinicianTile } from '../../../main/contract/contract.ts';
+import { waitedMinutes } from '../../../main/contract/boardStats.ts';
 import { clientWords, minutesWords } from '../common/clientWords.ts';
 import { wishWords } from '../common/words.ts';
 

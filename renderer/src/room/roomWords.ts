@@ -2,7 +2,7 @@
  * How the room surface says a room's state in words: each device for screen readers and the
  * picture's captions, the link to Home Assistant, and what happened to each device last time.
  */
-import type { DeviceLinkStatus, DeviceOutcome, DeviceView, RoomView } from '../../../main/common/contract.ts';
+import type { DeviceLinkStatus, DeviceOutcome, DeviceView, RoomView } from '../../../main/contract/contract.ts';
 
 export const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
 

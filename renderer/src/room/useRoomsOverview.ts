@@ -3,7 +3,7 @@
  * topic, and loaded again after a reconnect so nothing missed while offline stays missing.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { LiveStatus, RoomsOverview, RoomView } from '../../../main/common/contract.ts';
+import type { LiveStatus, RoomsOverview, RoomView } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
 
 export type OverviewLoad = { state: 'loading' } | { state: 'needs-pin' } | { state: 'trouble'; message: string } | { state: 'ready'; overview: RoomsOverview };

@@ -4,7 +4,7 @@
  * `arrivals` live topic, and loaded again after a reconnect or when the day is wiped.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { RoomWaiting } from '../../../main/common/contract.ts';
+import type { RoomWaiting } from '../../../main/contract/contract.ts';
 import { withArrival } from '../common/boardEvents.ts';
 import type { Bridge } from '../transport/bridge.ts';
 

@@ -2,7 +2,7 @@
  * Picks the transport once at start-up: Electron's preload bridge when the window has one, HTTP
  * otherwise. Surfaces receive the bridge and never know which it is.
  */
-import type { StillroomBridge } from '../../../main/common/contract.ts';
+import type { StillroomBridge } from '../../../main/contract/contract.ts';
 import { createHttpBridge, type HttpBridge } from './httpBridge.ts';
 
 declare global {

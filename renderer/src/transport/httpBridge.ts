@@ -2,7 +2,7 @@
  * The contract over HTTP + WebSocket, for browsers on the office network. Implements the same
  * `StillroomBridge` the Electron preload exposes, plus the PIN sign-in only this transport needs.
  */
-import type { ApiError, CallResult, LiveEvent, LiveServerMessage, LiveStatus, LiveTopic, ProcedureName, Input, Output, StillroomBridge } from '../../../main/common/contract.ts';
+import type { ApiError, CallResult, LiveEvent, LiveServerMessage, LiveStatus, LiveTopic, ProcedureName, Input, Output, StillroomBridge } from '../../../main/contract/contract.ts';
 
 const offline: ApiError = { code: 'unavailable', message: 'The hub cannot be reached right now. Trying again…' };
 

@@ -1,6 +1,6 @@
 /** An arrival as the hub would store one, for tests and benchmarks that write the outbox directly. */
 import { randomBytes } from 'node:crypto';
-import type { Arrival } from '../../../main/common/contract.ts';
+import type { Arrival } from '../../../main/contract/contract.ts';
 
 export const anArrival = (overrides: Partial<Arrival> = {}): Arrival => ({
   id: randomBytes(16).toString('base64url'),

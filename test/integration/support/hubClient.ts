@@ -7,10 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { ApiError, Arrival, ArrivalStatus, CheckInRequest, LiveEvent, LiveServerMessage, Output } from '../../../main/common/contract.ts';
-import { createHub, type Hub } from '../../../main/hub.ts';
-import { silentLog } from '../../../main/log.ts';
-import { startHttpTransport } from '../../../main/transport/httpTransport.ts';
+import type { ApiError, Arrival, ArrivalStatus, CheckInRequest, LiveEvent, LiveServerMessage, Output } from '../../../main/contract/contract.ts';
+import { createHub, type Hub } from '../../../main/hub/hub.ts';
+import { silentLog } from '../../../main/hub/log.ts';
+import { startHttpTransport } from '../../../main/hub/transport/httpTransport.ts';
 
 export const repoRoot = join(import.meta.dirname, '../../..');
 export const demoConfig = join(repoRoot, 'config/demo-office.yaml');

@@ -7,10 +7,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Arrival, CheckInRequest, LiveEvent, RoomView } from '../../../main/common/contract.ts';
-import type { ArrivalEvent, RoomState } from '../../../main/devices/mqtt/officeBus.ts';
-import { createHub, type Hub } from '../../../main/hub.ts';
-import { createLog } from '../../../main/log.ts';
+import type { Arrival, CheckInRequest, LiveEvent, RoomView } from '../../../main/contract/contract.ts';
+import type { ArrivalEvent, RoomState } from '../../../main/hub/devices/mqtt/officeBus.ts';
+import { createHub, type Hub } from '../../../main/hub/hub.ts';
+import { createLog } from '../../../main/hub/log.ts';
 import { demoPin, deskAt, repoRoot } from './hubClient.ts';
 import { serveFromCli, type HubProcess } from './hubProcess.ts';
 import type { RawSubscriber, ReceivedMqttMessage } from './mosquitto.ts';

@@ -6,10 +6,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LiveEvent, RoomView } from '../../../main/common/contract.ts';
-import { light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type EntitySeed, type HomeAssistantSimulator } from '../../../main/devices/homeAssistant/simulator/index.ts';
-import { createHub, type Hub } from '../../../main/hub.ts';
-import { silentLog, type Log } from '../../../main/log.ts';
+import type { LiveEvent, RoomView } from '../../../main/contract/contract.ts';
+import { light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type EntitySeed, type HomeAssistantSimulator } from '../../../main/simulators/homeAssistant/index.ts';
+import { createHub, type Hub } from '../../../main/hub/hub.ts';
+import { silentLog, type Log } from '../../../main/hub/log.ts';
 import { repoRoot } from './hubClient.ts';
 
 export const willowDevices: EntitySeed[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adaptForWishes, softBackgroundSound } from '../../../main/ambience/adaptForWishes.ts';
+import { adaptForWishes, softBackgroundSound } from '../../../main/hub/ambience/adaptForWishes.ts';
 import { preset, room } from './ambienceFixtures.ts';
 
 const welcome = preset({

@@ -1,8 +1,8 @@
 /** A room and device states as Home Assistant would report them, for the planner tests. */
-import type { DesiredAmbience } from '../../../main/ambience/clampToRoom.ts';
-import type { AmbiencePlan, EntityState, ServiceCall } from '../../../main/ambience/homeAssistantCalls.ts';
-import { PresetFile, type Preset } from '../../../main/ambience/presetSchema.ts';
-import { RoomAmbienceConfig } from '../../../main/ambience/roomDevices.ts';
+import type { DesiredAmbience } from '../../../main/hub/ambience/clampToRoom.ts';
+import type { AmbiencePlan, EntityState, ServiceCall } from '../../../main/hub/ambience/homeAssistantCalls.ts';
+import { PresetFile, type Preset } from '../../../main/hub/ambience/presetSchema.ts';
+import { RoomAmbienceConfig } from '../../../main/hub/ambience/roomDevices.ts';
 
 export const room = RoomAmbienceConfig.parse({
   lights: { ceiling: ['light.ceiling_a', 'light.ceiling_b'], lamp: 'light.lamp', accent: 'light.accent' },

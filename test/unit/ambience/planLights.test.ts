@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DesiredAmbience } from '../../../main/ambience/clampToRoom.ts';
-import type { EntityState } from '../../../main/ambience/homeAssistantCalls.ts';
-import { planAmbience } from '../../../main/ambience/planAmbience.ts';
+import type { DesiredAmbience } from '../../../main/hub/ambience/clampToRoom.ts';
+import type { EntityState } from '../../../main/hub/ambience/homeAssistantCalls.ts';
+import { planAmbience } from '../../../main/hub/ambience/planAmbience.ts';
 import { callFor, desired, lightState, plannedEntities, room, states } from './ambienceFixtures.ts';
 
 const warmLamp = desired({ lights: { lamp: { on: true, brightness: 40, kelvin: 2700 } } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AmbiencePlan } from '../../../main/ambience/homeAssistantCalls.ts';
-import { planSceneApply, planSessionEnd, planSessionStart } from '../../../main/ambience/planAmbience.ts';
+import type { AmbiencePlan } from '../../../main/hub/ambience/homeAssistantCalls.ts';
+import { planSceneApply, planSessionEnd, planSessionStart } from '../../../main/hub/ambience/planAmbience.ts';
 import { callFor, desired, lightState, playerState, preset, room, states } from './ambienceFixtures.ts';
 
 const calm = preset({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TimedCall } from '../../../main/ambience/homeAssistantCalls.ts';
-import { planAmbience } from '../../../main/ambience/planAmbience.ts';
-import { volumeRamp } from '../../../main/ambience/soundCommands.ts';
+import type { TimedCall } from '../../../main/hub/ambience/homeAssistantCalls.ts';
+import { planAmbience } from '../../../main/hub/ambience/planAmbience.ts';
+import { volumeRamp } from '../../../main/hub/ambience/soundCommands.ts';
 import { desired, playerState, room, states } from './ambienceFixtures.ts';
 
 const rain = { mediaContentId: 'media-source://stillroom/rain', mediaContentType: 'music', volume: 0.2, fadeInSeconds: 6, fadeOutSeconds: 4 };

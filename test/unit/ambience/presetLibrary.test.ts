@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPresetLibrary, watchPresetLibrary, type PresetLibrary } from '../../../main/ambience/presetLibrary.ts';
+import { loadPresetLibrary, watchPresetLibrary, type PresetLibrary } from '../../../main/hub/ambience/presetLibrary.ts';
 
 const builtInFolder = join(import.meta.dirname, '../../../presets');
 

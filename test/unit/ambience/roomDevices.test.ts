@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../../main/common/issues.ts';
-import { RoomAmbienceConfig } from '../../../main/ambience/roomDevices.ts';
+import { describeIssue } from '../../../main/contract/issues.ts';
+import { RoomAmbienceConfig } from '../../../main/hub/ambience/roomDevices.ts';
 
 const willow = { lights: { ceiling: 'light.willow_ceiling', lamp: ['light.willow_lamp', 'light.willow_floor_lamp'] }, speaker: 'media_player.willow' };
 

@@ -1,7 +1,7 @@
 /** The office bus contract: topics, strict payloads, and the checks every room command passes. */
 import { describe, expect, it } from 'vitest';
-import { ArrivalEvent, arrivalTopic, checkRoomCommand, hubStatusTopic, roomCommandTopic, roomStateTopic } from '../../../main/devices/mqtt/officeBus.ts';
-import { topicMatches } from '../../../main/devices/mqtt/topicFilter.ts';
+import { ArrivalEvent, arrivalTopic, checkRoomCommand, hubStatusTopic, roomCommandTopic, roomStateTopic } from '../../../main/hub/devices/mqtt/officeBus.ts';
+import { topicMatches } from '../../../main/hub/devices/mqtt/topicFilter.ts';
 
 const bus = { prefix: 'stillroom', site: 'riverside' };
 const source = { ...bus, knownRooms: () => ['willow'], knownPresets: () => ['calm'] };

@@ -1,7 +1,7 @@
 /** Planner light calls in zigbee2mqtt's units: brightness 0–254, mireds within the device range, seconds. */
 import { expect, it } from 'vitest';
-import type { ServiceCall } from '../../../main/ambience/homeAssistantCalls.ts';
-import { brightnessFromPercent, miredsFromKelvin, z2mSetCommand } from '../../../main/devices/zigbee2mqtt/z2mCommands.ts';
+import type { ServiceCall } from '../../../main/hub/ambience/homeAssistantCalls.ts';
+import { brightnessFromPercent, miredsFromKelvin, z2mSetCommand } from '../../../main/hub/devices/zigbee2mqtt/z2mCommands.ts';
 
 const lamp = { friendlyName: 'willow/lamp', minMireds: 153, maxMireds: 454 };
 const call = (service: string, serviceData: Record<string, unknown>, domain = 'light'): ServiceCall => ({ domain, service, target: { entity_id: 'light.willow_lamp' }, serviceData });

@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { createArrivalsStore } from '../../../main/arrivals/arrivalsStore.ts';
-import type { Arrival } from '../../../main/common/contract.ts';
-import { createDispatcher, type DeliveryResult } from '../../../main/notify/dispatcher.ts';
-import { enqueueArrivalNotifications, getOutboxRow, type OutboxRow } from '../../../main/notify/outbox.ts';
-import { busEvent } from '../../../main/notify/routes.ts';
-import { openDatabase, type Db } from '../../../main/store/database.ts';
+import { createArrivalsStore } from '../../../main/hub/arrivals/arrivalsStore.ts';
+import type { Arrival } from '../../../main/contract/contract.ts';
+import { createDispatcher, type DeliveryResult } from '../../../main/hub/notify/dispatcher.ts';
+import { enqueueArrivalNotifications, getOutboxRow, type OutboxRow } from '../../../main/hub/notify/outbox.ts';
+import { busEvent } from '../../../main/hub/notify/routes.ts';
+import { openDatabase, type Db } from '../../../main/hub/store/database.ts';
 
 let dir: string;
 let db: Db;

@@ -1,6 +1,6 @@
 /** Escalation: an in-session arrival nobody acknowledged alerts the desk once, after the configured minutes. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEscalationScheduler, decideEscalation, type EscalationFacts } from '../../../main/notify/escalation.ts';
+import { createEscalationScheduler, decideEscalation, type EscalationFacts } from '../../../main/hub/notify/escalation.ts';
 
 const minute = 60_000;
 const facts = (overrides: Partial<EscalationFacts> = {}): EscalationFacts => ({

@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createArrivalsStore } from '../../../main/arrivals/arrivalsStore.ts';
-import type { Arrival } from '../../../main/common/contract.ts';
+import { createArrivalsStore } from '../../../main/hub/arrivals/arrivalsStore.ts';
+import type { Arrival } from '../../../main/contract/contract.ts';
 import {
   claimDue, enqueueArrivalNotifications, getOutboxRow, hasDeskAlert, makeDueNow, markDelivered, nextDueAt, outboxHealth, recordFailure, retryDelayMs,
-} from '../../../main/notify/outbox.ts';
-import { busEvent, deskAlert } from '../../../main/notify/routes.ts';
-import { openDatabase, type Db } from '../../../main/store/database.ts';
+} from '../../../main/hub/notify/outbox.ts';
+import { busEvent, deskAlert } from '../../../main/hub/notify/routes.ts';
+import { openDatabase, type Db } from '../../../main/hub/store/database.ts';
 
 let dir: string;
 let db: Db;

@@ -3,8 +3,8 @@
  * locked phone may show.
  */
 import { describe, expect, it } from 'vitest';
-import type { Arrival } from '../../../main/common/contract.ts';
-import { arrivalWords, ClinicianRoutes, isSilent, planCheckInNotifications } from '../../../main/notify/routes.ts';
+import type { Arrival } from '../../../main/contract/contract.ts';
+import { arrivalWords, ClinicianRoutes, isSilent, planCheckInNotifications } from '../../../main/hub/notify/routes.ts';
 
 const arrival = (slot: Arrival['slot'] = { kind: 'at', time: '14:00' }): Arrival => ({
   id: 'AAAAAAAAAAAAAAAAAAAAAA', clinicianId: 'sam', slot, wishes: ['quieter-room'], status: 'waiting', source: 'kiosk', arrivedAt: 1, seenAt: null, endedAt: null, acknowledgedAt: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ServiceCall } from '../../../main/ambience/homeAssistantCalls.ts';
-import { runPlan } from '../../../main/rooms/planRunner.ts';
-import type { ServiceCallResult } from '../../../main/devices/homeAssistant/serviceCallResult.ts';
+import type { ServiceCall } from '../../../main/hub/ambience/homeAssistantCalls.ts';
+import { runPlan } from '../../../main/hub/rooms/planRunner.ts';
+import type { ServiceCallResult } from '../../../main/hub/devices/homeAssistant/serviceCallResult.ts';
 
 const call = (entityId: string, service: string): ServiceCall => ({ domain: entityId.split('.')[0]!, service, target: { entity_id: entityId }, serviceData: {} });
 

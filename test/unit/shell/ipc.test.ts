@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HubApi } from '../../../main/api/hubApi.ts';
-import type { Access, LiveEvent } from '../../../main/common/contract.ts';
-import { silentLog } from '../../../main/log.ts';
+import type { HubApi } from '../../../main/hub/api/hubApi.ts';
+import type { Access, LiveEvent } from '../../../main/contract/contract.ts';
+import { silentLog } from '../../../main/hub/log.ts';
 import { appOrigin } from '../../../main/shell/appProtocol.ts';
 import { registerIpc, type InvokeEvent, type IpcHandlerHost } from '../../../main/shell/ipc.ts';
 import { ipcChannels } from '../../../main/shell/ipcChannels.ts';

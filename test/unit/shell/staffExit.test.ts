@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PinThrottle } from '../../../main/staff/pinThrottle.ts';
+import { PinThrottle } from '../../../main/hub/staff/pinThrottle.ts';
 import {
   checkStaffExitPin,
   cornerSizePx,

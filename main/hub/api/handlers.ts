@@ -1,0 +1,77 @@
+/**
+ * What each procedure of the contract does, in terms of the hub's services. One line each where
+ * possible: the rules live in the services, validation and access in createHubApi.
+ */
+import type { Arrivals } from '../arrivals/arrivals.ts';
+import type { DeskAlert, OfficeHealth } from '../../contract/contract.ts';
+import type { OfficeConfig } from '../config/officeConfig.ts';
+import type { Log } from '../log.ts';
+import type { Rooms } from '../rooms/rooms.ts';
+import { ok, refuse } from '../result.ts';
+import type { Handlers } from './createHubApi.ts';
+
+export interface HandlerDeps {
+  config: OfficeConfig;
+  arrivals: Arrivals;
+  rooms: Rooms;
+  wipeToday: () => number;
+  health: () => OfficeHealth;
+  openAlerts: () => DeskAlert[];
+  log: Log;
+  now: () => number;
+}
+
+export function createHandlers({ config, arrivals, rooms, wipeToday, health, openAlerts, log, now }: HandlerDeps): Handlers {
+  return {
+    kioskSetup: () => ok({
+      practiceName: config.practice.name,
+      clinicians: arrivals.cliniciansWorkingToday().map(({ id, displayName, colour, symbol }) => ({ id, displayName, colour, symbol })),
+      askAppointmentTime: config.kiosk.askAppointmentTime,
+      offerComfortWishes: config.kiosk.offerComfortWishes,
+      idleSeconds: config.kiosk.idleSeconds,
+      confirmationSeconds: config.kiosk.confirmationSeconds,
+    }),
+    checkIn: (request) => {
+      const checkedIn = arrivals.checkIn(request, 'kiosk');
+      if (!checkedIn.ok) return checkedIn;
+      log.info('checked in', { source: 'kiosk', clinician: checkedIn.value.clinicianId });
+      return ok({ toldName: arrivals.displayName(checkedIn.value.clinicianId) });
+    },
+    deskBoard: () => ok({
+      practiceName: config.practice.name,
+      clinicians: config.clinicians.map(({ id, displayName, colour, symbol, room }) => ({ id, displayName, colour, symbol, room: room ?? null })),
+      gentleWaitMinutes: config.desk.gentleWaitMinutes,
+      longWaitMinutes: config.desk.longWaitMinutes,
+      chime: config.desk.chime,
+      arrivals: arrivals.today(),
+      alerts: openAlerts(),
+      lastChange: arrivals.lastChange(),
+      now: now(),
+    }),
+    setStatus: ({ arrivalId, status }) => arrivals.setStatus(arrivalId, status),
+    undo: () => ok(arrivals.undo()),
+    checkInAtDesk: (request) => {
+      const checkedIn = arrivals.checkIn(request, 'desk');
+      if (checkedIn.ok) log.info('checked in', { source: 'desk', clinician: checkedIn.value.clinicianId });
+      return checkedIn;
+    },
+    wipeToday: () => ok({ wiped: wipeToday() }),
+    acknowledge: ({ arrivalId }) => arrivals.acknowledge(arrivalId),
+    officeHealth: () => ok(health()),
+    roomsOverview: () => ok(rooms.overview()),
+    roomView: ({ roomId }) => rooms.view(roomId),
+    roomWaiting: ({ roomId }) => {
+      if (!config.rooms.some((room) => room.id === roomId)) return refuse('not-found', 'There is no such room.');
+      const here = config.clinicians.filter((clinician) => clinician.room === roomId);
+      const ids = new Set(here.map((clinician) => clinician.id));
+      return ok({
+        clinicians: here.map(({ id, displayName, colour, symbol }) => ({ id, displayName, colour, symbol })),
+        arrivals: arrivals.today().filter((arrival) => arrival.status === 'waiting' && arrival.clinicianId !== null && ids.has(arrival.clinicianId)),
+      });
+    },
+    applyPreset: ({ roomId, presetId }) => rooms.applyPreset(roomId, presetId),
+    fineTune: ({ roomId, brightness, volume }) => rooms.fineTune(roomId, { brightness, volume }),
+    startSession: ({ roomId }) => rooms.startSession(roomId),
+    endSession: ({ roomId }) => rooms.endSession(roomId),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Check-in and the arrival lifecycle: who may be checked in, how a status moves, what "undo"
+ * puts back. Every change is announced on the `arrivals` live topic.
+ */
+import { randomBytes } from 'node:crypto';
+import { canMove, statusWords } from '../../contract/arrivalRules.ts';
+import type { Arrival, ArrivalStatus, CheckInRequest, LastChange, LiveEvent } from '../../contract/contract.ts';
+import { slotWords } from '../../contract/slots.ts';
+import type { OfficeConfig } from '../config/officeConfig.ts';
+import { weekdays } from '../config/openingHours.ts';
+import { ok, refuse, type Result } from '../result.ts';
+import type { ArrivalsStore, ChangeRow } from './arrivalsStore.ts';
+import { startOfLocalDay } from './retention.ts';
+
+/** What happens beyond the board when an arrival changes: the notifications (see main/notify). */
+export interface ArrivalAnnouncer {
+  /** Inside the change's own transaction: whatever is written here commits with it, or not at all. */
+  inTransaction(arrival: Arrival, change: ArrivalChange): void;
+  /** After the commit: start delivering. */
+  committed(arrival: Arrival, change: ArrivalChange): void;
+}
+export type ArrivalChange = 'checked-in' | 'status' | 'undone' | 'acknowledged';
+
+export interface ArrivalsDeps {
+  store: ArrivalsStore;
+  config: OfficeConfig;
+  now: () => number;
+  publish: (event: LiveEvent) => void;
+  /** Told of every change, in order: the notifications, then anything that reacts to an arrival. */
+  announcers?: readonly ArrivalAnnouncer[];
+}
+
+export function createArrivals({ store, config, now, publish, announcers = [] }: ArrivalsDeps) {
+  const announcer: ArrivalAnnouncer = {
+    inTransaction: (arrival, change) => announcers.forEach((each) => each.inTransaction(arrival, change)),
+    committed: (arrival, change) => announcers.forEach((each) => each.committed(arrival, change)),
+  };
+  const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
+
+  function cliniciansWorkingToday() {
+    const today = weekdays[new Date(now()).getDay()]!;
+    return config.clinicians.filter((clinician) => clinician.days.includes(today));
+  }
+
+  function describe(change: ChangeRow, arrival: Arrival): string {
+    const whose = arrival.clinicianId ? `${clinicians.get(arrival.clinicianId)?.displayName ?? arrival.clinicianId}'s` : 'the front desk';
+    const client = `${whose} ${arrival.slot.kind === 'at' ? `${slotWords(arrival.slot)} ` : ''}client`;
+    if (change.kind === 'checked-in-at-desk') return `checking in ${client}`;
+    return `marking ${client} ${statusWords[arrival.status]}`;
+  }
+
+  function lastChange(): LastChange {
+    const change = store.lastChange();
+    const arrival = change && store.get(change.arrival_id);
+    return change && arrival ? { arrivalId: arrival.id, description: describe(change, arrival) } : null;
+  }
+
+  function checkIn(request: CheckInRequest, source: Arrival['source']): Result<Arrival> {
+    if (request.clinicianId !== null) {
+      const clinician = clinicians.get(request.clinicianId);
+      const available = source === 'desk' ? clinician : cliniciansWorkingToday().find((c) => c.id === request.clinicianId);
+      if (!available) return refuse('not-found', 'That clinician is not seeing clients here today. Please check with the front desk.');
+    }
+    if (source === 'kiosk' && request.slot.kind === 'at' && !config.kiosk.askAppointmentTime) {
+      return refuse('invalid-input', 'This kiosk does not ask for appointment times.');
+    }
+    const arrival: Arrival = {
+      id: randomBytes(16).toString('base64url'),
+      clinicianId: request.clinicianId,
+      slot: request.slot,
+      wishes: request.wishes,
+      status: 'waiting',
+      source,
+      arrivedAt: now(),
+      seenAt: null,
+      endedAt: null,
+      acknowledgedAt: null,
+    };
+    store.transaction(() => {
+      store.insert(arrival);
+      if (source === 'desk') {
+        store.recordChange({ arrival_id: arrival.id, kind: 'checked-in-at-desk', from_status: null, from_seen_at: null, from_ended_at: null }, arrival.arrivedAt);
+      }
+      announcer.inTransaction(arrival, 'checked-in');
+    });
+    announcer.committed(arrival, 'checked-in');
+    publish({ type: 'arrival', change: 'checked-in', arrival, lastChange: lastChange() });
+    return ok(arrival);
+  }
+
+  function setStatus(arrivalId: string, status: ArrivalStatus): Result<Arrival> {
+    const arrival = store.get(arrivalId);
+    if (!arrival) return refuse('not-found', 'That arrival is no longer on the board.');
+    if (arrival.status === status) return refuse('conflict', `This arrival is already ${statusWords[status]}.`);
+    if (!canMove(arrival.status, status)) {
+      return refuse('conflict', `An arrival that is ${statusWords[arrival.status]} cannot be marked ${statusWords[status]}. Use undo to correct a mistake.`);
+    }
+    const time = now();
+    const updated: Arrival = {
+      ...arrival,
+      status,
+      seenAt: status === 'with-clinician' ? time : arrival.seenAt,
+      endedAt: status === 'done' || status === 'cancelled' ? time : arrival.endedAt,
+    };
+    store.transaction(() => {
+      store.setStatus(updated);
+      store.recordChange({ arrival_id: arrival.id, kind: 'status', from_status: arrival.status, from_seen_at: arrival.seenAt, from_ended_at: arrival.endedAt }, time);
+      announcer.inTransaction(updated, 'status');
+    });
+    announcer.committed(updated, 'status');
+    publish({ type: 'arrival', change: 'status', arrival: updated, lastChange: lastChange() });
+    return ok(updated);
+  }
+
+  /** Puts back the desk's most recent change; returns what was undone in words, or null. */
+  function undo(): { undone: string | null; lastChange: LastChange } {
+    const change = store.lastChange();
+    const arrival = change && store.get(change.arrival_id);
+    if (!change || !arrival) return { undone: null, lastChange: null };
+    const undone = describe(change, arrival);
+    if (change.kind === 'checked-in-at-desk') {
+      store.transaction(() => store.remove(arrival.id));
+      publish({ type: 'arrival-removed', arrivalId: arrival.id, lastChange: lastChange() });
+    } else {
+      const restored: Arrival = { ...arrival, status: change.from_status!, seenAt: change.from_seen_at, endedAt: change.from_ended_at };
+      store.transaction(() => {
+        store.setStatus(restored);
+        store.markUndone(change.seq);
+        announcer.inTransaction(restored, 'undone');
+      });
+      announcer.committed(restored, 'undone');
+      publish({ type: 'arrival', change: 'undone', arrival: restored, lastChange: lastChange() });
+    }
+    return { undone, lastChange: lastChange() };
+  }
+
+  /** The clinician's "On my way". Saying it twice keeps the first time. */
+  function acknowledge(arrivalId: string): Result<Arrival> {
+    const arrival = store.get(arrivalId);
+    if (!arrival) return refuse('not-found', 'That arrival is no longer on the board.');
+    if (arrival.acknowledgedAt !== null) return ok(arrival);
+    const updated: Arrival = { ...arrival, acknowledgedAt: now() };
+    store.transaction(() => {
+      store.acknowledge(arrivalId, updated.acknowledgedAt!);
+      announcer.inTransaction(updated, 'acknowledged');
+    });
+    announcer.committed(updated, 'acknowledged');
+    publish({ type: 'arrival', change: 'status', arrival: updated, lastChange: lastChange() });
+    return ok(updated);
+  }
+
+  return {
+    cliniciansWorkingToday,
+    acknowledge,
+    checkIn,
+    setStatus,
+    undo,
+    lastChange,
+    today: () => store.listSince(startOfLocalDay(now())),
+    displayName: (clinicianId: string | null) => (clinicianId ? clinicians.get(clinicianId)?.displayName ?? null : null),
+  };
+}
+
+export type Arrivals = ReturnType<typeof createArrivals>;

@@ -1,0 +1,103 @@
+/**
+ * The `stillroom` command.
+ *
+ *   stillroom serve [--config <file>] [--data <dir>] [--port <n>] [--host <address>]
+ *       Runs the hub headless and serves the kiosk, desk and API over HTTP + WebSocket (HTTPS
+ *       when the config's network.tls names a certificate). --port and --host override the
+ *       config's network.port and network.listen.
+ *   stillroom hash-pin [--data <dir>]
+ *       Reads a staff PIN from standard input and prints its scrypt hash for the config's
+ *       `staff.pinHash`; with --data it writes the hash to that data folder instead.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { StaffLogin } from '../contract/contract.ts';
+import { ConfigError } from './config/loadConfig.ts';
+import { createHub } from './hub.ts';
+import { hashPin } from './staff/pin.ts';
+import { startHttpTransport } from './transport/httpTransport.ts';
+
+/** The repository (or installed package) root: this file is bundled to dist/main/cli.js. */
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const usage = `Usage:
+  stillroom serve [--config <file>] [--data <dir>] [--port <n>] [--host <address>]
+  stillroom hash-pin [--data <dir>]   (reads the PIN from standard input)`;
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string', default: join(appRoot, 'config', 'demo-office.yaml') },
+      data: { type: 'string', default: join(process.cwd(), '.data') },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    },
+  });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const configPath = resolve(values.config);
+  const hub = await createHub({ configPath, dataDir: resolve(values.data), rendererDir: join(appRoot, 'dist', 'renderer'), presetsDir: join(appRoot, 'presets') });
+  const { network } = hub.config;
+  const http = await startHttpTransport(hub, { port: port ?? network.port, host: values.host ?? network.listen, ...(network.tls ? { tls: readTls(configPath, network.tls) } : {}) });
+  process.stdout.write(`Stillroom is serving ${hub.config.practice.name} at ${http.url}\n  kiosk: ${http.url}/kiosk\n  desk:  ${http.url}/desk\n`);
+  const stop = async () => {
+    await http.close();
+    await hub.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** The certificate and key named in the config, read now so a wrong path stops start-up with a clear message. */
+function readTls(configPath: string, tls: { certificate: string; key: string }): { cert: Buffer; key: Buffer } {
+  const read = (setting: 'certificate' | 'key') => {
+    const file = resolve(dirname(configPath), tls[setting]);
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new ConfigError(configPath, [`network.tls.${setting}: cannot read ${file}`]);
+    }
+  };
+  return { cert: read('certificate'), key: read('key') };
+}
+
+async function hashPinCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' } } });
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const pin = Buffer.concat(chunks).toString('utf8').trim();
+  const parsed = StaffLogin.safeParse({ pin });
+  if (!parsed.success) throw new UsageError('A staff PIN is 4 to 12 digits. Type it on standard input, for example: echo 4821 | stillroom hash-pin');
+  const hash = await hashPin(parsed.data.pin);
+  if (values.data) {
+    mkdirSync(values.data, { recursive: true });
+    writeFileSync(join(values.data, 'staff-pin'), `${hash}\n`, { mode: 0o600 });
+    process.stdout.write(`The staff PIN is set for the data folder ${resolve(values.data)}.\n`);
+  } else {
+    process.stdout.write(`${hash}\n`);
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === 'serve') return serve(rest);
+  if (command === 'hash-pin') return hashPinCommand(rest);
+  throw new UsageError(command ? `Unknown command "${command}".\n${usage}` : usage);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Stillroom cannot start because the configuration has a problem:\n${error.message}\n`);
+  } else if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Stillroom stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

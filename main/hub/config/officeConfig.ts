@@ -1,0 +1,169 @@
+/**
+ * The office configuration: one YAML file describing the practice, its clinicians and rooms, the
+ * kiosk, the desk and privacy settings. Every object is strict so that a misspelt key is reported
+ * instead of silently ignored.
+ */
+import { z } from 'zod';
+import { ClinicianColour, ClinicianSymbol, ComfortWish, Slug } from '../../contract/contract.ts';
+import { BusId, BusPrefix } from '../devices/mqtt/officeBus.ts';
+import { ClinicianRoutes } from '../notify/routes.ts';
+import { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
+import { OpeningHours, weekdays } from './openingHours.ts';
+
+
+const Retention = z.union([
+  z.literal('end-of-day'),
+  z.string().regex(/^\d{1,3}h$/, 'expected "end-of-day" or a number of hours such as "12h"'),
+]);
+
+export const OfficeConfig = z.strictObject({
+  practice: z.strictObject({
+    name: z.string().min(1).max(80),
+  }),
+  rooms: z
+    .array(
+      z.strictObject({
+        id: Slug,
+        name: z.string().min(1).max(60),
+        /** The room's devices in Home Assistant, its limits and how a session ends; absent: nothing to set. */
+        ambience: RoomAmbienceConfig.optional(),
+        /**
+         * Gently prepares the room when a client who asked for a comfort wish checks in, if no
+         * session is running there: the preset to apply for each wish (the first wish that has one wins).
+         */
+        prepareForWishes: z.partialRecord(ComfortWish, Slug).optional(),
+      }),
+    )
+    .default([]),
+  /**
+   * Where the rooms' devices live. `simulated: true` runs a virtual Home Assistant inside the hub
+   * (the demo office); otherwise the URL of a real one, with its long-lived access token in the
+   * environment variable named by `tokenEnv` (never in this file, never sent to a screen).
+   */
+  homeAssistant: z
+    .union([
+      z.strictObject({ simulated: z.literal(true) }),
+      z.strictObject({ url: z.string().min(1), tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name').default('STILLROOM_HA_TOKEN') }),
+    ])
+    .optional(),
+  /**
+   * Where the hub listens. Loopback only unless staff screens elsewhere on the network need it;
+   * then give the address, and preferably a certificate so PINs and cookies travel encrypted.
+   */
+  network: z
+    .strictObject({
+      listen: z.string().min(1).default('127.0.0.1'),
+      port: z.int().min(0).max(65535).default(4280),
+      tls: z.strictObject({ certificate: z.string().min(1), key: z.string().min(1) }).optional(),
+    })
+    .prefault({}),
+  /**
+   * The office bus on an MQTT broker (arrival events, room state, commands from wall switches).
+   * User name and password come from STILLROOM_MQTT_USERNAME and STILLROOM_MQTT_PASSWORD.
+   */
+  mqtt: z
+    .strictObject({
+      url: z.string().regex(/^(mqtts?|wss?):\/\/[^\s/@]+(:\d+)?\/?$/, 'expected a broker address such as mqtt://broker.local:1883, without a user name or password'),
+      prefix: BusPrefix.default('stillroom'),
+      site: BusId,
+      hubId: BusId.default('hub'),
+      tls: z.strictObject({ caFile: z.string().optional(), certFile: z.string().optional(), keyFile: z.string().optional() }).optional(),
+    })
+    .optional(),
+  /**
+   * Lights on zigbee2mqtt, reached over the office bus instead of Home Assistant. Each gets a
+   * `light.*` id that the rooms' `ambience.lights` use like any other light.
+   */
+  zigbee2mqtt: z
+    .strictObject({
+      baseTopic: z.string().regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'expected a topic such as zigbee2mqtt').default('zigbee2mqtt'),
+      lights: z.record(
+        z.string().regex(/^light\.[a-z0-9_]+$/, 'expected a light id such as light.cedar_reading_lamp'),
+        z.strictObject({ friendlyName: z.string().min(1).max(120), minMireds: z.int().min(50).max(1000).optional(), maxMireds: z.int().min(50).max(1000).optional() }),
+      ),
+    })
+    .optional(),
+  /** How the front desk hears of a client who was not sure whom they are seeing. */
+  frontDesk: z.strictObject({ notify: ClinicianRoutes.optional() }).prefault({}),
+  presets: z
+    .strictObject({
+      /** The practice's own presets, beside the built-in ones; a relative path is relative to this file. */
+      folder: z.string().optional(),
+    })
+    .prefault({}),
+  clinicians: z
+    .array(
+      z.strictObject({
+        id: Slug,
+        displayName: z.string().min(1).max(40),
+        colour: ClinicianColour,
+        symbol: ClinicianSymbol,
+        room: Slug.optional(),
+        /** Days the clinician sees clients; their tile shows on the kiosk only on these days. */
+        days: z.array(z.enum(weekdays)).min(1).default([...weekdays]),
+        /** How this clinician hears of an arrival; the office bus only, when absent. */
+        notify: ClinicianRoutes.optional(),
+      }),
+    )
+    .min(1, 'list at least one clinician'),
+  kiosk: z
+    .strictObject({
+      askAppointmentTime: z.boolean().default(true),
+      offerComfortWishes: z.boolean().default(true),
+      idleSeconds: z.number().min(5).max(600).default(45),
+      confirmationSeconds: z.number().min(3).max(60).default(10),
+      /** The kiosk's screen is awake in these hours and dimmed outside them; absent: always awake. */
+      openingHours: OpeningHours.optional(),
+    })
+    .prefault({}),
+  desk: z
+    .strictObject({
+      gentleWaitMinutes: z.number().positive().default(10),
+      longWaitMinutes: z.number().positive().default(20),
+      chime: z.boolean().default(true),
+    })
+    .prefault({}),
+  privacy: z
+    .strictObject({
+      retention: Retention.default('end-of-day'),
+    })
+    .prefault({}),
+  staff: z
+    .strictObject({
+      /** scrypt hash of the staff PIN (`stillroom hash-pin`); a `staff-pin` file in the data folder overrides it. */
+      pinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
+      /** Room screens' own PIN: it opens a room and its waiting list, not the desk; absent: room screens use the desk PIN. */
+      roomPinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
+      /** The PIN for "wipe today" and the kiosk's hidden exit; absent: the desk PIN does both. */
+      adminPinHash: z.string().regex(/^scrypt\$/, 'expected a hash made by `stillroom hash-pin`').optional(),
+    })
+    .prefault({}),
+});
+
+export type OfficeConfig = z.infer<typeof OfficeConfig>;
+export type ClinicianConfig = OfficeConfig['clinicians'][number];
+
+/** Rules a schema cannot express: unique ids, rooms that exist, thresholds in order. */
+export function crossCheck(config: OfficeConfig): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const roomIds = new Set<string>();
+  config.rooms.forEach((room, index) => {
+    if (roomIds.has(room.id)) problems.push({ path: ['rooms', index, 'id'], message: `"${room.id}" is used by another room` });
+    roomIds.add(room.id);
+  });
+  const clinicianIds = new Set<string>();
+  config.clinicians.forEach((clinician, index) => {
+    if (clinicianIds.has(clinician.id)) problems.push({ path: ['clinicians', index, 'id'], message: `"${clinician.id}" is used by another clinician` });
+    clinicianIds.add(clinician.id);
+    if (clinician.room && !roomIds.has(clinician.room)) {
+      problems.push({ path: ['clinicians', index, 'room'], message: `no room has the id "${clinician.room}"` });
+    }
+  });
+  if (config.zigbee2mqtt && !config.mqtt) {
+    problems.push({ path: ['zigbee2mqtt'], message: 'zigbee2mqtt lights are reached over MQTT: add the mqtt settings too' });
+  }
+  if (config.desk.longWaitMinutes <= config.desk.gentleWaitMinutes) {
+    problems.push({ path: ['desk', 'longWaitMinutes'], message: 'must be longer than gentleWaitMinutes' });
+  }
+  return problems;
+}

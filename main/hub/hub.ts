@@ -1,0 +1,220 @@
+/**
+ * Assembles the office hub: configuration, storage, arrivals and their notifications, rooms and
+ * their devices, the office bus, the API and its live feed. Plain Node: `stillroom serve` and the
+ * Electron app's hub process start it the same way. Each part is built in its own module, in
+ * dependency order (a part is handed only parts built before it, and hears of later ones through
+ * their events); this file only connects them and decides the order they start and stop in.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { openPresetLibrary } from './ambience/presetLibrary.ts';
+import { createHubApi } from './api/createHubApi.ts';
+import { createHandlers } from './api/handlers.ts';
+import type { HubApi } from './api/hubApi.ts';
+import { LiveFeed } from './api/liveFeed.ts';
+import { createArrivals } from './arrivals/arrivals.ts';
+import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
+import { keepRetention, wipeDay } from './arrivals/retention.ts';
+import type { ScreenHealth } from '../contract/contract.ts';
+import { loadOfficeConfig } from './config/loadConfig.ts';
+import type { OfficeConfig } from './config/officeConfig.ts';
+import { combineDevices } from './devices/combinedDevices.ts';
+import { startDeviceLayer } from './devices/homeAssistant/deviceLayer.ts';
+import { startOfficeMqtt, type OfficeMqtt } from './devices/mqtt/officeMqtt.ts';
+import { watchZigbee2mqtt } from './devices/zigbee2mqtt/z2mDevices.ts';
+import { createOfficeHealth } from './health/officeHealth.ts';
+import { createLog, toAll, toStderr, type Log } from './log.ts';
+import { rotatingLogFile } from './logFile.ts';
+import type { EscalationTimers } from './notify/escalation.ts';
+import { createNotifications } from './notify/notifications.ts';
+import { openDeskAlerts } from './notify/outbox.ts';
+import { comfortWishes } from './rooms/comfortWishes.ts';
+import { followDevices } from './rooms/followDevices.ts';
+import { createRooms } from './rooms/rooms.ts';
+import { createRoomStateStore } from './rooms/roomStateStore.ts';
+import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
+import { openDatabase } from './store/database.ts';
+
+export interface HubOptions {
+  configPath: string;
+  dataDir: string;
+  /** The built renderer, served by the HTTP transport and the Electron app scheme. */
+  rendererDir: string;
+  /** The clock, in epoch milliseconds; tests move it to cross midnight. */
+  now?: () => number;
+  log?: Log;
+  /** How often retention is enforced while running. */
+  purgeEveryMs?: number;
+  /** The built-in presets; by default `presets/` beside `dist/`. */
+  presetsDir?: string;
+  /** Where secrets (the Home Assistant token, the MQTT user name and password) are read from. */
+  env?: NodeJS.ProcessEnv;
+  /** Where the desk-alert waits are scheduled (minutes long); tests pass their own with `now`. */
+  escalationTimers?: EscalationTimers;
+}
+
+export interface Hub {
+  api: HubApi;
+  config: OfficeConfig;
+  staff: StaffAccess;
+  rendererDir: string;
+  log: Log;
+  /** Deletes arrivals past retention now; returns how many. Also runs at start-up and on a timer. */
+  purgeNow(): number;
+  /** The Electron shell's report on an unattended screen: shown to the desk, published on the bus. */
+  reportScreenHealth(health: Omit<ScreenHealth, 'reportedAt'>): void;
+  close(): Promise<void>;
+}
+
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const now = options.now ?? Date.now;
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLog(toAll(toStderr, rotatingLogFile(join(options.dataDir, 'logs'))));
+  const config = loadOfficeConfig(options.configPath);
+  const db = openDatabase(options.dataDir);
+  const feed = new LiveFeed();
+
+  // Presets: built-in plus the practice's own folder, reloaded when a file changes.
+  const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
+  if (config.presets.folder) presetFolders.push(resolve(dirname(options.configPath), config.presets.folder));
+  const presets = openPresetLibrary(presetFolders, log);
+
+  // The connections: Home Assistant (or the demo's simulated one), the office bus and zigbee2mqtt on it.
+  const devices = await startDeviceLayer(config, { log, env });
+  let mqtt: OfficeMqtt | null = null;
+  if (config.mqtt) {
+    const started = startOfficeMqtt(config.mqtt, { env, log });
+    if (started.ok) mqtt = started.mqtt;
+    else log.error('the MQTT settings cannot be used', { problem: started.message });
+  }
+  const zigbee = mqtt && config.zigbee2mqtt ? { lights: new Set(Object.keys(config.zigbee2mqtt.lights)), watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log }) } : null;
+
+  // Rooms, following their devices and taking commands from the bus.
+  const roomStates = createRoomStateStore(db, now);
+  const rooms = createRooms({
+    config,
+    library: presets.current,
+    devices: combineDevices(devices, zigbee),
+    store: roomStates,
+    publish: (event) => {
+      feed.publish('rooms', event);
+      if (event.type === 'room') mqtt?.roomChanged(event.room);
+    },
+    log,
+  });
+  const following = followDevices(rooms, devices);
+  const stopFollowingZigbee = zigbee?.watcher.onChange(() => following.refresh({ all: false }));
+  presets.onReload(() => following.refresh());
+  mqtt?.serveRooms({
+    ids: () => config.rooms.map((room) => room.id),
+    presets: () => presets.current().presets.keys(),
+    views: rooms.views,
+    command: (roomId, command) =>
+      void rooms.command(roomId, command).then((done) => {
+        if (!done.ok) log.warn('a room command from the bus was refused', { room: roomId, action: command.action, reason: done.error.message });
+      }),
+  });
+
+  // Arrivals and how the office hears of them.
+  const arrivalsStore = createArrivalsStore(db);
+  const notifications = createNotifications({
+    db,
+    config,
+    store: arrivalsStore,
+    homeAssistant: devices.link,
+    mqtt,
+    inSession: (clinicianId) => {
+      const room = clinicianId ? config.clinicians.find((clinician) => clinician.id === clinicianId)?.room : undefined;
+      return room ? rooms.inSession(room) : false;
+    },
+    publish: (event) => feed.publish('arrivals', event),
+    log,
+    now,
+    ...(options.escalationTimers ? { escalationTimers: options.escalationTimers } : {}),
+  });
+  const arrivals = createArrivals({
+    store: arrivalsStore,
+    config,
+    now,
+    publish: (event) => feed.publish('arrivals', event),
+    announcers: [notifications.announcer, comfortWishes({ config, rooms, log })],
+  });
+  notifications.onAcknowledge((arrivalId) => {
+    const acknowledged = arrivals.acknowledge(arrivalId);
+    if (!acknowledged.ok) log.warn('an "On my way" from a phone could not be recorded', { reason: acknowledged.error.message });
+  });
+
+  // The desk's health strip, following every connection.
+  const health = createOfficeHealth(
+    { homeAssistant: devices.status, mqtt: () => mqtt?.link.status() ?? null, notifications: notifications.health },
+    (current) => feed.publish('health', { type: 'health', health: current }),
+  );
+  devices.onStatus((status) => {
+    if (status.state === 'connected') notifications.homeAssistantConnected();
+    health.changed();
+  });
+  mqtt?.onStatus((status) => {
+    if (status.state === 'connected') notifications.brokerConnected();
+    health.changed();
+  });
+  notifications.onHealthChange(health.changed);
+  notifications.start();
+
+  const api = createHubApi(
+    createHandlers({
+      config,
+      arrivals,
+      rooms,
+      wipeToday: () => {
+        const wiped = wipeDay(db, now());
+        log.warn('today wiped by staff', { arrivals: wiped });
+        feed.publish('arrivals', { type: 'board-reset' });
+        health.changed();
+        return wiped;
+      },
+      health: health.current,
+      openAlerts: () => openDeskAlerts(db),
+      log,
+      now,
+    }),
+    feed,
+    log,
+  );
+
+  const retention = keepRetention({
+    db,
+    retention: config.privacy.retention,
+    now,
+    everyMs: options.purgeEveryMs ?? 60_000,
+    onPurged: (count) => {
+      log.info('purged arrivals past retention', { count });
+      feed.publish('arrivals', { type: 'board-reset' });
+    },
+  });
+
+  return {
+    api,
+    config,
+    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now }),
+    rendererDir: options.rendererDir,
+    log,
+    purgeNow: retention.purgeNow,
+    reportScreenHealth(report) {
+      const screen: ScreenHealth = { ...report, reportedAt: now() };
+      mqtt?.screenHealth(screen);
+      health.reportScreen(screen);
+    },
+    async close() {
+      retention.stop();
+      health.stop();
+      presets.close();
+      following.stop();
+      stopFollowingZigbee?.();
+      notifications.stop();
+      rooms.close();
+      zigbee?.watcher.stop();
+      await mqtt?.close();
+      await devices.close();
+      db.close();
+    },
+  };
+}

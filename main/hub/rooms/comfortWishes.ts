@@ -1,0 +1,25 @@
+/**
+ * A client's comfort wish gently prepares their clinician's room: when the room is set up for that
+ * wish (`prepareForWishes`) and not in session, it eases into the chosen preset as they check in.
+ */
+import type { ArrivalAnnouncer } from '../arrivals/arrivals.ts';
+import type { OfficeConfig } from '../config/officeConfig.ts';
+import type { Log } from '../log.ts';
+import type { Rooms } from './rooms.ts';
+
+export function comfortWishes({ config, rooms, log }: { config: OfficeConfig; rooms: Pick<Rooms, 'inSession' | 'prepareForArrival'>; log: Log }): ArrivalAnnouncer {
+  const roomOf = new Map(config.clinicians.map((clinician) => [clinician.id, clinician.room]));
+  return {
+    inTransaction: () => {},
+    committed(arrival, change) {
+      if (change !== 'checked-in' || arrival.clinicianId === null) return;
+      const roomId = roomOf.get(arrival.clinicianId);
+      const prepare = config.rooms.find((room) => room.id === roomId)?.prepareForWishes;
+      const presetId = prepare && arrival.wishes.map((wish) => prepare[wish]).find((id) => id !== undefined);
+      if (!roomId || !presetId || rooms.inSession(roomId)) return;
+      void rooms.prepareForArrival(roomId, presetId).then((prepared) => {
+        if (!prepared.ok) log.warn('could not prepare the room for a comfort wish', { room: roomId, reason: prepared.error.message });
+      });
+    },
+  };
+}
