@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'test',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results',
+  // The run's own temp folder; a spec that leaves a `stillroom-*` folder in it fails the run (test/support/tempDir.ts).
+  globalSetup: './test/support/playwrightGlobalSetup.ts',
   fullyParallel: false,
   workers: 1,
   timeout: 30_000,

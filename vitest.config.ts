@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Temp folders: removed after each file, and none may be left at the end (test/support/tempDir.ts).
+    globalSetup: ['test/support/vitestGlobalSetup.ts'],
+    setupFiles: ['test/support/vitestSetup.ts'],
   },
 });

@@ -11,8 +11,7 @@
  * which uses scene.apply for a room this size. One bare `light.turn_on` round trip in the same run
  * is the floor.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { desiredFromPreset } from '../main/hub/ambience/clampToRoom.ts';
@@ -28,6 +27,7 @@ import { runPlan } from '../main/hub/rooms/planRunner.ts';
 import { percentiles } from './checkins.ts';
 import type { BenchReport } from './report.ts';
 import type { CallResult, RoomView } from '../main/contract/contract.ts';
+import { tempDir } from '../test/support/tempDir.ts';
 
 const repoRoot = join(import.meta.dirname, '..');
 const rounds = 200;
@@ -45,7 +45,7 @@ export async function benchAmbience(): Promise<BenchReport> {
     child.once('message', (message) => resolve(message as SimulatorMessage));
     child.once('exit', (code) => reject(new Error(`the simulator process exited (${code})`)));
   });
-  const dataDir = mkdtempSync(join(tmpdir(), 'stillroom-bench-ambience-'));
+  const dataDir = tempDir('bench-ambience');
   const presetsDir = join(dataDir, 'presets');
   mkdirSync(presetsDir);
   writeFileSync(join(presetsDir, 'bench-a.yaml'), JSON.stringify(presetA));

@@ -2,20 +2,19 @@
  * The process under measurement for checkins.ts: a real hub on a free port, a bare WebSocket echo
  * server beside it as the floor, and its own resident memory on request. Started with `fork`.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { createHub } from '../main/hub/hub.ts';
 import { silentLog } from '../main/hub/log.ts';
 import { startHttpTransport } from '../main/hub/transport/httpTransport.ts';
+import { tempDir } from '../test/support/tempDir.ts';
 
 export type HubMessage = { type: 'ready'; url: string; echoUrl: string } | { type: 'memory'; rss: number; heapUsed: number; gc: boolean };
 
 const repoRoot = join(import.meta.dirname, '..');
 const hub = await createHub({
   configPath: join(repoRoot, 'config/demo-office.yaml'),
-  dataDir: mkdtempSync(join(tmpdir(), 'stillroom-bench-')),
+  dataDir: tempDir('bench'),
   rendererDir: join(repoRoot, 'dist/renderer'),
   log: silentLog,
 });

@@ -7,8 +7,7 @@
  * - throughput: arrivals and their outbox rows written as fast as the dispatcher delivers them for a
  *   while, with every message accounted for at the subscriber at the end.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mqtt from 'mqtt';
@@ -24,6 +23,7 @@ import { silentLog } from '../main/hub/log.ts';
 import { startMosquitto } from '../test/integration/support/mosquitto.ts';
 import type { BenchReport } from './report.ts';
 import { anArrival } from '../test/integration/support/arrivals.ts';
+import { tempDir } from '../test/support/tempDir.ts';
 
 const bus = { prefix: 'stillroom', site: 'bench' };
 const warmUp = 100;
@@ -41,7 +41,7 @@ export async function benchMqtt(options: MqttBenchOptions = {}): Promise<BenchRe
   const measured = options.messages ?? 1000;
   const sustainedSeconds = options.sustainedSeconds ?? 60;
   const broker = await startMosquitto();
-  const dir = mkdtempSync(join(tmpdir(), 'stillroom-bench-mqtt-'));
+  const dir = tempDir('bench-mqtt');
   const db = openDatabase(dir);
   const store = createArrivalsStore(db);
   const connecting = connectMqtt({ url: broker.url, site: bus.site, hubId: 'bench', onStatus: () => {} });
@@ -49,7 +49,7 @@ export async function benchMqtt(options: MqttBenchOptions = {}): Promise<BenchRe
   const link = connecting.link;
   const dispatcher = createDispatcher({ db, handlers: { 'mqtt-bus': mqttBusDelivery(link, bus) } });
   // The hub, on its own data folder, with the office bus on the benchmark's broker.
-  const hubDir = mkdtempSync(join(tmpdir(), 'stillroom-bench-mqtt-hub-'));
+  const hubDir = tempDir('bench-mqtt-hub');
   writeFileSync(
     join(hubDir, 'office.yaml'),
     JSON.stringify({

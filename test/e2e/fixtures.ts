@@ -5,11 +5,12 @@
  * A spec file picks its office with `test.use({ office: roomOffice })`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base } from '../support/playwrightTest.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 export const deskPin = '2468';
 const repoRoot = resolve(import.meta.dirname, '..', '..');
@@ -25,7 +26,7 @@ export interface RunningHub {
 }
 
 /** Starts the real CLI and resolves once it prints the address it serves. */
-export function startHub(configPath = testOffice, dataDir = mkdtempSync(join(tmpdir(), 'stillroom-e2e-'))): Promise<RunningHub> {
+export function startHub(configPath = testOffice, dataDir = tempDir('e2e')): Promise<RunningHub> {
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
@@ -252,7 +253,9 @@ export const test = base.extend<{ office: string; hub: RunningHub; kiosk: KioskP
   hub: async ({ office }, use) => {
     const hub = await startHub(office);
     await use(hub);
-    hub.process.kill('SIGTERM');
+    // Wait for the hub to close its database before the next test starts or its folder goes.
+    const exited = new Promise((resolve) => hub.process.once('exit', resolve));
+    if (hub.process.exitCode === null && hub.process.signalCode === null && hub.process.kill('SIGTERM')) await exited;
   },
   kiosk: async ({ page }, use) => use(new KioskPage(page)),
   room: async ({ page }, use) => use(new RoomPage(page)),

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, roomOffice, seriousA11yViolations, saveScreenshot } from './fixtures.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 // The room tests run against an office whose rooms have lights, a speaker, a door sign and
 // masking in a simulated Home Assistant inside the hub; the picture shows their live state.
@@ -123,9 +123,14 @@ test('on a phone the room screen keeps its big targets in one column', async ({ 
 test.describe('when Home Assistant cannot be reached', () => {
   // The room office pointed at a port where nothing listens; the token comes from HOME, which is
   // always set, so the hub really tries (and fails) to connect.
-  const offline = join(mkdtempSync(join(tmpdir(), 'stillroom-room-office-')), 'office.yaml');
-  writeFileSync(offline, readFileSync(roomOffice, 'utf8').replace('simulated: true', 'url: http://127.0.0.1:9\n  tokenEnv: HOME'));
-  test.use({ office: offline });
+  // Written when the test runs, in its worker, not while Playwright lists the tests.
+  test.use({
+    office: async ({}, use) => {
+      const offline = join(tempDir('room-office'), 'office.yaml');
+      writeFileSync(offline, readFileSync(roomOffice, 'utf8').replace('simulated: true', 'url: http://127.0.0.1:9\n  tokenEnv: HOME'));
+      await use(offline);
+    },
+  });
 
   test('the room and the desk say so in plain words, and a preset waits for it', async ({ hub, room, desk }, testInfo) => {
     await room.page.emulateMedia({ reducedMotion: 'reduce' });

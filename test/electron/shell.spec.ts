@@ -4,12 +4,13 @@
  * the kiosk's self-healing and hidden staff exit.
  * Needs the Electron binary, which cannot be downloaded here; on Linux CI run it under xvfb-run.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base } from '../support/playwrightTest.ts';
 import type { StillroomBridge } from '../../main/contract/contract.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -50,7 +51,7 @@ type PageGlobals = typeof globalThis & {
 
 const test = base.extend<{ office: Office }>({
   office: async ({}, use, testInfo) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'stillroom-electron-'));
+    const dataDir = tempDir('electron');
     // Chromium refuses to start as root with its sandbox on; a root CI container needs this
     // switch. The windows' own `sandbox: true` (checked below) is unaffected.
     const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];

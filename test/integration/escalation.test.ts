@@ -3,8 +3,7 @@
  * "On my way" in time; one acknowledged in time does not. The hub's clock and its escalation
  * timers are the test's own, so ten minutes pass without waiting them.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { LiveEvent } from '../../main/contract/contract.ts';
@@ -13,6 +12,7 @@ import { createHub } from '../../main/hub/hub.ts';
 import { silentLog } from '../../main/hub/log.ts';
 import { repoRoot } from './support/hubClient.ts';
 import { officeYaml, willowDevices } from './support/roomOffice.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -22,7 +22,7 @@ afterEach(async () => {
 it('a timer set at check-in alerts the desk after the configured minutes, unless the clinician acknowledged', async () => {
   const home = await startHomeAssistantSimulator({ entities: willowDevices, notifyServices: ['mobile_app_sams_phone'] });
   cleanups.push(() => home.close());
-  const dir = mkdtempSync(join(tmpdir(), 'stillroom-escalation-'));
+  const dir = tempDir('escalation');
   const office = officeYaml(home.url).replace(
     '  - { id: sam, displayName: Sam, colour: sage, symbol: leaf, room: willow }',
     '  - { id: sam, displayName: Sam, colour: sage, symbol: leaf, room: willow, notify: { push: { service: mobile_app_sams_phone }, escalateAfterMinutes: 10 } }',

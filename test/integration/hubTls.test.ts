@@ -3,22 +3,22 @@
  * session cookie is then marked Secure. By default it listens on loopback only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../main/hub/hub.ts';
 import { silentLog } from '../../main/hub/log.ts';
 import { startHttpTransport, type HttpTransport } from '../../main/hub/transport/httpTransport.ts';
 import { demoConfig, newDataDir } from './support/hubClient.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 let hub: Hub;
 let https: HttpTransport;
 let cert: Buffer;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'stillroom-tls-'));
+  const dir = tempDir('tls');
   // A throwaway self-signed certificate for 127.0.0.1, made the way an admin would with openssl.
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
   cert = readFileSync(join(dir, 'cert.pem'));

@@ -4,8 +4,7 @@
  * and nothing that could tell anyone who the client is.
  */
 import { anArrival } from './support/arrivals.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createArrivalsStore } from '../../main/hub/arrivals/arrivalsStore.ts';
@@ -18,6 +17,7 @@ import { enqueueArrivalNotifications } from '../../main/hub/notify/outbox.ts';
 import { busEvent, planCheckInNotifications } from '../../main/hub/notify/routes.ts';
 import { openDatabase, type Db } from '../../main/hub/store/database.ts';
 import { rawSubscriber, startMosquitto, type Mosquitto } from './support/mosquitto.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const bus = { prefix: 'stillroom', site: 'riverside' };
 const cleanups: (() => unknown)[] = [];
@@ -27,7 +27,7 @@ let link: MqttLink;
 
 beforeEach(async () => {
   mosquitto = await startMosquitto();
-  const dir = mkdtempSync(join(tmpdir(), 'stillroom-bus-'));
+  const dir = tempDir('bus');
   db = openDatabase(dir);
   const connecting = connectMqtt({ url: mosquitto.url, site: 'riverside', hubId: 'front-desk', onStatus: () => {} });
   if (!connecting.ok) throw new Error(connecting.message);

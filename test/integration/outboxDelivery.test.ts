@@ -4,8 +4,7 @@
  * Assistant being down when notifications fall due.
  */
 import { anArrival } from './support/arrivals.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createArrivalsStore } from '../../main/hub/arrivals/arrivalsStore.ts';
@@ -19,6 +18,7 @@ import { enqueueArrivalNotifications, getOutboxRow, outboxHealth, type OutboxRow
 import { planCheckInNotifications } from '../../main/hub/notify/routes.ts';
 import { openDatabase, type Db } from '../../main/hub/store/database.ts';
 import { rawSubscriber, startMosquitto } from './support/mosquitto.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const bus = { prefix: 'stillroom', site: 'riverside' };
 const cleanups: (() => unknown)[] = [];
@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'stillroom-outbox-'));
+  const dir = tempDir('outbox');
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -3,8 +3,7 @@
  * `zigbee2mqtt/<name>/set` in zigbee2mqtt's own format and units, and the room's picture follows
  * the devices' echoes, not what was sent. A real Mosquitto, the simulated zigbee2mqtt bridge.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { createHub, type Hub } from '../../main/hub/hub.ts';
 import { silentLog } from '../../main/hub/log.ts';
 import { startMosquitto } from './support/mosquitto.ts';
 import { repoRoot } from './support/hubClient.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -52,7 +52,7 @@ describe('a zigbee2mqtt room', () => {
     await watcher.subscribeAsync('zigbee2mqtt/+/set');
     watcher.on('message', (topic, payload) => sets.push({ topic, payload: JSON.parse(payload.toString()) as Record<string, unknown> }));
 
-    const dir = mkdtempSync(join(tmpdir(), 'stillroom-z2m-room-'));
+    const dir = tempDir('z2m-room');
     writeFileSync(
       join(dir, 'office.yaml'),
       JSON.stringify({

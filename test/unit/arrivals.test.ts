@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { canMove, nextStatuses } from '../../main/contract/arrivalRules.ts';
@@ -9,6 +7,7 @@ import { createArrivalsStore } from '../../main/hub/arrivals/arrivalsStore.ts';
 import { loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
 import { accepted, refusal } from '../support/results.ts';
 import { openDatabase } from '../../main/hub/store/database.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const config = loadOfficeConfig(join(import.meta.dirname, '../../config/demo-office.yaml'));
 /** Tuesday 7 January 2025, 10:00 local time: Ana (mon, wed, fri, sat) is not in. */
@@ -24,7 +23,7 @@ let arrivals: Arrivals;
 beforeEach(() => {
   time = tuesdayMorning;
   events = [];
-  const db = openDatabase(mkdtempSync(join(tmpdir(), 'stillroom-')));
+  const db = openDatabase(tempDir('data'));
   arrivals = createArrivals({ store: createArrivalsStore(db), config, now: () => time, publish: (event) => events.push(event) });
 });
 

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rotatingLogFile } from '../../main/hub/logFile.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 describe('the log file', () => {
   it('rotates by size and keeps only the newest files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stillroom-logs-'));
+    const dir = tempDir('logs');
     const write = rotatingLogFile(dir, { maxBytes: 100, keep: 2 });
     for (let n = 0; n < 20; n++) write(`{"line":${String(n).padStart(2, '0')},"pad":"${'x'.repeat(20)}"}`);
 
@@ -20,7 +20,7 @@ describe('the log file', () => {
   });
 
   it('carries on appending to a file left by an earlier run', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stillroom-logs-'));
+    const dir = tempDir('logs');
     rotatingLogFile(dir)('{"run":1}');
     rotatingLogFile(dir)('{"run":2}');
     expect(readFileSync(join(dir, 'stillroom.log'), 'utf8')).toBe('{"run":1}\n{"run":2}\n');

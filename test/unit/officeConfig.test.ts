@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const demoConfig = join(import.meta.dirname, '../../config/demo-office.yaml');
 
@@ -45,7 +45,31 @@ describe('office configuration', () => {
 
   it('names the allowed colours when a clinician has an unknown one', () => {
     const error = configErrorFor(validOffice.replace('colour: clay', 'colour: teal'));
-    expect(error.message).toBe('office.yaml: clinicians[2].colour: expected one of sage, clay, sky, sand, plum, moss, dusk, stone');
+    expect(error.message).toBe('office.yaml:8: clinicians[2].colour: expected one of sage, clay, sky, sand, plum, moss, dusk, stone');
+  });
+
+  it('names the line of the wrong value, of a misspelt key and of the entry missing a field, in block style too', () => {
+    const blockOffice = [
+      'practice:',
+      '  name: Test Practice',
+      'clinicians:',
+      '  - id: sam',
+      '    displayName: Sam',
+      '    symbol: leaf',
+      '    colour: teal',
+      '  - id: noor',
+      '    colour: sky',
+      '    symbol: wave',
+      'kiosk:',
+      '  idleSeconds: 30',
+      '  idleSecond: 30',
+      '',
+    ].join('\n');
+    expect(configErrorFor(blockOffice).message.split('\n')).toEqual([
+      'office.yaml:7: clinicians[0].colour: expected one of sage, clay, sky, sand, plum, moss, dusk, stone',
+      'office.yaml:8: clinicians[1].displayName: this is required',
+      'office.yaml:13: kiosk.idleSecond: is not a known field (check the spelling)',
+    ]);
   });
 
   it('says a required field is missing', () => {
@@ -55,44 +79,44 @@ describe('office configuration', () => {
 
   it('says a missing field inside a clinician is required', () => {
     const error = configErrorFor(validOffice.replace('displayName: Noor, ', ''));
-    expect(error.message).toBe('office.yaml: clinicians[1].displayName: this is required');
+    expect(error.message).toBe('office.yaml:7: clinicians[1].displayName: this is required');
   });
 
   it('points at a misspelt key instead of ignoring it', () => {
     const error = configErrorFor(`${validOffice}kiosk: { idleSecond: 30 }\n`);
-    expect(error.message).toBe('office.yaml: kiosk.idleSecond: is not a known field (check the spelling)');
+    expect(error.message).toBe('office.yaml:9: kiosk.idleSecond: is not a known field (check the spelling)');
   });
 
   it('says which type was expected when a value has the wrong type', () => {
     const error = configErrorFor(`${validOffice}kiosk: { idleSeconds: soon }\n`);
-    expect(error.message).toBe('office.yaml: kiosk.idleSeconds: expected number');
+    expect(error.message).toBe('office.yaml:9: kiosk.idleSeconds: expected number');
   });
 
   it('gives the line of invalid YAML', () => {
     const error = configErrorFor('practice:\n  name: Test\nclinicians:\n\t- sam\n');
-    expect(error.message).toBe('office.yaml: line 4, column 1: this is not valid YAML (Tabs are not allowed as indentation)');
+    expect(error.message).toBe('office.yaml:4: column 1: this is not valid YAML (Tabs are not allowed as indentation)');
   });
 
   it('refuses two clinicians with the same id', () => {
     const error = configErrorFor(validOffice.replace('id: jules', 'id: sam'));
-    expect(error.message).toBe('office.yaml: clinicians[2].id: "sam" is used by another clinician');
+    expect(error.message).toBe('office.yaml:8: clinicians[2].id: "sam" is used by another clinician');
   });
 
   it('refuses a clinician whose room does not exist', () => {
     const error = configErrorFor(validOffice.replace('symbol: wave }', 'symbol: wave, room: cedar }'));
-    expect(error.message).toBe('office.yaml: clinicians[1].room: no room has the id "cedar"');
+    expect(error.message).toBe('office.yaml:7: clinicians[1].room: no room has the id "cedar"');
   });
 
   it('lists every problem, one line each', () => {
     const error = configErrorFor(validOffice.replace('displayName: Noor, ', '').replace('colour: clay', 'colour: teal'));
     expect(error.message.split('\n')).toEqual([
-      'office.yaml: clinicians[1].displayName: this is required',
-      'office.yaml: clinicians[2].colour: expected one of sage, clay, sky, sand, plum, moss, dusk, stone',
+      'office.yaml:7: clinicians[1].displayName: this is required',
+      'office.yaml:8: clinicians[2].colour: expected one of sage, clay, sky, sand, plum, moss, dusk, stone',
     ]);
   });
 
   it('says so when the file does not exist', () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'stillroom-')), 'office.yaml');
+    const missing = join(tempDir('data'), 'office.yaml');
     expect(() => loadOfficeConfig(missing)).toThrow(new ConfigError(missing, ['the file does not exist']));
     expect(() => loadOfficeConfig(missing)).toThrow(/^office\.yaml: the file does not exist$/);
   });
@@ -104,7 +128,7 @@ describe('office configuration', () => {
 });
 
 function writeOffice(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'stillroom-')), 'office.yaml');
+  const file = join(tempDir('data'), 'office.yaml');
   writeFileSync(file, text);
   return file;
 }

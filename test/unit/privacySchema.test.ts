@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/hub/store/database.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 /** Things a careless screen might try to store about a client. */
 const personalData = ['Jane Doe', 'J.D.', 'jane.doe@example.com', '07700 900123', '12/03/1984', 'prefers the quiet room, anxious today'];
@@ -23,7 +22,7 @@ const validArrival: Record<string, string | number | null> = {
 let db: Db;
 
 beforeEach(() => {
-  db = openDatabase(mkdtempSync(join(tmpdir(), 'stillroom-')));
+  db = openDatabase(tempDir('data'));
 });
 
 function insertArrival(row: Record<string, unknown>): void {

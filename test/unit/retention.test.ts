@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckInRequest } from '../../main/contract/contract.ts';
@@ -9,6 +7,7 @@ import { purgeArrivals, retentionCutoff, startOfLocalDay } from '../../main/hub/
 import { loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
 import { accepted } from '../support/results.ts';
 import { openDatabase, type Db } from '../../main/hub/store/database.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const config = loadOfficeConfig(join(import.meta.dirname, '../../config/demo-office.yaml'));
 const mondayAt = (h: number, m = 0) => new Date(2025, 0, 6, h, m).getTime();
@@ -20,7 +19,7 @@ let db: Db;
 let arrivals: Arrivals;
 
 beforeEach(() => {
-  db = openDatabase(mkdtempSync(join(tmpdir(), 'stillroom-')));
+  db = openDatabase(tempDir('data'));
   arrivals = createArrivals({ store: createArrivalsStore(db), config, now: () => time, publish: () => {} });
 });
 

@@ -3,20 +3,19 @@
  * read like what the kiosk and the desk do: `kiosk.checkIn(...)`, `desk.login('2468')`,
  * `desk.subscribe()` and `await feed.next()`.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { ApiError, Arrival, ArrivalStatus, CheckInRequest, LiveEvent, LiveServerMessage, Output } from '../../../main/contract/contract.ts';
 import { createHub, type Hub } from '../../../main/hub/hub.ts';
 import { silentLog } from '../../../main/hub/log.ts';
 import { startHttpTransport } from '../../../main/hub/transport/httpTransport.ts';
+import { tempDir } from '../../support/tempDir.ts';
 
 export const repoRoot = join(import.meta.dirname, '../../..');
 export const demoConfig = join(repoRoot, 'config/demo-office.yaml');
 export const demoPin = '2468';
 
-export const newDataDir = () => mkdtempSync(join(tmpdir(), 'stillroom-'));
+export const newDataDir = () => tempDir('data');
 
 /** What the hub answered: the HTTP status, headers and the parsed JSON body. */
 export interface Answer<T = unknown> {

@@ -4,11 +4,11 @@
  * after its listener is open), never a sleep.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
+import { tempDir } from '../../support/tempDir.ts';
 
 const mosquittoBinary = '/usr/sbin/mosquitto';
 const passwdBinary = '/usr/bin/mosquitto_passwd';
@@ -91,7 +91,7 @@ function answersConnect(port: number): Promise<void> {
 }
 
 export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mosquitto> {
-  const dir = mkdtempSync(join(tmpdir(), 'stillroom-mosquitto-'));
+  const dir = tempDir('mosquitto');
   const port = await freePort();
   const config = configFile(dir, port, options);
   let log = '';

@@ -4,8 +4,7 @@
  * log and live feed recorded) or as the real `stillroom serve` command (so it can be killed hard);
  * and the bus as another system on it reads it.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Arrival, CheckInRequest, LiveEvent, RoomView } from '../../../main/contract/contract.ts';
 import type { ArrivalEvent, RoomState } from '../../../main/hub/devices/mqtt/officeBus.ts';
@@ -14,6 +13,7 @@ import { createLog } from '../../../main/hub/log.ts';
 import { demoPin, deskAt, repoRoot } from './hubClient.ts';
 import { serveFromCli, type HubProcess } from './hubProcess.ts';
 import type { RawSubscriber, ReceivedMqttMessage } from './mosquitto.ts';
+import { tempDir } from '../../support/tempDir.ts';
 
 export const site = 'riverside';
 export const hubId = 'front-desk';
@@ -47,7 +47,7 @@ export interface Office {
 
 /** Writes the office's YAML into a fresh folder, with an empty data folder beside it. */
 export function writeOffice({ brokerUrl, homeAssistantUrl, samNotify }: OfficeSettings): Office {
-  const dir = mkdtempSync(join(tmpdir(), 'stillroom-office-'));
+  const dir = tempDir('office');
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
   const ambience = `

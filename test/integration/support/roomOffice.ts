@@ -3,14 +3,14 @@
  * the real client library, as a real office's would be. Tests speak to the hub's API as the room
  * surface does (`office.apply('willow', 'calm')`) and wait for the pushed room to change.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LiveEvent, RoomView } from '../../../main/contract/contract.ts';
 import { light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type EntitySeed, type HomeAssistantSimulator } from '../../../main/simulators/homeAssistant/index.ts';
 import { createHub, type Hub } from '../../../main/hub/hub.ts';
 import { silentLog, type Log } from '../../../main/hub/log.ts';
 import { repoRoot } from './hubClient.ts';
+import { tempDir } from '../../support/tempDir.ts';
 
 export const willowDevices: EntitySeed[] = [
   light('light.willow_ceiling', { name: 'Willow ceiling', supportedColorModes: ['color_temp'], minKelvin: 2700, maxKelvin: 6500, on: true, brightness: 204, colorTempKelvin: 4000 }),
@@ -59,7 +59,7 @@ export interface RoomOffice {
 }
 
 export async function startRoomOffice(simulator: { url: string; token: string }, options: { dataDir?: string; extraLights?: string; log?: Log } = {}): Promise<RoomOffice> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'stillroom-rooms-'));
+  const dataDir = options.dataDir ?? tempDir('rooms');
   const configPath = join(dataDir, 'office.yaml');
   writeFileSync(configPath, officeYaml(simulator.url, options));
   const hub = await createHub({

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPresetLibrary, watchPresetLibrary, type PresetLibrary } from '../../../main/hub/ambience/presetLibrary.ts';
+import { tempDir } from '../../support/tempDir.ts';
 
 const builtInFolder = join(import.meta.dirname, '../../../presets');
 
@@ -18,7 +19,7 @@ sound: none
 `;
 
 function folderWith(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'stillroom-presets-'));
+  const folder = tempDir('presets');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   return folder;
 }
@@ -131,9 +132,9 @@ describe('watching the presets', () => {
   afterEach(() => stop());
 
   it('reloads and reports when a file changes', async () => {
-    const builtIn = mkdtempSync(join(tmpdir(), 'stillroom-presets-'));
+    const builtIn = tempDir('presets');
     cpSync(builtInFolder, builtIn, { recursive: true });
-    const user = mkdtempSync(join(tmpdir(), 'stillroom-user-presets-'));
+    const user = tempDir('user-presets');
     const reloaded = new Promise<PresetLibrary>((resolve) => {
       stop = watchPresetLibrary([builtIn, user], resolve);
     });

@@ -2,8 +2,7 @@
  * The dispatcher's promises: delivered means acknowledged, a failure waits out its backoff, and
  * nothing runs in between: no timer when nothing is waiting, one timer for the next due row.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createArrivalsStore } from '../../../main/hub/arrivals/arrivalsStore.ts';
@@ -12,12 +11,13 @@ import { createDispatcher, type DeliveryResult } from '../../../main/hub/notify/
 import { enqueueArrivalNotifications, getOutboxRow, type OutboxRow } from '../../../main/hub/notify/outbox.ts';
 import { busEvent } from '../../../main/hub/notify/routes.ts';
 import { openDatabase, type Db } from '../../../main/hub/store/database.ts';
+import { tempDir } from '../../support/tempDir.ts';
 
 let dir: string;
 let db: Db;
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
-  dir = mkdtempSync(join(tmpdir(), 'stillroom-dispatcher-'));
+  dir = tempDir('dispatcher');
   db = openDatabase(dir);
 });
 afterEach(() => {

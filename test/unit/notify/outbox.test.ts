@@ -1,6 +1,5 @@
 /** The outbox table: written with its arrival or not at all, claimed in order, retried with a growing wait. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createArrivalsStore } from '../../../main/hub/arrivals/arrivalsStore.ts';
@@ -10,11 +9,12 @@ import {
 } from '../../../main/hub/notify/outbox.ts';
 import { busEvent, deskAlert } from '../../../main/hub/notify/routes.ts';
 import { openDatabase, type Db } from '../../../main/hub/store/database.ts';
+import { tempDir } from '../../support/tempDir.ts';
 
 let dir: string;
 let db: Db;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'stillroom-outbox-unit-'));
+  dir = tempDir('outbox-unit');
   db = openDatabase(dir);
 });
 afterEach(() => {

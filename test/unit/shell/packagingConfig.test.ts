@@ -4,14 +4,14 @@
  * dpkg-deb so its rules are known to catch a package that lacks what the kiosk needs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/tempDir.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const script = path.join(root, 'scripts', 'check-deb.mjs');
-const work = mkdtempSync(path.join(tmpdir(), 'stillroom-check-deb-'));
+const work = tempDir('check-deb');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function checkDeb(...args: string[]) {
