@@ -5,8 +5,10 @@
  * dependency order (a part is handed only parts built before it, and hears of later ones through
  * their events); this file only connects them and decides the order they start and stop in.
  */
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { openPresetLibrary } from './ambience/presetLibrary.ts';
+import { createAdminHandlers } from './api/adminHandlers.ts';
 import { createHubApi } from './api/createHubApi.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { HubApi } from './api/hubApi.ts';
@@ -16,6 +18,8 @@ import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
 import { keepRetention, wipeDay } from './arrivals/retention.ts';
 import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
+import { openOfficeFile } from './config/officeFile.ts';
+import { liveSections, restartSections } from './config/liveConfig.ts';
 import type { OfficeConfig } from './config/officeConfig.ts';
 import { combineDevices } from './devices/combinedDevices.ts';
 import { startDeviceLayer } from './devices/homeAssistant/deviceLayer.ts';
@@ -69,7 +73,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
   const env = options.env ?? process.env;
   const log = options.log ?? createLog(toAll(toStderr, rotatingLogFile(join(options.dataDir, 'logs'))));
-  const config = loadOfficeConfig(options.configPath);
+  // Start-up fails with the file's problems, line by line; after that the file is watched and
+  // changed in place, and `config` (the object every part holds) follows it (config/liveConfig.ts).
+  const config: OfficeConfig = { ...loadOfficeConfig(options.configPath) };
+  const office = openOfficeFile(options.configPath, { log, writable: !isBundledDemo(options.configPath) });
   const db = openDatabase(options.dataDir);
   const feed = new LiveFeed();
 
@@ -159,8 +166,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   notifications.onHealthChange(health.changed);
   notifications.start();
 
+  const startedWith = structuredClone(config);
+  office.onChange((next, source) => {
+    Object.assign(config, liveSections(next));
+    const waiting = restartSections(startedWith, next);
+    if (waiting.length > 0) log.warn('office settings changed that take effect after a restart', { sections: waiting.join(', '), source });
+    feed.publish('office', { type: 'office' });
+    feed.publish('arrivals', { type: 'board-reset' });
+  });
+  office.onProblem(() => feed.publish('office', { type: 'office' }));
+
   const api = createHubApi(
-    createHandlers({
+    {
+    ...createHandlers({
       config,
       arrivals,
       rooms,
@@ -176,6 +194,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log,
       now,
     }),
+    ...createAdminHandlers({
+      office,
+      config,
+      writable: !isBundledDemo(options.configPath),
+      restartNeededFor: () => restartSections(startedWith, office.current()),
+      notifyServices: async () => [],
+      log,
+    }),
+    },
     feed,
     log,
   );
@@ -204,6 +231,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       health.reportScreen(screen);
     },
     async close() {
+      office.close();
       retention.stop();
       health.stop();
       presets.close();
@@ -217,4 +245,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       db.close();
     },
   };
+}
+
+/** The demo office bundled with the app (config/demo-office.yaml beside package.json): shown, never written. */
+function isBundledDemo(configPath: string): boolean {
+  const folder = dirname(configPath);
+  return basename(configPath) === 'demo-office.yaml' && basename(folder) === 'config' && existsSync(join(folder, '..', 'package.json'));
 }

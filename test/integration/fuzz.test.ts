@@ -26,6 +26,9 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   fineTune: { roomId: 'willow', brightness: 50, volume: 0.1 },
   startSession: { roomId: 'willow' },
   endSession: { roomId: 'willow' },
+  adminOffice: {},
+  saveClinician: { clinician: { id: 'ash', displayName: 'Ash', colour: 'moss', symbol: 'sun', room: null, days: ['mon'], push: null, cueLight: null, escalateAfterMinutes: null }, isNew: true },
+  retireClinician: { clinicianId: 'sam' },
 };
 
 let running: RunningHub;

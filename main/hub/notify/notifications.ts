@@ -41,7 +41,8 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
   const healthListeners = new Listeners<[]>();
   const onHealthChange = () => healthListeners.emit();
   const acknowledgeListeners = new Listeners<[arrivalId: string]>();
-  const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
+  // Looked up each time: the admin surface changes the clinicians while the hub runs (config/officeFile.ts).
+  const clinicians = { get: (id: string) => config.clinicians.find((clinician) => clinician.id === id) };
   const routesFor = (clinicianId: string | null): ClinicianRoutes | undefined => (clinicianId ? clinicians.get(clinicianId)?.notify : config.frontDesk.notify);
   const reachable = (notification: RoutePayload) =>
     notification.route === 'mqtt-bus' ? mqtt !== null : homeAssistantRoutes.has(notification.route) ? homeAssistant !== null : true;
