@@ -19,6 +19,8 @@ import { keepRetention, wipeDay } from './arrivals/retention.ts';
 import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
 import { openOfficeFile } from './config/officeFile.ts';
+import { openSecretsFile } from './config/secretsFile.ts';
+import { checkHomeAssistant } from './setup/connectionCheck.ts';
 import { liveSections, restartSections } from './config/liveConfig.ts';
 import type { OfficeConfig } from './config/officeConfig.ts';
 import { combineDevices } from './devices/combinedDevices.ts';
@@ -74,12 +76,14 @@ export interface Hub {
 
 export async function createHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
-  const env = options.env ?? process.env;
   const log = options.log ?? createLog(toAll(toStderr, rotatingLogFile(join(options.dataDir, 'logs'))));
   // Start-up fails with the file's problems, line by line; after that the file is watched and
   // changed in place, and `config` (the object every part holds) follows it (config/liveConfig.ts).
   const config: OfficeConfig = { ...loadOfficeConfig(options.configPath) };
   const office = openOfficeFile(options.configPath, { log, writable: !isBundledDemo(options.configPath) });
+  // Secrets saved from the admin page (data folder, 0600) are read as the environment is, and win over it.
+  const secrets = openSecretsFile(options.dataDir);
+  const env = { ...(options.env ?? process.env), ...secrets.asEnv(config.homeAssistant && 'tokenEnv' in config.homeAssistant ? config.homeAssistant.tokenEnv : 'STILLROOM_HA_TOKEN') };
   const db = openDatabase(options.dataDir);
   const feed = new LiveFeed();
   const faults = createHubFaults(log);
@@ -213,7 +217,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       config,
       writable: !isBundledDemo(options.configPath),
       restartNeededFor: () => restartSections(startedWith, office.current()),
-      notifyServices: async () => [],
+      secrets,
+      checkHomeAssistant,
       log,
     }),
     },

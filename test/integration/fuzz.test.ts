@@ -29,6 +29,9 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   adminOffice: {},
   saveClinician: { clinician: { id: 'ash', displayName: 'Ash', colour: 'moss', symbol: 'sun', room: null, days: ['mon'], push: null, cueLight: null, escalateAfterMinutes: null }, isNew: true },
   retireClinician: { clinicianId: 'sam' },
+  // Port 9 (discard) answers nothing: a valid payload is refused quickly as unreachable.
+  testHomeAssistant: { url: 'http://127.0.0.1:9', token: 'not-a-token' },
+  saveHomeAssistant: { url: 'http://127.0.0.1:9', token: null },
 };
 
 let running: RunningHub;
