@@ -211,6 +211,8 @@ export const OfficeHealth = z.strictObject({
   /** Notifications not yet delivered, and the last delivery problem in words. */
   notifications: z.strictObject({ pending: z.number().int(), problem: z.string().nullable() }),
   screens: z.array(ScreenHealth),
+  /** The hub's own troubles (a full disk, too many connections), caught and counted; the open one in words. */
+  hub: z.strictObject({ faults: z.number().int(), problem: z.string().nullable() }),
 });
 export type OfficeHealth = z.infer<typeof OfficeHealth>;
 
