@@ -122,3 +122,47 @@ test('Home Assistant is tested live before saving, and a saved token is never sh
   await expect(connections.getByLabel('Long-lived access token')).toHaveValue('not-a-real-token');
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test("rooms are found from Home Assistant's areas and added with their devices' roles", async ({ page }) => {
+  const { startHomeAssistantSimulator, light, mediaPlayer, switchEntity } = await import('../../main/simulators/homeAssistant/index.ts');
+  const simulator = await startHomeAssistantSimulator({
+    token: 'e2e-token',
+    entities: [light('light.oak_ceiling'), light('light.oak_lamp'), mediaPlayer('media_player.oak_speaker'), mediaPlayer('media_player.oak_speaker_cast'), switchEntity('switch.oak_door_sign')],
+    registries: {
+      areas: [{ areaId: 'oak', name: 'Oak room' }],
+      devices: [{ id: 'oak-speaker', name: 'Oak speaker', areaId: 'oak' }],
+      entities: [
+        { entityId: 'light.oak_ceiling', platform: 'hue', areaId: 'oak' },
+        { entityId: 'light.oak_lamp', platform: 'hue', areaId: 'oak' },
+        { entityId: 'media_player.oak_speaker', platform: 'sonos', deviceId: 'oak-speaker' },
+        { entityId: 'media_player.oak_speaker_cast', platform: 'cast', deviceId: 'oak-speaker' },
+        { entityId: 'switch.oak_door_sign', platform: 'shelly', areaId: 'oak' },
+      ],
+    },
+  });
+  const dir = tempDir('admin-rooms');
+  const file = join(dir, 'office.yaml');
+  writeFileSync(file, `${readFileSync(testOffice, 'utf8')}homeAssistant:\n  url: ${simulator.url}\n`);
+  const dataDir = tempDir('admin-rooms-data');
+  writeFileSync(join(dataDir, 'secrets.json'), JSON.stringify({ homeAssistantToken: 'e2e-token' }), { mode: 0o600 });
+  const hub = await startHub(file, dataDir);
+  try {
+    await openAdmin(page, hub);
+    const rooms = page.getByRole('region', { name: 'Rooms' });
+    await rooms.getByRole('button', { name: 'Find rooms in Home Assistant' }).click();
+    const oak = rooms.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Oak room' }) });
+    await expect(oak.getByLabel('light.oak_ceiling')).toHaveValue('ceiling');
+    await expect(oak.getByLabel('light.oak_lamp')).toHaveValue('lamp');
+    await expect(oak.getByLabel('Speaker')).toHaveValue('media_player.oak_speaker');
+    await expect(oak.getByLabel('Speaker').getByRole('option')).toHaveCount(2);
+    await oak.getByLabel(/Door sign/).selectOption('switch.oak_door_sign');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await oak.getByRole('button', { name: 'Add Oak room' }).click();
+    await expect(page.getByRole('status')).toHaveText('Oak room is added to the office file. Its lights and sound are in use after the hub restarts.');
+    expect(readFileSync(file, 'utf8')).toContain('  - id: oak-room\n    name: Oak room\n    ambience:\n      lights:\n        ceiling: light.oak_ceiling\n        lamp: light.oak_lamp\n      speaker: media_player.oak_speaker\n      doorSign: switch.oak_door_sign\n');
+  } finally {
+    const exited = new Promise((resolve) => hub.process.once('exit', resolve));
+    if (hub.process.kill('SIGTERM')) await exited;
+    await simulator.close();
+  }
+});

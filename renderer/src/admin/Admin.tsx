@@ -11,6 +11,7 @@ import { PinGate, type PinGateWords } from '../desk/PinGate.tsx';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
 import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
+import { AreaRooms } from './AreaRooms.tsx';
 import { HomeAssistantForm } from './HomeAssistantForm.tsx';
 import { dayWords } from './adminWords.ts';
 import './admin.css';
@@ -129,6 +130,11 @@ export function Admin({ bridge }: { bridge: Bridge }) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="rooms-title" className="admin-section">
+        <h2 id="rooms-title">Rooms</h2>
+        <AreaRooms bridge={bridge} office={office} onAdded={(next, words) => saved(next, words)} />
       </section>
 
       <section aria-labelledby="connections-title" className="admin-section">
