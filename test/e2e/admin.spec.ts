@@ -166,3 +166,31 @@ test("rooms are found from Home Assistant's areas and added with their devices' 
     await simulator.close();
   }
 });
+
+test('kiosk settings saved in admin reach an open kiosk, and a PIN is set', async ({ writableHub, page, browser }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open(writableHub);
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await openAdmin(admin, writableHub);
+  const settings = admin.getByRole('region', { name: 'Settings and PINs' });
+  await settings.getByLabel(/long wait after/).fill('5');
+  await settings.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(settings.getByText('longer than the gentle one')).toBeVisible();
+  await expect(settings.getByLabel(/long wait after/)).toHaveValue('5');
+  await settings.getByLabel(/long wait after/).fill('25');
+  await settings.getByLabel('The kiosk asks for the appointment time').uncheck();
+  await settings.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The kiosk and desk settings are saved; open screens have them now.');
+  // The open kiosk no longer asks for the time: after the clinician comes the comfort step.
+  await kiosk.start();
+  await kiosk.chooseClinician('Sam');
+  await expect(page.getByRole('heading', { name: /comfortable/ })).toBeVisible();
+
+  await settings.getByLabel(/Room screens PIN/).fill('135790');
+  await settings.getByRole('button', { name: 'Set the room screens PIN' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The room screens PIN is set.');
+  await expect(settings.getByLabel(/Room screens PIN \(set\)/)).toHaveValue('');
+  expect(await seriousA11yViolations(admin)).toEqual([]);
+  await adminContext.close();
+});

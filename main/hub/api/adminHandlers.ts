@@ -5,7 +5,8 @@
  */
 import type { AdminOffice } from '../../contract/contract.ts';
 import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
-import { addRoom, adminClinician, putClinician, removeClinician, setHomeAssistantUrl } from '../config/officeEdits.ts';
+import { addRoom, adminClinician, putClinician, putPinHash, putSettings, removeClinician, setHomeAssistantUrl } from '../config/officeEdits.ts';
+import { hashPin } from '../staff/pin.ts';
 import type { SecretsFile } from '../config/secretsFile.ts';
 import type { checkHomeAssistant, readAreaRooms } from '../setup/connectionCheck.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
@@ -13,7 +14,7 @@ import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Handlers } from './createHubApi.ts';
 
-export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom';
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin';
 
 export interface AdminDeps {
   office: OfficeFile;
@@ -27,10 +28,12 @@ export interface AdminDeps {
   checkHomeAssistant: typeof checkHomeAssistant;
   /** Reads Home Assistant's areas as rooms over one connection (setup/connectionCheck.ts). */
   readAreaRooms: typeof readAreaRooms;
+  /** True when a `staff-pin` file in the data folder sets the desk PIN (`stillroom hash-pin --data`); it wins over the office file. */
+  deskPinInDataFolder: () => boolean;
   log: Log;
 }
 
-export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
+export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, deskPinInDataFolder, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
   /** The notify services the last successful connection test found. */
   let found: string[] = [];
 
@@ -53,6 +56,15 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
         url: homeAssistant && 'url' in homeAssistant ? homeAssistant.url : null,
         tokenSaved: secrets.saved().homeAssistantToken,
       },
+      settings: {
+        askAppointmentTime: config.kiosk.askAppointmentTime,
+        offerComfortWishes: config.kiosk.offerComfortWishes,
+        idleSeconds: config.kiosk.idleSeconds,
+        gentleWaitMinutes: config.desk.gentleWaitMinutes,
+        longWaitMinutes: config.desk.longWaitMinutes,
+        chime: config.desk.chime,
+      },
+      pins: { room: Boolean(config.staff.roomPinHash), desk: Boolean(config.staff.pinHash) || deskPinInDataFolder(), admin: Boolean(config.staff.adminPinHash) },
     };
   }
 
@@ -99,6 +111,20 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       const changed = office.change((document) => addRoom(document, room));
       if (!changed.ok) return changed;
       log.info('admin added a room', { room: room.roomId });
+      return ok(await view());
+    },
+    saveSettings: async (settings) => {
+      const changed = office.change((document) => putSettings(document, settings));
+      if (!changed.ok) return changed;
+      log.info('admin changed the kiosk and desk settings');
+      return ok(await view());
+    },
+    setPin: async ({ role, pin }) => {
+      if (role === 'desk' && deskPinInDataFolder()) return refuse('conflict', 'The desk PIN is set in the data folder (by `stillroom hash-pin --data`), which wins over the office file. Change it there, or remove the staff-pin file first.');
+      const hash = await hashPin(pin);
+      const changed = office.change((document) => putPinHash(document, role, hash));
+      if (!changed.ok) return changed;
+      log.info('admin set a PIN', { role });
       return ok(await view());
     },
     retireClinician: async ({ clinicianId }) => {

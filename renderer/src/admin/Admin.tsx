@@ -13,6 +13,7 @@ import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
 import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
 import { AreaRooms } from './AreaRooms.tsx';
 import { HomeAssistantForm } from './HomeAssistantForm.tsx';
+import { PinsForm, SettingsForm } from './SettingsForm.tsx';
 import { dayWords } from './adminWords.ts';
 import './admin.css';
 
@@ -135,6 +136,12 @@ export function Admin({ bridge }: { bridge: Bridge }) {
       <section aria-labelledby="rooms-title" className="admin-section">
         <h2 id="rooms-title">Rooms</h2>
         <AreaRooms bridge={bridge} office={office} onAdded={(next, words) => saved(next, words)} />
+      </section>
+
+      <section aria-labelledby="settings-title" className="admin-section">
+        <h2 id="settings-title">Settings and PINs</h2>
+        <SettingsForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
+        <PinsForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
       </section>
 
       <section aria-labelledby="connections-title" className="admin-section">
