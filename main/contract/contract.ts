@@ -280,6 +280,31 @@ export const HomeAssistantConnection = z.strictObject({
   url: z.string().trim().min(1, 'the address of your Home Assistant').max(300),
   token: z.string().trim().min(1).max(2048).nullable(),
 });
+/** A Home Assistant area offered as a room, its devices sorted; `roomId` set when it is one already. */
+export const AreaRoom = z.strictObject({
+  areaId: z.string(),
+  name: z.string(),
+  lights: z.array(z.string()),
+  /** One entry per physical speaker: the player to use, and its other players (the same speaker through other integrations). */
+  speakers: z.array(z.strictObject({ entityId: z.string(), sameSpeaker: z.array(z.string()) })),
+  switches: z.array(z.string()),
+  /** Media players that are not speakers (TVs, browser kiosks), set apart. */
+  otherPlayers: z.array(z.string()),
+  roomId: Slug.nullable(),
+});
+export type AreaRoom = z.infer<typeof AreaRoom>;
+
+/** A room made from an area: the admin's choice of roles for its devices. */
+export const AddRoomRequest = z.strictObject({
+  roomId: Slug,
+  name: z.string().trim().min(1, 'a name for the room').max(60),
+  ceiling: z.array(z.string().regex(/^light\.[a-z0-9_]+$/)).max(20),
+  lamp: z.array(z.string().regex(/^light\.[a-z0-9_]+$/)).max(20),
+  accent: z.array(z.string().regex(/^light\.[a-z0-9_]+$/)).max(20),
+  speaker: z.string().regex(/^media_player\.[a-z0-9_]+$/).nullable(),
+  doorSign: z.string().regex(/^(switch|input_boolean)\.[a-z0-9_]+$/).nullable(),
+});
+
 /** What a live test of a connection found, in a sentence, and the phones it can notify. */
 export const ConnectionFound = z.strictObject({ message: z.string(), notifyServices: z.array(z.string()) });
 
@@ -326,6 +351,10 @@ export const procedures = {
   testHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: ConnectionFound },
   /** Tests, then saves the address in the office file and the token in the data folder's secrets file. */
   saveHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: AdminOffice },
+  /** Home Assistant's areas (area, device and entity registries) offered as rooms, through the saved connection. */
+  homeAssistantAreas: { access: 'admin', input: Empty, output: z.strictObject({ areas: z.array(AreaRoom) }) },
+  /** Adds a room to the office file with the devices' roles as the admin confirmed them. */
+  addRoom: { access: 'admin', input: AddRoomRequest, output: AdminOffice },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;

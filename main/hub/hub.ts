@@ -20,7 +20,7 @@ import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
 import { openOfficeFile } from './config/officeFile.ts';
 import { openSecretsFile } from './config/secretsFile.ts';
-import { checkHomeAssistant } from './setup/connectionCheck.ts';
+import { checkHomeAssistant, readAreaRooms } from './setup/connectionCheck.ts';
 import { liveSections, restartSections } from './config/liveConfig.ts';
 import type { OfficeConfig } from './config/officeConfig.ts';
 import { combineDevices } from './devices/combinedDevices.ts';
@@ -219,6 +219,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       restartNeededFor: () => restartSections(startedWith, office.current()),
       secrets,
       checkHomeAssistant,
+      readAreaRooms,
       log,
     }),
     },

@@ -107,3 +107,18 @@ test('the desk reaches the office setup from "More"', async ({ writableHub, page
   await page.getByRole('link', { name: 'Office setup (admin PIN)' }).click();
   await expect(page.getByRole('heading', { name: 'Clinicians' })).toBeVisible();
 });
+
+test('Home Assistant is tested live before saving, and a saved token is never shown again', async ({ writableHub, page }) => {
+  await openAdmin(page, writableHub);
+  const connections = page.getByRole('region', { name: 'Connections' });
+  await connections.getByLabel('Address').fill('http://127.0.0.1:9');
+  await connections.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(connections.getByRole('alert')).toHaveText(/Please paste a long-lived access token/);
+  await connections.getByLabel('Long-lived access token').fill('not-a-real-token');
+  await connections.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(connections.getByRole('alert')).toHaveText(/Could not reach Home Assistant on 127\.0\.0\.1, port 9\./);
+  // What was typed stays.
+  await expect(connections.getByLabel('Address')).toHaveValue('http://127.0.0.1:9');
+  await expect(connections.getByLabel('Long-lived access token')).toHaveValue('not-a-real-token');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});

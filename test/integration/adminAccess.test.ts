@@ -23,6 +23,8 @@ const examples: Record<string, Record<string, unknown>> = {
   wipeToday: {},
   testHomeAssistant: { url: 'http://127.0.0.1:9', token: 'not-a-token' },
   saveHomeAssistant: { url: 'http://127.0.0.1:9', token: null },
+  homeAssistantAreas: {},
+  addRoom: { roomId: 'oak', name: 'Oak room', ceiling: ['light.oak_ceiling'], lamp: [], accent: [], speaker: null, doorSign: null },
 };
 let hub: Hub;
 let http: HttpTransport;

@@ -30,6 +30,21 @@ beforeAll(async () => {
     haVersion: '2026.11.2',
     entities: [light('light.willow_ceiling'), light('light.willow_lamp'), light('light.cedar_lamp'), mediaPlayer('media_player.willow_speaker'), mediaPlayer('media_player.cedar_speaker')],
     notifyServices: ['mobile_app_sams_phone', 'mobile_app_noors_phone'],
+    registries: {
+      areas: [{ areaId: 'oak_room', name: 'Oak room' }, { areaId: 'hallway', name: 'Hallway' }],
+      devices: [
+        { id: 'dev-oak-ceiling', name: 'Oak ceiling', areaId: 'oak_room' },
+        { id: 'dev-oak-speaker', name: 'Oak speaker', areaId: 'oak_room', mac: 'AA:BB:CC:00:00:01' },
+        { id: 'dev-oak-speaker-dlna', name: 'Oak speaker (DLNA)', areaId: 'oak_room', mac: 'aa:bb:cc:00:00:01' },
+      ],
+      entities: [
+        { entityId: 'light.willow_ceiling', platform: 'hue', deviceId: 'dev-oak-ceiling' },
+        { entityId: 'light.willow_lamp', platform: 'hue', deviceId: 'dev-oak-ceiling', areaId: 'hallway' },
+        { entityId: 'light.cedar_lamp', platform: 'hue', areaId: 'oak_room', hiddenBy: 'user' },
+        { entityId: 'media_player.willow_speaker', platform: 'sonos', deviceId: 'dev-oak-speaker' },
+        { entityId: 'media_player.cedar_speaker', platform: 'dlna_dmr', deviceId: 'dev-oak-speaker-dlna' },
+      ],
+    },
   });
   dataDir = newDataDir();
   file = join(dataDir, 'office.yaml');
@@ -94,6 +109,25 @@ describe('connecting Home Assistant from the admin page', () => {
     expect(again.body).toMatchObject({ ok: true });
     const view = await call<AdminOffice>('adminOffice', {});
     expect(view.body.ok && view.body.value.homeAssistant.tokenSaved).toBe(true);
+  });
+
+  it("offers Home Assistant's areas as rooms, devices sorted, and adds one to the office file", async () => {
+    const found = await call<{ areas: unknown[] }>('homeAssistantAreas', {});
+    expect(found.body).toEqual({
+      ok: true,
+      value: {
+        areas: [
+          { areaId: 'oak_room', name: 'Oak room', lights: ['light.willow_ceiling'], speakers: [{ entityId: 'media_player.willow_speaker', sameSpeaker: ['media_player.cedar_speaker'] }], switches: [], otherPlayers: [], roomId: null },
+          { areaId: 'hallway', name: 'Hallway', lights: ['light.willow_lamp'], speakers: [], switches: [], otherPlayers: [], roomId: null },
+        ],
+      },
+    });
+    const added = await call<AdminOffice>('addRoom', { roomId: 'oak', name: 'Oak room', ceiling: ['light.willow_ceiling'], lamp: [], accent: [], speaker: 'media_player.willow_speaker', doorSign: null });
+    expect(added.status).toBe(200);
+    expect(added.body.ok && added.body.value.restartNeededFor).toContain('rooms');
+    expect(readFileSync(file, 'utf8')).toContain('  - id: oak\n    name: Oak room\n    ambience:\n      lights:\n        ceiling: light.willow_ceiling\n      speaker: media_player.willow_speaker\n');
+    const again = await call<{ areas: { roomId: string | null }[] }>('homeAssistantAreas', {});
+    expect(again.body.ok && again.body.value.areas[0]!.roomId).toBe('oak');
   });
 
   it('a hub started on the saved office connects to Home Assistant with the saved token, with nothing in its environment', async () => {

@@ -32,6 +32,8 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   // Port 9 (discard) answers nothing: a valid payload is refused quickly as unreachable.
   testHomeAssistant: { url: 'http://127.0.0.1:9', token: 'not-a-token' },
   saveHomeAssistant: { url: 'http://127.0.0.1:9', token: null },
+  homeAssistantAreas: {},
+  addRoom: { roomId: 'oak', name: 'Oak room', ceiling: ['light.oak_ceiling'], lamp: [], accent: [], speaker: null, doorSign: null },
 };
 
 let running: RunningHub;

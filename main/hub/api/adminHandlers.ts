@@ -5,15 +5,15 @@
  */
 import type { AdminOffice } from '../../contract/contract.ts';
 import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
-import { adminClinician, putClinician, removeClinician, setHomeAssistantUrl } from '../config/officeEdits.ts';
+import { addRoom, adminClinician, putClinician, removeClinician, setHomeAssistantUrl } from '../config/officeEdits.ts';
 import type { SecretsFile } from '../config/secretsFile.ts';
-import type { checkHomeAssistant } from '../setup/connectionCheck.ts';
+import type { checkHomeAssistant, readAreaRooms } from '../setup/connectionCheck.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Handlers } from './createHubApi.ts';
 
-export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant';
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom';
 
 export interface AdminDeps {
   office: OfficeFile;
@@ -25,10 +25,12 @@ export interface AdminDeps {
   secrets: SecretsFile;
   /** Connects once to a Home Assistant with a token and says what it found (setup/connectionCheck.ts). */
   checkHomeAssistant: typeof checkHomeAssistant;
+  /** Reads Home Assistant's areas as rooms over one connection (setup/connectionCheck.ts). */
+  readAreaRooms: typeof readAreaRooms;
   log: Log;
 }
 
-export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
+export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
   /** The notify services the last successful connection test found. */
   let found: string[] = [];
 
@@ -82,6 +84,21 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       const changed = office.change((document) => setHomeAssistantUrl(document, checked.value.url));
       if (!changed.ok) return changed;
       log.info('admin connected Home Assistant', { url: checked.value.url });
+      return ok(await view());
+    },
+    homeAssistantAreas: async () => {
+      const settings = office.current().homeAssistant;
+      const token = secrets.asEnv('TOKEN').TOKEN;
+      if (!settings || !('url' in settings) || !token) return refuse('conflict', 'Connect Home Assistant first (below): its address and an access token, tested and saved.');
+      const read = await readAreaRooms(settings.url, token);
+      if (!read.ok) return read;
+      const inFile = office.current().rooms;
+      return ok({ areas: read.value.map((area) => ({ ...area, roomId: inFile.find((room) => room.name.toLowerCase() === area.name.toLowerCase())?.id ?? null })) });
+    },
+    addRoom: async (room) => {
+      const changed = office.change((document) => addRoom(document, room));
+      if (!changed.ok) return changed;
+      log.info('admin added a room', { room: room.roomId });
       return ok(await view());
     },
     retireClinician: async ({ clinicianId }) => {

@@ -115,3 +115,18 @@ export function setHomeAssistantUrl(document: Document, url: string): Result<voi
   } else document.set('homeAssistant', document.createNode({ url }));
   return ok(undefined);
 }
+
+/** A new room at the end of the list, with only the roles that have lights. */
+export function addRoom(document: Document, room: { roomId: string; name: string; ceiling: string[]; lamp: string[]; accent: string[]; speaker: string | null; doorSign: string | null }): Result<void> {
+  const list = document.get('rooms', true);
+  if (isSeq(list) && list.items.some((item) => isMap(item) && item.get('id') === room.roomId)) return refuse('conflict', `The id "${room.roomId}" is already used by another room; choose another.`);
+  const lights = Object.fromEntries((['ceiling', 'lamp', 'accent'] as const).filter((role) => room[role].length > 0).map((role) => [role, room[role].length === 1 ? room[role][0] : room[role]]));
+  const ambience: Record<string, unknown> = {};
+  if (Object.keys(lights).length > 0) ambience.lights = lights;
+  if (room.speaker) ambience.speaker = room.speaker;
+  if (room.doorSign) ambience.doorSign = room.doorSign;
+  const node = document.createNode({ id: room.roomId, name: room.name, ...(Object.keys(ambience).length > 0 ? { ambience } : {}) });
+  if (isSeq(list)) list.add(node);
+  else document.set('rooms', document.createNode([node]));
+  return ok(undefined);
+}

@@ -1,6 +1,7 @@
 /**
  * `/admin`: the practice sets itself up here, behind the admin PIN (also reached from the desk's
- * "More"). For now: the clinicians, each with their kiosk tile previewed as it is edited. Every
+ * "More"): the clinicians, each with their kiosk tile previewed as it is edited, and the
+ * connection to Home Assistant, tested before it is saved. Every
  * change goes into the office file (kept as written, comments and all) and every open kiosk and
  * desk follows at once.
  */
@@ -10,6 +11,7 @@ import { PinGate, type PinGateWords } from '../desk/PinGate.tsx';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
 import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
+import { HomeAssistantForm } from './HomeAssistantForm.tsx';
 import { dayWords } from './adminWords.ts';
 import './admin.css';
 
@@ -127,6 +129,11 @@ export function Admin({ bridge }: { bridge: Bridge }) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="connections-title" className="admin-section">
+        <h2 id="connections-title">Connections</h2>
+        <HomeAssistantForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
       </section>
     </main>
   );
