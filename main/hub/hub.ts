@@ -250,7 +250,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   return {
     api,
     config,
-    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now }),
+    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) }),
     rendererDir: options.rendererDir,
     log,
     faults,
