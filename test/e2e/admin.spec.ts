@@ -148,6 +148,8 @@ test("rooms are found from Home Assistant's areas and added with their devices' 
   const hub = await startHub(file, dataDir);
   try {
     await openAdmin(page, hub);
+    // The saved connection is tried as the page opens.
+    await expect(page.getByRole('region', { name: 'Connections' }).getByRole('status')).toHaveText(/^Connected to Home Assistant .+ at 127\.0\.0\.1; 2 lights, 2 speakers found\.$/);
     const rooms = page.getByRole('region', { name: 'Rooms' });
     await rooms.getByRole('button', { name: 'Find rooms in Home Assistant' }).click();
     const oak = rooms.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Oak room' }) });
@@ -158,7 +160,7 @@ test("rooms are found from Home Assistant's areas and added with their devices' 
     await oak.getByLabel(/Door sign/).selectOption('switch.oak_door_sign');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await oak.getByRole('button', { name: 'Add Oak room' }).click();
-    await expect(page.getByRole('status')).toHaveText('Oak room is added to the office file. Its lights and sound are in use after the hub restarts.');
+    await expect(page.locator('.admin-notice')).toHaveText('Oak room is added to the office file. Its lights and sound are in use after the hub restarts.');
     expect(readFileSync(file, 'utf8')).toContain('  - id: oak-room\n    name: Oak room\n    ambience:\n      lights:\n        ceiling: light.oak_ceiling\n        lamp: light.oak_lamp\n      speaker: media_player.oak_speaker\n      doorSign: switch.oak_door_sign\n');
   } finally {
     const exited = new Promise((resolve) => hub.process.once('exit', resolve));

@@ -146,7 +146,7 @@ export function Admin({ bridge }: { bridge: Bridge }) {
 
       <section aria-labelledby="connections-title" className="admin-section">
         <h2 id="connections-title">Connections</h2>
-        <HomeAssistantForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
+        <HomeAssistantForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} onChecked={() => void reload()} />
       </section>
     </main>
   );
