@@ -276,6 +276,8 @@ export const AdminOffice = z.strictObject({
   /** Where the rooms' devices are: the address only; of the token, only whether one is saved. */
   homeAssistant: z.strictObject({ simulated: z.boolean(), url: z.string().nullable(), tokenSaved: z.boolean() }),
   settings: OfficeSettings,
+  /** The office bus: the address and site only; of the credentials, only whether they are saved. */
+  mqtt: z.strictObject({ url: z.string().nullable(), site: z.string().nullable(), usernameSaved: z.boolean(), passwordSaved: z.boolean() }),
   /** Which PINs are set (never their hashes); a role without its own PIN uses the desk's. */
   pins: z.strictObject({ room: z.boolean(), desk: z.boolean(), admin: z.boolean() }),
 });
@@ -322,6 +324,14 @@ export const AddRoomRequest = z.strictObject({
 
 /** Sets one role's PIN (the admin is signed in already); stored only as its scrypt hash. */
 export const SetPinRequest = z.strictObject({ role: z.enum(['room', 'desk', 'admin']), pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+/** The office bus's broker: its address, the site id, and (null: keep the saved one) its user name and password. */
+export const MqttConnection = z.strictObject({
+  url: z.string().trim().min(1, 'the address of the MQTT broker').max(300),
+  site: Slug,
+  username: z.string().min(1).max(256).nullable(),
+  password: z.string().min(1).max(1024).nullable(),
+});
 
 /** What a live test of a connection found, in a sentence, and the phones it can notify. */
 export const ConnectionFound = z.strictObject({ message: z.string(), notifyServices: z.array(z.string()) });
@@ -376,6 +386,10 @@ export const procedures = {
   /** The kiosk's and desk's settings, written to the office file; open kiosks and desks follow. */
   saveSettings: { access: 'admin', input: OfficeSettings, output: AdminOffice },
   setPin: { access: 'admin', input: SetPinRequest, output: AdminOffice },
+  /** Connects once to this MQTT broker with these (or the saved) credentials and says how it went; saves nothing. */
+  testMqtt: { access: 'admin', input: MqttConnection, output: z.strictObject({ message: z.string() }) },
+  /** Tests, then saves the broker's address and site in the office file and the credentials in the secrets file. */
+  saveMqtt: { access: 'admin', input: MqttConnection, output: AdminOffice },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;

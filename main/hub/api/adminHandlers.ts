@@ -5,7 +5,8 @@
  */
 import type { AdminOffice } from '../../contract/contract.ts';
 import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
-import { addRoom, adminClinician, putClinician, putPinHash, putSettings, removeClinician, setHomeAssistantUrl } from '../config/officeEdits.ts';
+import { addRoom, adminClinician, putClinician, putPinHash, putSettings, removeClinician, setHomeAssistantUrl, setMqtt } from '../config/officeEdits.ts';
+import { checkMqtt } from '../setup/mqttCheck.ts';
 import { hashPin } from '../staff/pin.ts';
 import type { SecretsFile } from '../config/secretsFile.ts';
 import type { checkHomeAssistant, readAreaRooms } from '../setup/connectionCheck.ts';
@@ -14,7 +15,7 @@ import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Handlers } from './createHubApi.ts';
 
-export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin';
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt';
 
 export interface AdminDeps {
   office: OfficeFile;
@@ -64,6 +65,12 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
         longWaitMinutes: config.desk.longWaitMinutes,
         chime: config.desk.chime,
       },
+      mqtt: {
+        url: office.current().mqtt?.url ?? null,
+        site: office.current().mqtt?.site ?? null,
+        usernameSaved: secrets.saved().mqttUsername,
+        passwordSaved: secrets.saved().mqttPassword,
+      },
       pins: { room: Boolean(config.staff.roomPinHash), desk: Boolean(config.staff.pinHash) || deskPinInDataFolder(), admin: Boolean(config.staff.adminPinHash) },
     };
   }
@@ -111,6 +118,22 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       const changed = office.change((document) => addRoom(document, room));
       if (!changed.ok) return changed;
       log.info('admin added a room', { room: room.roomId });
+      return ok(await view());
+    },
+    testMqtt: async ({ url, username, password }) => {
+      const saved = secrets.asEnv('TOKEN');
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      return checked.ok ? ok({ message: checked.value.message }) : checked;
+    },
+    saveMqtt: async ({ url, site, username, password }) => {
+      if (!writable) return refuse('not-allowed', demoOfficeRefusal);
+      const saved = secrets.asEnv('TOKEN');
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      if (!checked.ok) return checked;
+      secrets.save({ ...(username === null ? {} : { mqttUsername: username }), ...(password === null ? {} : { mqttPassword: password }) });
+      const changed = office.change((document) => setMqtt(document, checked.value.url, site));
+      if (!changed.ok) return changed;
+      log.info('admin connected the office bus', { url: checked.value.url });
       return ok(await view());
     },
     saveSettings: async (settings) => {

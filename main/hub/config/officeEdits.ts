@@ -146,3 +146,13 @@ export function putPinHash(document: Document, role: keyof typeof pinKeys, hash:
   document.setIn(['staff', pinKeys[role]], hash);
   return ok(undefined);
 }
+
+/** Points the office bus at a broker (its credentials go to the secrets file, never here). */
+export function setMqtt(document: Document, url: string, site: string): Result<void> {
+  const current = document.get('mqtt', true);
+  if (isMap(current)) {
+    current.set('url', url);
+    current.set('site', site);
+  } else document.set('mqtt', document.createNode({ url, site }));
+  return ok(undefined);
+}
