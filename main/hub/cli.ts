@@ -62,6 +62,8 @@ async function hashPinCommand(args: string[]): Promise<void> {
   const pin = Buffer.concat(chunks).toString('utf8').trim();
   const parsed = StaffLogin.safeParse({ pin });
   if (!parsed.success) throw new UsageError('A staff PIN is 4 to 12 digits. Type it on standard input, for example: echo 4821 | stillroom hash-pin');
+  // The hub allows about 20 wrong PINs an hour (staffAccess.ts): 4 digits fall in weeks, 6 in years.
+  if (parsed.data.pin.length < 6) process.stderr.write(`A ${parsed.data.pin.length}-digit PIN can be guessed in a few weeks of steady trying; 6 digits or more are recommended.\n`);
   const hash = await hashPin(parsed.data.pin);
   if (values.data) {
     mkdirSync(values.data, { recursive: true });

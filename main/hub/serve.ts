@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config/loadConfig.ts';
+import { installCrashGuard } from './crashGuard.ts';
 import { createHub, type Hub } from './hub.ts';
 import { startHttpTransport, type HttpTransport } from './transport/httpTransport.ts';
 
@@ -28,6 +29,8 @@ export interface Serving {
 
 export async function serveHub(options: ServeOptions): Promise<Serving> {
   const hub = await createHub({ configPath: options.configPath, dataDir: options.dataDir, rendererDir: options.rendererDir, presetsDir: options.presetsDir });
+  // A fault in one part is logged and shown on the desk rather than ending the process (crashGuard.ts).
+  installCrashGuard({ log: hub.log, faults: hub.faults });
   const { network } = hub.config;
   let http: HttpTransport;
   try {
