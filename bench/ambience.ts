@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { desiredFromPreset } from '../main/hub/ambience/clampToRoom.ts';
 import type { AmbiencePlan } from '../main/hub/ambience/homeAssistantCalls.ts';
-import { planAmbience, planSceneApply } from '../main/hub/ambience/planAmbience.ts';
+import { planAmbience, planSceneApply, type SoundUrl } from '../main/hub/ambience/planAmbience.ts';
 import type { Preset } from '../main/hub/ambience/presetSchema.ts';
 import { connectHomeAssistant } from '../main/hub/devices/homeAssistant/homeAssistantLink.ts';
 import { fork } from 'node:child_process';
@@ -35,7 +35,7 @@ const warmUp = 20;
 const lightIds = benchLightIds;
 
 /** Two presets the runs alternate between, so every apply really changes every device. */
-const presetA = { name: 'Bench A', description: 'Low and warm.', swatch: '#d9a46c', transitionSeconds: 5, lights: { all: { on: true, brightness: 40, kelvin: 2700 } }, sound: { mediaContentId: 'media-source://stillroom/stream', mediaContentType: 'music', volume: 0.1, fadeInSeconds: 0, fadeOutSeconds: 0 } };
+const presetA = { name: 'Bench A', description: 'Low and warm.', swatch: '#d9a46c', transitionSeconds: 5, lights: { all: { on: true, brightness: 40, kelvin: 2700 } }, sound: { stillroom: 'stream' as const, volume: 0.1, fadeInSeconds: 0, fadeOutSeconds: 0 } };
 const presetB = { ...presetA, name: 'Bench B', description: 'Brighter and cooler.', lights: { all: { on: true, brightness: 70, kelvin: 3500 } }, sound: { ...presetA.sound, volume: 0.2 } };
 
 export async function benchAmbience(): Promise<BenchReport> {
@@ -72,7 +72,8 @@ export async function benchAmbience(): Promise<BenchReport> {
     });
 
     const presets = [asPreset(presetA, 'bench-a'), asPreset(presetB, 'bench-b')];
-    const planFor = (round: number) => planAmbience({ desired: desiredFromPreset(presets[round % 2]!), room: roomConfig, states: link.entities() });
+    const soundUrl: SoundUrl = (name, generator) => hub.sounds.url(name, generator === 'room' ? 'big' : '');
+    const planFor = (round: number) => planAmbience({ soundUrl, desired: desiredFromPreset(presets[round % 2]!), room: roomConfig, states: link.entities() });
     const firstSteps = (plan: AmbiencePlan): AmbiencePlan => ({ devices: plan.devices.map((d) => ({ ...d, steps: d.steps.filter((s) => s.atMs === 0) })) });
 
     const measure = async (run: (round: number) => Promise<void>) => {
@@ -102,7 +103,7 @@ export async function benchAmbience(): Promise<BenchReport> {
       expectOk((await run.immediate).every((r) => r.result.ok), 'a concurrent call');
     });
     const scene = await measure(async (round) => {
-      const plan = planSceneApply({ desired: desiredFromPreset(presets[round % 2]!), room: roomConfig, states: link.entities() });
+      const plan = planSceneApply({ soundUrl, desired: desiredFromPreset(presets[round % 2]!), room: roomConfig, states: link.entities() });
       const speakers = runPlan(firstSteps({ devices: plan.devices }), (call) => link.callService(call));
       const [sceneResult, speakerResults] = await Promise.all([plan.scene ? link.callService(plan.scene) : Promise.resolve({ ok: true }), speakers.immediate]);
       speakers.cancel();
@@ -143,7 +144,7 @@ const roomConfig = {
   lights: { lamp: lightIds },
   speaker: 'media_player.bench_speaker',
   masking: 'media_player.bench_masking',
-  maskingSource: { mediaContentId: 'media-source://stillroom/masking-noise', mediaContentType: 'music', volume: 0.3 },
+  maskingSource: { stillroom: 'masking' as const, volume: 0.3 },
   limits: { minBrightness: 1, maxBrightness: 100, maxVolume: 1 },
   sessionEnd: 'restore' as const,
 };

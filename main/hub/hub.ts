@@ -38,6 +38,7 @@ import { comfortWishes } from './rooms/comfortWishes.ts';
 import { followDevices } from './rooms/followDevices.ts';
 import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
+import { soundReachProblem } from './sounds/soundAddress.ts';
 import { createSoundLibrary } from './sounds/soundLibrary.ts';
 import { createSoundStreams, type SoundStreams } from './sounds/soundStreams.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
@@ -108,7 +109,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const zigbee = mqtt && config.zigbee2mqtt ? { lights: new Set(Object.keys(config.zigbee2mqtt.lights)), watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log }) } : null;
 
   // Stillroom's own sounds: prepared when a speaker first asks, kept in the data folder; each room its own masking generator.
-  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log }), zones: () => new Set(config.rooms.map((room) => room.id)), log });
+  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log }), zones: () => new Set(config.rooms.map((room) => room.id)), network: () => config.network, log });
+  const unreachable = config.rooms.some((room) => room.ambience?.speaker || room.ambience?.masking) ? soundReachProblem(config.network) : null;
+  if (unreachable) log.warn('the speakers may not reach the hub for its sounds', { problem: unreachable });
 
   // Rooms, following their devices and taking commands from the bus.
   const roomStates = createRoomStateStore(db, now);
@@ -117,6 +120,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     library: presets.current,
     devices: combineDevices(devices, zigbee),
     store: roomStates,
+    soundUrl: (roomId, name, generator) => sounds.url(name, generator === 'room' ? roomId : ''),
     publish: (event) => {
       feed.publish('rooms', event);
       if (event.type === 'room') mqtt?.roomChanged(event.room);

@@ -17,8 +17,7 @@ const quieterVolume = 0.6;
 
 /** The soft source added when a client would like some sound and the preset has none. */
 export const softBackgroundSound: SoundSource = {
-  mediaContentId: 'media-source://stillroom/soft-rain',
-  mediaContentType: 'music',
+  stillroom: 'soft-rain',
   volume: 0.12,
   fadeInSeconds: 12,
   fadeOutSeconds: 8,

@@ -6,9 +6,17 @@
 import { clampToRoom, clampVolume, desiredFromPreset, type DesiredAmbience } from './clampToRoom.ts';
 import { now, serviceCall, type AmbiencePlan, type DevicePlan, type EntityStates, type ServiceCall } from './homeAssistantCalls.ts';
 import { lightCall, lightCapabilities, lightSceneState, lightTargetFromSetting, lightTargetFromState, type LightTarget } from './lightCommands.ts';
-import { allLights, type LightSetting, type Preset } from './presetSchema.ts';
+import { allLights, type LightSetting, type Preset, type SoundOrigin } from './presetSchema.ts';
 import type { RoomAmbienceConfig } from './roomDevices.ts';
 import { planSpeaker, type SoundTarget } from './soundCommands.ts';
+import { SoundName } from '../sounds/catalogue.ts';
+
+/**
+ * Where a speaker fetches one of Stillroom's own sounds: the hub's address on the office network
+ * (sounds/soundAddress.ts). `room` is the room's own generator (its masking player), `shared` the one
+ * every room may play.
+ */
+export type SoundUrl = (name: SoundName, generator: 'room' | 'shared') => string;
 
 export interface AmbienceInput {
   desired: DesiredAmbience;
@@ -17,6 +25,25 @@ export interface AmbienceInput {
   states: EntityStates;
   /** How long the sound playing now takes to fade out (the outgoing preset's `fadeOutSeconds`); defaults to the transition. */
   fadeOutSeconds?: number;
+  soundUrl: SoundUrl;
+}
+
+/**
+ * What the player is told to play. A Stillroom sound becomes the hub's URL for it; so does an id of
+ * the form `media-source://stillroom/<name>` from before Stillroom served its own sounds (kept in
+ * older practice presets and in rooms' saved state), which no Home Assistant can resolve.
+ */
+function playerSource(origin: SoundOrigin, soundUrl: SoundUrl, generator: 'room' | 'shared'): { mediaContentId: string; mediaContentType: string } {
+  const legacy = 'mediaContentId' in origin ? SoundName.safeParse(/^media-source:\/\/stillroom\/(.+)$/.exec(origin.mediaContentId)?.[1]) : null;
+  if ('stillroom' in origin || legacy?.success) {
+    return { mediaContentId: soundUrl('stillroom' in origin ? origin.stillroom : legacy!.data!, generator), mediaContentType: 'music' };
+  }
+  return { mediaContentId: origin.mediaContentId, mediaContentType: origin.mediaContentType };
+}
+
+/** `adjustSeconds`: how long a volume change takes when the same source is already playing (the desired state's transition). */
+function soundTarget(sound: (SoundOrigin & { volume: number; fadeInSeconds: number }) | null, soundUrl: SoundUrl, generator: 'room' | 'shared', adjustSeconds?: number): SoundTarget | null {
+  return sound && { ...playerSource(sound, soundUrl, generator), volume: sound.volume, fadeInSeconds: sound.fadeInSeconds, ...(adjustSeconds === undefined ? {} : { adjustSeconds }) };
 }
 
 /** Each light entity of the room and the setting that reaches it: its role's, else `all`'s; the first role naming it wins. */
@@ -58,7 +85,7 @@ export function planAmbience(input: AmbienceInput): AmbiencePlan {
   return {
     devices: [
       ...lightPlans(lightTargets(desired, input), input, desired.transitionSeconds),
-      ...speakerPlans(input.room.speaker, desired.sound, input, fadeOutFor(input, desired.transitionSeconds)),
+      ...speakerPlans(input.room.speaker, soundTarget(desired.sound, input.soundUrl, 'shared', desired.transitionSeconds), input, fadeOutFor(input, desired.transitionSeconds)),
     ],
   };
 }
@@ -81,7 +108,7 @@ export function planSceneApply(input: AmbienceInput): { scene: ServiceCall | nul
             transition: desired.transitionSeconds,
           },
         };
-  return { scene, devices: speakerPlans(input.room.speaker, desired.sound, input, fadeOutFor(input, desired.transitionSeconds)) };
+  return { scene, devices: speakerPlans(input.room.speaker, soundTarget(desired.sound, input.soundUrl, 'shared', desired.transitionSeconds), input, fadeOutFor(input, desired.transitionSeconds)) };
 }
 
 function doorSignPlans(room: RoomAmbienceConfig, on: boolean): DevicePlan[] {
@@ -89,8 +116,8 @@ function doorSignPlans(room: RoomAmbienceConfig, on: boolean): DevicePlan[] {
 }
 
 function maskingPlans(input: AmbienceInput, on: boolean, fadeSeconds: number): DevicePlan[] {
-  const source = input.room.maskingSource;
-  return speakerPlans(input.room.masking, on ? { ...source, fadeInSeconds: fadeSeconds } : null, input, fadeSeconds);
+  const target = on ? soundTarget({ ...input.room.maskingSource, fadeInSeconds: fadeSeconds }, input.soundUrl, 'room') : null;
+  return speakerPlans(input.room.masking, target, input, fadeSeconds);
 }
 
 export interface SessionStartInput {
@@ -99,11 +126,12 @@ export interface SessionStartInput {
   /** States now; the caller keeps them as the snapshot that `planSessionEnd` restores. */
   states: EntityStates;
   fadeOutSeconds?: number;
+  soundUrl: SoundUrl;
 }
 
 /** The preset, the door sign on and masking on; a preset whose `session` says no to either leaves it as it is. */
-export function planSessionStart({ room, preset, states, fadeOutSeconds }: SessionStartInput): AmbiencePlan {
-  const input: AmbienceInput = { desired: desiredFromPreset(preset), room, states, ...(fadeOutSeconds === undefined ? {} : { fadeOutSeconds }) };
+export function planSessionStart({ room, preset, states, fadeOutSeconds, soundUrl }: SessionStartInput): AmbiencePlan {
+  const input: AmbienceInput = { desired: desiredFromPreset(preset), room, states, soundUrl, ...(fadeOutSeconds === undefined ? {} : { fadeOutSeconds }) };
   return {
     devices: [
       ...planAmbience(input).devices,
@@ -122,18 +150,20 @@ export interface SessionEndInput {
   /** How long restoring takes (lights' transition, sound fades); a preset brings its own. */
   transitionSeconds?: number;
   fadeOutSeconds?: number;
+  soundUrl: SoundUrl;
 }
 
 export const sessionEndTransitionSeconds = 10;
 
 /** Puts back the snapshot (lights as they were, the speaker's source and volume) or applies the neutral preset; door sign and masking off. */
-export function planSessionEnd({ room, states, restore, transitionSeconds, fadeOutSeconds }: SessionEndInput): AmbiencePlan {
+export function planSessionEnd({ room, states, restore, transitionSeconds, fadeOutSeconds, soundUrl }: SessionEndInput): AmbiencePlan {
   const seconds = transitionSeconds ?? ('preset' in restore ? restore.preset.transitionSeconds : sessionEndTransitionSeconds);
   const input: AmbienceInput = {
     desired: 'preset' in restore ? desiredFromPreset(restore.preset) : { presetId: null, lights: {}, sound: null, transitionSeconds: seconds },
     room,
     states,
     fadeOutSeconds: fadeOutSeconds ?? seconds,
+    soundUrl,
   };
   const main = 'preset' in restore ? planAmbience(input).devices : restorePlans(input, restore.snapshot, seconds);
   return { devices: [...main, ...doorSignPlans(room, false), ...maskingPlans(input, false, seconds)] };

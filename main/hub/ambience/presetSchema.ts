@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Slug } from '../../contract/contract.ts';
 import { rgbFromHex, type Rgb } from './colour.ts';
+import { SoundName, soundNames } from '../sounds/catalogue.ts';
 
 const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #f2c48d');
 
@@ -63,17 +64,44 @@ const LightSetting = LightSettingInput.transform((light): LightSetting => {
  */
 const Lights = z.record(LightRole, LightSetting).refine((lights) => Object.keys(lights).length > 0, 'name at least one light role, or all');
 
-/** A sound source a media player can play; `volume` is 0..1 before the room's ceiling. */
-export const SoundSource = z.strictObject({
-  mediaContentId: z.string().min(1),
-  mediaContentType: z.string().min(1),
+/**
+ * Where a sound comes from: one of Stillroom's own (`stillroom: rain`, served by the hub, see
+ * sounds/catalogue.ts), or the practice's own media in Home Assistant (`mediaContentId`, as its
+ * media browser shows it, e.g. `media-source://media_source/local/ocean.mp3`, or a URL).
+ * Checked by hand so a mistake is reported on its own field.
+ */
+export type SoundOrigin = { stillroom: SoundName } | { mediaContentId: string; mediaContentType: string };
+
+/** `fields` plus the origin fields, refined to exactly one origin. */
+export function withSoundOrigin<Fields extends z.ZodRawShape>(fields: Fields) {
+  return z
+    .strictObject({ stillroom: SoundName.optional(), mediaContentId: z.string().min(1).optional(), mediaContentType: z.string().min(1).optional(), ...fields })
+    .superRefine((value, context) => {
+      const sound = value as { stillroom?: SoundName; mediaContentId?: string; mediaContentType?: string };
+      if (sound.stillroom === undefined && sound.mediaContentId === undefined) {
+        context.addIssue({ code: 'custom', path: ['stillroom'], message: `name one of Stillroom's own sounds (${soundNames.join(', ')}) or give the mediaContentId of your own media` });
+      }
+      if (sound.stillroom !== undefined && (sound.mediaContentId !== undefined || sound.mediaContentType !== undefined)) {
+        context.addIssue({ code: 'custom', path: ['mediaContentId'], message: 'give either stillroom or mediaContentId, not both' });
+      }
+    });
+}
+
+/** Drops the unused origin fields: `{ stillroom }` or `{ mediaContentId, mediaContentType }` (type "music" unless given). */
+export function soundOrigin(sound: { stillroom?: SoundName | undefined; mediaContentId?: string | undefined; mediaContentType?: string | undefined }): SoundOrigin {
+  return sound.stillroom !== undefined ? { stillroom: sound.stillroom } : { mediaContentId: sound.mediaContentId!, mediaContentType: sound.mediaContentType ?? 'music' };
+}
+
+/** A sound a media player can play; `volume` is 0..1 before the room's ceiling. */
+export const SoundSource = withSoundOrigin({
   volume: z.number().min(0).max(1),
   fadeInSeconds: z.number().min(0).max(120).default(8),
   fadeOutSeconds: z.number().min(0).max(120).default(6),
-});
+}).transform(({ stillroom, mediaContentId, mediaContentType, ...rest }) => ({ ...soundOrigin({ stillroom, mediaContentId, mediaContentType }), ...rest }));
 export type SoundSource = z.infer<typeof SoundSource>;
 
-const Sound = z.union([z.literal('none').transform(() => null), SoundSource]);
+/** `none` for silence; read before the source so a mistake in a source is reported on its own field. */
+const Sound = z.preprocess((value) => (value === 'none' ? null : value), SoundSource.nullable());
 
 /** What starting a session with this preset adds; both default to on. */
 const SessionExtras = z.strictObject({

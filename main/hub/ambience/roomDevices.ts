@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Slug } from '../../contract/contract.ts';
-import { LightRole, allLights } from './presetSchema.ts';
+import { LightRole, allLights, soundOrigin, withSoundOrigin } from './presetSchema.ts';
 
 const objectId = '[a-z0-9_]+';
 
@@ -30,11 +30,11 @@ const RoomLimits = z
   })
   .refine((limits) => limits.minBrightness <= limits.maxBrightness, { path: ['maxBrightness'], message: 'must not be below minBrightness' });
 
-export const MaskingSource = z.strictObject({
-  mediaContentId: z.string().min(1),
-  mediaContentType: z.string().min(1),
-  volume: z.number().min(0).max(1),
-});
+/** What the masking player plays: Stillroom's own masking sound (its own generator for this room) unless the practice names another. */
+export const MaskingSource = withSoundOrigin({ volume: z.number().min(0).max(1) }).transform(({ stillroom, mediaContentId, mediaContentType, volume }) => ({
+  ...soundOrigin({ stillroom, mediaContentId, mediaContentType }),
+  volume,
+}));
 
 export const RoomAmbienceConfig = z.strictObject({
   lights: z
@@ -45,7 +45,7 @@ export const RoomAmbienceConfig = z.strictObject({
   doorSign: entityIn('switch', 'input_boolean').optional(),
   /** A player outside the door that hides voices during a session. */
   masking: MediaPlayerEntity.optional(),
-  maskingSource: MaskingSource.default({ mediaContentId: 'media-source://stillroom/masking-noise', mediaContentType: 'music', volume: 0.3 }),
+  maskingSource: MaskingSource.default({ stillroom: 'masking', volume: 0.3 }),
   limits: RoomLimits.prefault({}),
   /** What ending a session does: put back what was there before it, or apply the preset with this id. */
   sessionEnd: z.union([z.literal('restore'), Slug]).default('restore'),

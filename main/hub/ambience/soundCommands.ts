@@ -10,6 +10,8 @@ export interface SoundTarget {
   mediaContentType: string;
   volume: number;
   fadeInSeconds: number;
+  /** How long a change of volume takes while the same source keeps playing (a fine-tune's few seconds); the fade-in when absent. */
+  adjustSeconds?: number;
 }
 
 /** One step per half second is smooth to the ear; twenty keeps a long fade from flooding the player. */
@@ -46,7 +48,7 @@ export function planSpeaker(entityId: string, target: SoundTarget | null, live: 
     return [...fade, { atMs: fade.at(-1)!.atMs, call: serviceCall(entityId, 'media_stop') }];
   }
   if (audible(live) && live?.attributes['media_content_id'] === target.mediaContentId) {
-    return currentVolume === target.volume ? [] : volumeRamp(entityId, currentVolume, target.volume, target.fadeInSeconds);
+    return currentVolume === target.volume ? [] : volumeRamp(entityId, currentVolume, target.volume, target.adjustSeconds ?? target.fadeInSeconds);
   }
   const fadeOut = audible(live) ? volumeRamp(entityId, currentVolume, 0, fadeOutSeconds) : [{ atMs: 0, call: volumeSet(entityId, 0) }];
   const startMs = fadeOut.at(-1)!.atMs;

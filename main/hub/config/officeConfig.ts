@@ -54,6 +54,8 @@ export const OfficeConfig = z.strictObject({
     .strictObject({
       listen: z.string().min(1).default('127.0.0.1'),
       port: z.int().min(0).max(65535).default(4280),
+      /** Where the rooms' speakers reach the hub for its sounds (e.g. 192.168.1.20); found from the network interfaces when absent. */
+      speakerAddress: z.string().regex(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, 'expected an address such as 192.168.1.20 or http://hub.local:4280').optional(),
       tls: z.strictObject({ certificate: z.string().min(1), key: z.string().min(1) }).optional(),
     })
     .prefault({}),

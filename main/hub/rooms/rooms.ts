@@ -6,7 +6,8 @@
  */
 import { clampBrightness, clampToRoom, clampVolume, desiredFromPreset, type DesiredAmbience } from '../ambience/clampToRoom.ts';
 import type { AmbiencePlan, EntityState, EntityStates } from '../ambience/homeAssistantCalls.ts';
-import { planAmbience, planSceneApply, planSessionEnd, planSessionStart } from '../ambience/planAmbience.ts';
+import { planAmbience, planSceneApply, planSessionEnd, planSessionStart, type SoundUrl } from '../ambience/planAmbience.ts';
+import type { SoundName } from '../sounds/catalogue.ts';
 import type { PresetLibrary } from '../ambience/presetLibrary.ts';
 import type { Preset } from '../ambience/presetSchema.ts';
 import type { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
@@ -39,13 +40,16 @@ export interface RoomsDeps {
   devices: RoomDevices;
   store: RoomStateStore;
   publish: (event: LiveEvent) => void;
+  /** Where a room's speakers fetch Stillroom's own sounds (the hub's address; sounds/soundStreams.ts). */
+  soundUrl: (roomId: string, name: SoundName, generator: 'room' | 'shared') => string;
   log: Log;
 }
 
 const card = ({ id, name, description, swatch }: Preset): PresetCard => ({ id, name, description, swatch });
 const defaultLimits = { minBrightness: 1, maxBrightness: 100, maxVolume: 1 };
 
-export function createRooms({ config, library, devices, store, publish, log }: RoomsDeps) {
+export function createRooms({ config, library, devices, store, publish, soundUrl: soundUrlIn, log }: RoomsDeps) {
+  const soundUrl = (roomId: string): SoundUrl => (name, generator) => soundUrlIn(roomId, name, generator);
   const rooms = new Map(config.rooms.map((room) => [room.id, room]));
   const running = new Map<string, RunningPlan>();
   const lastChange = new Map<string, DeviceOutcome[]>();
@@ -182,14 +186,14 @@ export function createRooms({ config, library, devices, store, publish, log }: R
    * one call per light for 24 lights); the rest, and smaller rooms, get one call per device, which
    * reports each device on its own.
    */
-  function planFor(room: RoomAmbienceConfig, desired: DesiredAmbience, { oneScene = true } = {}): AmbiencePlan {
+  function planFor(roomId: string, room: RoomAmbienceConfig, desired: DesiredAmbience, { oneScene = true } = {}): AmbiencePlan {
     const states = devices.entities();
-    const perDevice = planAmbience({ desired, room, states });
+    const perDevice = planAmbience({ desired, room, states, soundUrl: soundUrl(roomId) });
     const lights = new Set(Object.values(room.lights).flat());
     if (!oneScene || lights.size < sceneFromLights || !knowsEntities()) return perDevice;
     const inScene = (entityId: string) =>
       lights.has(entityId) && !!states[entityId] && states[entityId].state !== 'unavailable' && (devices.sceneCapable?.(entityId) ?? true);
-    const { scene } = planSceneApply({ desired, room: { ...room, lights: Object.fromEntries(Object.entries(room.lights).map(([role, ids]) => [role, ids.filter(inScene)])) }, states });
+    const { scene } = planSceneApply({ desired, room: { ...room, lights: Object.fromEntries(Object.entries(room.lights).map(([role, ids]) => [role, ids.filter(inScene)])) }, states, soundUrl: soundUrl(roomId) });
     if (!scene) return perDevice;
     return { devices: [{ entityId: sceneDevice, steps: [{ atMs: 0, call: scene }] }, ...perDevice.devices.filter((device) => !inScene(device.entityId))] };
   }
@@ -219,7 +223,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       if (!preset.ok) return preset;
       const desired = clampToRoom(desiredFromPreset(preset.value), ambience.value.limits);
       save(roomId, { desired, adjusted: false });
-      return carryOut(roomId, planFor(ambience.value, desired));
+      return carryOut(roomId, planFor(roomId, ambience.value, desired));
     },
 
     /**
@@ -233,7 +237,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       if (!preset.ok) return preset;
       const desired = clampToRoom({ ...desiredFromPreset(preset.value), transitionSeconds: Math.max(30, preset.value.transitionSeconds) }, ambience.value.limits);
       save(roomId, { desired, adjusted: false });
-      return carryOut(roomId, planFor(ambience.value, desired));
+      return carryOut(roomId, planFor(roomId, ambience.value, desired));
     },
 
     /** Moves the brightest light to `brightness` (the others keep their proportion) and/or sets the volume. */
@@ -251,7 +255,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       const sound = current.sound && volume !== undefined ? { ...current.sound, volume: clampVolume(volume, ambience.limits) } : current.sound;
       const desired: DesiredAmbience = { ...current, lights, sound, transitionSeconds: 2 };
       save(roomId, { desired, adjusted: true });
-      return carryOut(roomId, planFor(ambience, desired));
+      return carryOut(roomId, planFor(roomId, ambience, desired));
     },
 
     async startSession(roomId: string): Promise<Result<RoomView>> {
@@ -267,8 +271,8 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       // as the preset's session extras say (both, when the room has no preset yet).
       const extras = new Set([ambience.doorSign, ambience.masking].filter((id) => !!id));
       const preset = (state.desired?.presetId && library().presets.get(state.desired.presetId)) || sessionOnly;
-      const extrasPlan = planSessionStart({ room: ambience, preset, states }).devices.filter((device) => extras.has(device.entityId));
-      return carryOut(roomId, { devices: [...(state.desired ? planFor(ambience, state.desired).devices : []), ...extrasPlan] });
+      const extrasPlan = planSessionStart({ room: ambience, preset, states, soundUrl: soundUrl(roomId) }).devices.filter((device) => extras.has(device.entityId));
+      return carryOut(roomId, { devices: [...(state.desired ? planFor(roomId, ambience, state.desired).devices : []), ...extrasPlan] });
     },
 
     /** A command from the office bus (a wall switch, another system). */
@@ -286,8 +290,8 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       const neutral = ambience.sessionEnd === 'restore' ? undefined : library().presets.get(ambience.sessionEnd);
       const states = devices.entities();
       const plan = neutral
-        ? planSessionEnd({ room: ambience, states, restore: { preset: neutral } })
-        : planSessionEnd({ room: ambience, states, restore: { snapshot: state.snapshot?.states ?? {} } });
+        ? planSessionEnd({ room: ambience, states, restore: { preset: neutral }, soundUrl: soundUrl(roomId) })
+        : planSessionEnd({ room: ambience, states, restore: { snapshot: state.snapshot?.states ?? {} }, soundUrl: soundUrl(roomId) });
       if (neutral) save(roomId, { inSession: false, snapshot: null, desired: clampToRoom(desiredFromPreset(neutral), ambience.limits), adjusted: false });
       else save(roomId, { inSession: false, snapshot: null, desired: state.snapshot?.desired ?? null, adjusted: state.snapshot?.adjusted ?? false });
       return carryOut(roomId, plan);
@@ -333,7 +337,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
         if (seen !== null && stateSignature(entities[entityId]) !== seen) pending.delete(entityId);
       }
       if (!desired || !ambience || pending.size === 0) continue;
-      const plan = planFor(ambience, desired, { oneScene: false });
+      const plan = planFor(roomId, ambience, desired, { oneScene: false });
       log.info('sending again what an outage lost', { room: roomId, devices: pending.size });
       await carryOut(roomId, { devices: plan.devices.filter((device) => pending.has(device.entityId)) });
     }

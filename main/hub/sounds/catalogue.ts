@@ -29,9 +29,7 @@ const recipes = {
 export const soundNames = Object.keys(recipes) as (keyof typeof recipes)[];
 
 /** A Stillroom sound's name, as presets and the office file give it. */
-export const SoundName = z.enum(soundNames as [keyof typeof recipes, ...(keyof typeof recipes)[]], {
-  error: `expected one of Stillroom's own sounds: ${soundNames.join(', ')}`,
-});
+export const SoundName = z.enum(soundNames as [keyof typeof recipes, ...(keyof typeof recipes)[]]);
 export type SoundName = z.infer<typeof SoundName>;
 
 export const soundTitle = (name: SoundName) => recipes[name].title;

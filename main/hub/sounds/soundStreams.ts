@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Log } from '../log.ts';
 import { SoundName } from './catalogue.ts';
+import { soundBaseUrl, type SoundNetwork } from './soundAddress.ts';
 import type { SoundLibrary, SoundLoop } from './soundLibrary.ts';
 
 export const soundPathPrefix = '/sounds/';
@@ -23,6 +24,10 @@ const tickMs = 250;
 export interface SoundStreams {
   /** Answers a request whose path starts with `/sounds/`. */
   serve(request: IncomingMessage, response: ServerResponse, path: string): void;
+  /** The transport is listening on `port` (the configured one, or the one found for port 0). */
+  listeningOn(port: number): void;
+  /** The URL a speaker fetches `name` from; `zone` is a room's own generator, '' the shared one. */
+  url(name: SoundName, zone: string): string;
   listeners(): number;
   close(): void;
 }
@@ -31,6 +36,8 @@ export interface SoundStreamsOptions {
   library: SoundLibrary;
   /** The rooms that may have a generator of their own. */
   zones: () => ReadonlySet<string>;
+  /** The office file's `network`, read when a URL is made (it may change while the hub runs). */
+  network: () => SoundNetwork;
   log: Log;
   now?: () => number;
 }
@@ -39,8 +46,9 @@ function refuse(response: ServerResponse, status: number, message: string): void
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(message);
 }
 
-export function createSoundStreams({ library, zones, log, now = Date.now }: SoundStreamsOptions): SoundStreams {
+export function createSoundStreams({ library, zones, network, log, now = Date.now }: SoundStreamsOptions): SoundStreams {
   const open = new Set<() => void>();
+  let port: number | null = null;
 
   /** Streams `loop` until the listener goes; returns how to stop it. */
   function play(response: ServerResponse, loop: SoundLoop): () => void {
@@ -111,6 +119,13 @@ export function createSoundStreams({ library, zones, log, now = Date.now }: Soun
           stop();
         },
       );
+    },
+    listeningOn(listening) {
+      port = listening;
+    },
+    url(name, zone) {
+      const settings = network();
+      return `${soundBaseUrl(settings, port ?? settings.port)}${soundPathPrefix}${name}${zone ? `/${zone}` : ''}.mp3`;
     },
     listeners: () => open.size,
     close() {

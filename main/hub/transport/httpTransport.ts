@@ -187,6 +187,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
+  hub.sounds.listeningOn(address.port);
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     server,

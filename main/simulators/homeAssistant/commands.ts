@@ -8,6 +8,7 @@ import { newContext, simulatedUserId } from './context.ts';
 import type { HassEvent } from './eventBus.ts';
 import type { SimulatedHome } from './home.ts';
 import { remember } from './records.ts';
+import { browseLocal, resolveMedia } from './mediaSource.ts';
 import { areaEntries, deviceEntries, entityEntries } from './registries.ts';
 import { targetSchema, type ServiceError } from './services.ts';
 import { asStateObject, type StateObject } from './stateMachine.ts';
@@ -68,6 +69,20 @@ export const commands: Record<string, Command> = {
   'config/area_registry/list': command({}, (connection, message, home) => connection.sendResult(message.id, areaEntries(home.registries))),
   'config/device_registry/list': command({}, (connection, message, home) => connection.sendResult(message.id, deviceEntries(home.registries))),
   'config/entity_registry/list': command({}, (connection, message, home) => connection.sendResult(message.id, entityEntries(home.registries))),
+
+  // homeassistant/components/media_source/http.py: resolve answers a relative, signed URL and its
+  // MIME type, or `resolve_media_failed`; browse answers the folder, or `browse_media_failed`.
+  'media_source/resolve_media': command({ media_content_id: str(), expires: int().optional() }, (connection, message) => {
+    const resolved = resolveMedia(message.media_content_id as string);
+    if (!resolved.ok) return connection.sendError(message.id, { code: 'resolve_media_failed', message: resolved.error.message });
+    connection.sendResult(message.id, { url: resolved.url, mime_type: resolved.mimeType });
+  }),
+
+  'media_source/browse_media': command({ media_content_id: str().optional() }, (connection, message, home) => {
+    const browsed = browseLocal((message.media_content_id as string | undefined) ?? '', home.world.media.local);
+    if (!browsed.ok) return connection.sendError(message.id, { code: 'browse_media_failed', message: browsed.message });
+    connection.sendResult(message.id, browsed.result);
+  }),
 
   call_service: command(
     { domain: str(), service: str(), target: targetSchema.optional(), service_data: dict().optional(), return_response: bool().optional() },

@@ -7,6 +7,7 @@ import type { RegistrySeeds } from './registries.ts';
 import { EventBus } from './eventBus.ts';
 import { lightServices } from './lightService.ts';
 import { mediaPlayerServices } from './mediaPlayerService.ts';
+import { noMedia, type SimulatedMedia } from './mediaSource.ts';
 import { sceneServices } from './sceneService.ts';
 import { inputBooleanServices, notifyService, ServiceRegistry, switchServices, type DeviceWorld, type RecordedNotification } from './services.ts';
 import { StateMachine } from './stateMachine.ts';
@@ -25,11 +26,11 @@ export interface SimulatedHome {
   registries: RegistrySeeds;
 }
 
-export function createHome(haVersion: string, seeds: readonly EntitySeed[], notifyServices: readonly string[], keepRecords = Number.POSITIVE_INFINITY, registries: RegistrySeeds = {}): SimulatedHome {
+export function createHome(haVersion: string, seeds: readonly EntitySeed[], notifyServices: readonly string[], keepRecords = Number.POSITIVE_INFINITY, registries: RegistrySeeds = {}, media: SimulatedMedia = noMedia()): SimulatedHome {
   const bus = new EventBus();
   const states = new StateMachine(bus);
   const notifications: RecordedNotification[] = [];
-  const world: DeviceWorld = { states, memory: new Map(), notifications, keepRecords };
+  const world: DeviceWorld = { states, media, memory: new Map(), notifications, keepRecords };
   const services = new ServiceRegistry(world, bus);
   services.register('light', lightServices());
   services.register('media_player', mediaPlayerServices());

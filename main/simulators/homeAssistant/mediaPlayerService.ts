@@ -3,9 +3,11 @@
  * Volume and source survive turning off (the device remembers them), like real speakers.
  */
 import { z } from 'zod';
-import type { Context } from './context.ts';
+import { newContext, type Context } from './context.ts';
 import { mediaPlayerAttributes } from './entities.ts';
-import { entityService, type DeviceWorld, type ServiceDefinition } from './services.ts';
+import { fetchMedia, onThisMachine, playable, resolveMedia } from './mediaSource.ts';
+import { remember } from './records.ts';
+import { entityService, type DeviceWorld, type EntityEffect, type ServiceDefinition } from './services.ts';
 import type { Attributes, EntityState } from './stateMachine.ts';
 import { bool, dict, float, oneOf, ranged, str } from './voluptuous.ts';
 
@@ -38,14 +40,36 @@ function playerService(name: string, description: string, fields: z.ZodRawShape,
   });
 }
 
+/**
+ * `play_media` as the media-source players do it (cast, dlna_dmr, esphome, …): resolve a
+ * `media-source://` id first (an unknown source fails the call), play the URL it resolves to and
+ * report that URL as `media_content_id`; then fetch it, and fall idle if it cannot be played
+ * (mediaSource.ts has the sources).
+ */
+const playMedia: EntityEffect = (world, entity, data, context) => {
+  const resolved = resolveMedia(data.media_content_id as string);
+  if (!resolved.ok) return resolved.error;
+  // media_player `async_process_play_media_url`: a URL relative to Home Assistant is made absolute for the player.
+  const url = new URL(resolved.url, world.media.baseUrl).href;
+  writeMediaPlayer(world, entity, 'playing', { media_content_id: url, media_content_type: data.media_content_type }, context);
+  // A simulator stays on this machine: a player fetches only what is served here (the hub, this simulator).
+  if (!onThisMachine(url)) return undefined;
+  void fetchMedia(entity.entityId, url).then((fetched) => {
+    remember(world.media.fetches, fetched, world.keepRecords);
+    const now = world.states.get(entity.entityId);
+    if (!playable(fetched) && now?.state === 'playing' && now.attributes['media_content_id'] === url) writeMediaPlayer(world, now, 'idle', stopped, newContext());
+  });
+  return undefined;
+};
+
 export function mediaPlayerServices(): Record<string, ServiceDefinition> {
   return {
     turn_on: playerService('Turn on', 'Turns on the power of the media player.', {}, (entity) => ({ state: entity.state === 'off' ? 'idle' : entity.state })),
     turn_off: playerService('Turn off', 'Turns off the power of the media player.', {}, () => ({ state: 'off', changes: stopped })),
     toggle: playerService('Toggle', 'Toggles a media player on/off.', {}, (entity) => (entity.state === 'off' ? { state: 'idle' } : { state: 'off', changes: stopped })),
-    play_media: playerService(
-      'Play media',
-      'Starts playing specified media.',
+    play_media: entityService(
+      'media_player',
+      { name: 'Play media', description: 'Starts playing specified media.', fields: { media_content_id: { selector: { text: null } }, media_content_type: { selector: { text: null } } } },
       {
         media_content_id: str(),
         media_content_type: str(),
@@ -53,7 +77,7 @@ export function mediaPlayerServices(): Record<string, ServiceDefinition> {
         announce: bool().optional(),
         extra: dict().optional(),
       },
-      (_entity, data) => ({ state: 'playing', changes: { media_content_id: data.media_content_id, media_content_type: data.media_content_type } }),
+      playMedia,
     ),
     media_play: playerService('Play', 'Starts playing.', {}, () => ({ state: 'playing' })),
     media_pause: playerService('Pause', 'Pauses.', {}, (entity) => ({ state: entity.state === 'off' ? 'off' : 'paused' })),

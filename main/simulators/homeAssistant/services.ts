@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Context } from './context.ts';
 import { remember } from './records.ts';
 import type { EventBus } from './eventBus.ts';
+import type { SimulatedMedia } from './mediaSource.ts';
 import { domainOf, type Attributes, type EntityState, type StateMachine } from './stateMachine.ts';
 import { checkExclusive, describeInvalid, dict, str, strOrList, validate, type Invalid } from './voluptuous.ts';
 
@@ -31,6 +32,8 @@ export interface RecordedNotification {
 /** What service handlers act on. `memory` holds what a device remembers while off (last brightness, volume). */
 export interface DeviceWorld {
   states: StateMachine;
+  /** Local Media and what the players fetched (mediaSource.ts). */
+  media: SimulatedMedia;
   memory: Map<string, unknown>;
   notifications: RecordedNotification[];
   keepRecords: number;
@@ -78,7 +81,8 @@ function targetedEntities(states: StateMachine, domain: string, data: Record<str
   return ids.filter((id) => domainOf(id) === domain).flatMap((id) => states.get(id) ?? []);
 }
 
-export type EntityEffect = (world: DeviceWorld, entity: EntityState, data: Record<string, unknown>, context: Context) => void;
+/** What a service does to one entity; an error ends the call there, as an exception in an entity's handler does. */
+export type EntityEffect = (world: DeviceWorld, entity: EntityState, data: Record<string, unknown>, context: Context) => ServiceError | void;
 
 /**
  * A service that acts on each targeted entity of its domain. Entities that do not exist are
@@ -93,7 +97,10 @@ export function entityService(domain: string, description: Omit<ServiceDescripti
       const entities = targetedEntities(world.states, domain, data);
       const unavailable = entities.find((entity) => entity.state === 'unavailable');
       if (unavailable) return { code: 'home_assistant_error', message: `Entity ${unavailable.entityId} is unavailable` };
-      for (const entity of entities) effect(world, entity, data, context);
+      for (const entity of entities) {
+        const failed = effect(world, entity, data, context);
+        if (failed) return failed;
+      }
       return undefined;
     },
   };

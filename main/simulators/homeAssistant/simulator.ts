@@ -14,6 +14,7 @@ import { remember } from './records.ts';
 import { createHome, type SimulatedHome } from './home.ts';
 import { turnOffLight, turnOnLight } from './lightService.ts';
 import { writeMediaPlayer } from './mediaPlayerService.ts';
+import { noMedia, serveLocalMedia, type MediaFetch, type SimulatedMedia } from './mediaSource.ts';
 import { notifyService, type RecordedNotification } from './services.ts';
 import { asStateObject, domainOf, type Attributes, type StateObject } from './stateMachine.ts';
 
@@ -34,6 +35,8 @@ export interface HomeAssistantSimulatorOptions {
   keepRecords?: number;
   /** Areas, devices and entity registry entries, for `config/*_registry/list` (registries.ts). */
   registries?: RegistrySeeds;
+  /** Files in Local Media's `local` folder, e.g. `calm/ocean.mp3` (`media-source://media_source/local/calm/ocean.mp3`). */
+  localMedia?: readonly string[];
 }
 
 export interface ReceivedMessage {
@@ -49,6 +52,8 @@ export interface HomeAssistantSimulator {
   readonly haVersion: string;
   readonly states: { get(entityId: string): StateObject | undefined; all(): StateObject[] };
   readonly notifications: readonly RecordedNotification[];
+  /** What the media players fetched of what they were told to play, in order (mediaSource.ts). */
+  readonly mediaFetches: readonly MediaFetch[];
   /** Every `call_service` message received, as the client sent it, in order. */
   readonly serviceCalls: readonly Record<string, unknown>[];
   /** Every command-phase message from every client, in arrival order; `connection` counts sockets from 1. */
@@ -91,7 +96,8 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
   const notifyServices = [...(options.notifyServices ?? [])];
   const initialEntities = options.entities ?? [];
   const keep = options.keepRecords ?? Number.POSITIVE_INFINITY;
-  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices, keep, options.registries);
+  const media: SimulatedMedia = { ...noMedia(), local: new Set(options.localMedia ?? []) };
+  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices, keep, options.registries, media);
   const connections = new Set<ClientConnection>();
   const received: ReceivedMessage[] = [];
   const receiveListeners = new Set<(received: ReceivedMessage) => void>();
@@ -107,7 +113,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     replyDelayMs: faultState.replyDelayMs,
   };
 
-  let server = createServer((_request, response) => response.writeHead(404).end());
+  let server = createServer((request, response) => serveLocalMedia(media, request, response));
   let sockets = new WebSocketServer({ server, path: '/api/websocket' });
   const serve = (wss: WebSocketServer) =>
     wss.on('connection', (socket) => {
@@ -122,6 +128,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     });
   serve(sockets);
   const port = await listen(server, options.port ?? 0);
+  media.baseUrl = `http://127.0.0.1:${port}`;
 
   async function stop(): Promise<void> {
     dropConnections();
@@ -145,6 +152,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     get notifications() {
       return home.notifications;
     },
+    mediaFetches: media.fetches,
     get serviceCalls() {
       return home.serviceCalls;
     },
@@ -182,8 +190,8 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     snapshot: () => home.states.all().map((entity) => ({ entityId: entity.entityId, state: entity.state, attributes: structuredClone(entity.attributes) })),
     restart: async ({ keepStates = true } = {}) => {
       await stop();
-      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep, options.registries);
-      server = createServer((_request, response) => response.writeHead(404).end());
+      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep, options.registries, media);
+      server = createServer((request, response) => serveLocalMedia(media, request, response));
       sockets = new WebSocketServer({ server, path: '/api/websocket' });
       serve(sockets);
       await listen(server, port);

@@ -4,7 +4,7 @@ import { preset, room } from './ambienceFixtures.ts';
 
 const welcome = preset({
   lights: { lamp: { on: true, brightness: 60, kelvin: 2700 }, accent: { on: true, brightness: 30, colour: '#ffffff' }, ceiling: { on: false } },
-  sound: { mediaContentId: 'media-source://stillroom/rain', mediaContentType: 'music', volume: 0.2 },
+  sound: { stillroom: 'rain', volume: 0.2 },
 });
 const silent = { ...welcome, sound: null };
 
@@ -34,7 +34,7 @@ describe('adapting a preset to comfort wishes', () => {
   });
 
   it('background sound keeps a source the preset already has', () => {
-    expect(adaptForWishes(welcome, ['background-sound'], room.limits).sound?.mediaContentId).toBe('media-source://stillroom/rain');
+    expect(adaptForWishes(welcome, ['background-sound'], room.limits).sound).toMatchObject({ stillroom: 'rain' });
   });
 
   it('changes nothing without wishes', () => {

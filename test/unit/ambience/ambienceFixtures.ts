@@ -3,15 +3,19 @@ import type { DesiredAmbience } from '../../../main/hub/ambience/clampToRoom.ts'
 import type { AmbiencePlan, EntityState, ServiceCall } from '../../../main/hub/ambience/homeAssistantCalls.ts';
 import { PresetFile, type Preset } from '../../../main/hub/ambience/presetSchema.ts';
 import { RoomAmbienceConfig } from '../../../main/hub/ambience/roomDevices.ts';
+import type { SoundUrl } from '../../../main/hub/ambience/planAmbience.ts';
 
 export const room = RoomAmbienceConfig.parse({
   lights: { ceiling: ['light.ceiling_a', 'light.ceiling_b'], lamp: 'light.lamp', accent: 'light.accent' },
   speaker: 'media_player.room',
   doorSign: 'switch.door_sign',
   masking: 'media_player.hallway',
-  maskingSource: { mediaContentId: 'media-source://stillroom/pink-noise', mediaContentType: 'music', volume: 0.3 },
+  maskingSource: { stillroom: 'pink-noise', volume: 0.3 },
   limits: { minBrightness: 10, maxBrightness: 80, maxVolume: 0.25 },
 });
+
+/** The hub's address for its sounds, as the planner is given it: a room's own generator under the room's name. */
+export const soundUrl: SoundUrl = (name, generator) => `http://192.168.1.20:4280/sounds/${name}${generator === 'room' ? '/room' : ''}.mp3`;
 
 type ColourMode = 'onoff' | 'brightness' | 'color_temp' | 'hs' | 'xy' | 'rgb' | 'rgbw' | 'rgbww';
 

@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredAmbience } from '../../../main/hub/ambience/clampToRoom.ts';
 import type { EntityState } from '../../../main/hub/ambience/homeAssistantCalls.ts';
 import { planAmbience } from '../../../main/hub/ambience/planAmbience.ts';
-import { callFor, desired, lightState, plannedEntities, room, states } from './ambienceFixtures.ts';
+import { callFor, desired, lightState, plannedEntities, room, states, soundUrl } from './ambienceFixtures.ts';
 
 const warmLamp = desired({ lights: { lamp: { on: true, brightness: 40, kelvin: 2700 } } });
 const amberLamp = desired({ lights: { lamp: { on: true, brightness: 40, colour: '#ff9f5a' } } });
 
 /** Plans `wanted` for a room whose only light, the lamp, reports `lamp`. */
 function lampCall(wanted: DesiredAmbience, lamp: EntityState | undefined) {
-  const plan = planAmbience({ desired: wanted, room: { ...room, lights: { lamp: ['light.lamp'] } }, states: lamp ? { 'light.lamp': lamp } : {} });
+  const plan = planAmbience({ soundUrl, desired: wanted, room: { ...room, lights: { lamp: ['light.lamp'] } }, states: lamp ? { 'light.lamp': lamp } : {} });
   return callFor(plan, 'light.lamp');
 }
 
 describe('which lights a preset reaches', () => {
   it('sends each role its own setting, to every light of the role', () => {
     const plan = planAmbience({
+    soundUrl,
       desired: desired({ lights: { ceiling: { on: false }, lamp: { on: true, brightness: 40, kelvin: 2700 } } }),
       room,
       states,
@@ -26,30 +27,30 @@ describe('which lights a preset reaches', () => {
   });
 
   it('sends `all` to every light', () => {
-    const plan = planAmbience({ desired: desired({ lights: { all: { on: false } } }), room, states });
+    const plan = planAmbience({ soundUrl, desired: desired({ lights: { all: { on: false } } }), room, states });
     expect(plannedEntities(plan)).toEqual(['light.ceiling_a', 'light.ceiling_b', 'light.lamp', 'light.accent']);
   });
 
   it('lets a named role override `all`', () => {
-    const plan = planAmbience({ desired: desired({ lights: { all: { on: false }, lamp: { on: true, brightness: 30 } } }), room, states });
+    const plan = planAmbience({ soundUrl, desired: desired({ lights: { all: { on: false }, lamp: { on: true, brightness: 30 } } }), room, states });
     expect(callFor(plan, 'light.lamp').service).toBe('turn_on');
     expect(callFor(plan, 'light.accent').service).toBe('turn_off');
   });
 
   it('ignores a role the room does not have and leaves unnamed roles alone', () => {
-    const plan = planAmbience({ desired: desired({ lights: { reading: { on: true, brightness: 50 }, lamp: { on: false } } }), room, states });
+    const plan = planAmbience({ soundUrl, desired: desired({ lights: { reading: { on: true, brightness: 50 }, lamp: { on: false } } }), room, states });
     expect(plannedEntities(plan)).toEqual(['light.lamp']);
   });
 });
 
 describe('room limits', () => {
   it('raises brightness to the room floor', () => {
-    const call = callFor(planAmbience({ desired: desired({ lights: { lamp: { on: true, brightness: 3 } } }), room, states }), 'light.lamp');
+    const call = callFor(planAmbience({ soundUrl, desired: desired({ lights: { lamp: { on: true, brightness: 3 } } }), room, states }), 'light.lamp');
     expect(call.serviceData['brightness_pct']).toBe(10);
   });
 
   it('lowers brightness to the room ceiling', () => {
-    const call = callFor(planAmbience({ desired: desired({ lights: { lamp: { on: true, brightness: 100 } } }), room, states }), 'light.lamp');
+    const call = callFor(planAmbience({ soundUrl, desired: desired({ lights: { lamp: { on: true, brightness: 100 } } }), room, states }), 'light.lamp');
     expect(call.serviceData['brightness_pct']).toBe(80);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AmbiencePlan } from '../../../main/hub/ambience/homeAssistantCalls.ts';
 import { planSceneApply, planSessionEnd, planSessionStart } from '../../../main/hub/ambience/planAmbience.ts';
-import { callFor, desired, lightState, playerState, preset, room, states } from './ambienceFixtures.ts';
+import { callFor, desired, lightState, playerState, preset, room, states, soundUrl } from './ambienceFixtures.ts';
 
 const calm = preset({
   id: 'calm',
   transitionSeconds: 12,
   lights: { all: { on: true, brightness: 35, kelvin: 2400 }, ceiling: { on: false } },
-  sound: { mediaContentId: 'media-source://stillroom/stream', mediaContentType: 'music', volume: 0.12, fadeInSeconds: 12, fadeOutSeconds: 8 },
+  sound: { stillroom: 'stream', volume: 0.12, fadeInSeconds: 12, fadeOutSeconds: 8 },
 });
 
 /** The room before the session: the lamp on at 180/255 in 2900 K, the accent in an hs colour, the speaker playing the radio. */
@@ -22,7 +22,7 @@ const before = {
 const stepsFor = (plan: AmbiencePlan, entityId: string) => plan.devices.find((device) => device.entityId === entityId)?.steps ?? [];
 
 describe('starting a session', () => {
-  const plan = planSessionStart({ room, preset: calm, states });
+  const plan = planSessionStart({ soundUrl, room, preset: calm, states });
 
   it('applies the preset', () => {
     expect(callFor(plan, 'light.lamp').serviceData).toEqual({ brightness_pct: 35, color_temp_kelvin: 2400, transition: 12 });
@@ -36,22 +36,23 @@ describe('starting a session', () => {
   it('starts masking with its source and fades it in', () => {
     const steps = stepsFor(plan, 'media_player.hallway');
     expect(steps.find((step) => step.call.service === 'play_media')?.call.serviceData).toEqual({
-      media_content_id: 'media-source://stillroom/pink-noise',
+      // The room's own masking generator, from the hub's address.
+      media_content_id: 'http://192.168.1.20:4280/sounds/pink-noise/room.mp3',
       media_content_type: 'music',
     });
     expect(steps.at(-1)).toMatchObject({ atMs: 12_000, call: { service: 'volume_set', serviceData: { volume_level: 0.3 } } });
   });
 
   it('leaves the door sign and masking alone when the preset says so', () => {
-    const cleaning = planSessionStart({ room, preset: { ...calm, session: { doorSign: false, masking: false } }, states });
+    const cleaning = planSessionStart({ soundUrl, room, preset: { ...calm, session: { doorSign: false, masking: false } }, states });
     expect(stepsFor(cleaning, 'switch.door_sign')).toEqual([]);
     expect(stepsFor(cleaning, 'media_player.hallway')).toEqual([]);
   });
 });
 
 describe('ending a session by restoring the room', () => {
-  const during = { ...states, 'media_player.hallway': playerState('playing', { media_content_id: 'media-source://stillroom/pink-noise', volume_level: 0.3 }) };
-  const plan = planSessionEnd({ room, states: during, restore: { snapshot: before } });
+  const during = { ...states, 'media_player.hallway': playerState('playing', { media_content_id: 'http://192.168.1.20:4280/sounds/pink-noise/room.mp3', volume_level: 0.3 }) };
+  const plan = planSessionEnd({ soundUrl, room, states: during, restore: { snapshot: before } });
 
   it('puts a light back to its brightness and colour temperature', () => {
     expect(callFor(plan, 'light.lamp').serviceData).toEqual({ brightness_pct: 70.59, color_temp_kelvin: 2900, transition: 10 });
@@ -89,7 +90,7 @@ describe('ending a session by restoring the room', () => {
 describe('ending a session with a neutral preset', () => {
   it('applies the preset instead of the snapshot, and still turns the door sign off', () => {
     const rest = preset({ id: 'rest', lights: { all: { on: false } } });
-    const plan = planSessionEnd({ room, states, restore: { preset: rest } });
+    const plan = planSessionEnd({ soundUrl, room, states, restore: { preset: rest } });
     expect(callFor(plan, 'light.lamp').service).toBe('turn_off');
     expect(callFor(plan, 'switch.door_sign').service).toBe('turn_off');
   });
@@ -97,7 +98,7 @@ describe('ending a session with a neutral preset', () => {
 
 describe('scene.apply', () => {
   it('describes every light as a state, with brightness in 0–255 and its colour mode', () => {
-    const { scene } = planSceneApply({ desired: desired({ transitionSeconds: 12, lights: calm.lights }), room, states });
+    const { scene } = planSceneApply({ soundUrl, desired: desired({ transitionSeconds: 12, lights: calm.lights }), room, states });
     expect(scene).toEqual({
       domain: 'scene',
       service: 'apply',
@@ -114,7 +115,7 @@ describe('scene.apply', () => {
   });
 
   it('leaves the speaker to its own fade', () => {
-    const { devices } = planSceneApply({ desired: desired({ lights: calm.lights, sound: calm.sound }), room, states });
+    const { devices } = planSceneApply({ soundUrl, desired: desired({ lights: calm.lights, sound: calm.sound }), room, states });
     expect(devices.map((device) => device.entityId)).toEqual(['media_player.room']);
   });
 });

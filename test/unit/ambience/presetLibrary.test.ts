@@ -89,6 +89,20 @@ describe('a malformed preset file', () => {
     expect(messages).toEqual(['calm.yaml: sound.volume: must be at most 1']);
   });
 
+  it("names Stillroom's own sounds when a preset asks for one that does not exist", () => {
+    const { messages } = loadBadCalm(calm.replace('sound: none\n', 'sound: { stillroom: thunder, volume: 0.2 }\n'));
+    expect(messages).toEqual(["calm.yaml: sound.stillroom: expected one of masking, pink-noise, brown-noise, rain, soft-rain, stream, room-tone"]);
+  });
+
+  it('asks for one source, not two and not none', () => {
+    const both = loadBadCalm(calm.replace('sound: none\n', 'sound: { stillroom: rain, mediaContentId: media-source://media_source/local/rain.mp3, volume: 0.2 }\n'));
+    expect(both.messages).toEqual(['calm.yaml: sound.mediaContentId: give either stillroom or mediaContentId, not both']);
+    const neither = loadBadCalm(calm.replace('sound: none\n', 'sound: { volume: 0.2 }\n'));
+    expect(neither.messages).toEqual([
+      "calm.yaml: sound.stillroom: name one of Stillroom's own sounds (masking, pink-noise, brown-noise, rain, soft-rain, stream, room-tone) or give the mediaContentId of your own media",
+    ]);
+  });
+
   it('reports YAML that does not parse, with the line', () => {
     const { messages, ids } = loadBadCalm('name: Calm\nlights: { lamp: [\n');
     expect(messages.length).toBeGreaterThan(0);
