@@ -121,6 +121,7 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     const undone = describe(change, arrival);
     if (change.kind === 'checked-in-at-desk') {
       store.transaction(() => store.remove(arrival.id));
+      store.forgetDeleted();
       publish({ type: 'arrival-removed', arrivalId: arrival.id, lastChange: lastChange() });
     } else {
       const restored: Arrival = { ...arrival, status: change.from_status!, seenAt: change.from_seen_at, endedAt: change.from_ended_at };

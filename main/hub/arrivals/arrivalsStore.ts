@@ -3,7 +3,7 @@
  * about what may change live in arrivals.ts.
  */
 import type { Arrival, ArrivalStatus, ComfortWish, Slot } from '../../contract/contract.ts';
-import type { Db } from '../store/database.ts';
+import { forgetDeleted, type Db } from '../store/database.ts';
 
 const wishBits: Record<ComfortWish, number> = { 'softer-light': 1, 'quieter-room': 2, 'background-sound': 4 };
 
@@ -122,6 +122,10 @@ export function createArrivalsStore(db: Db) {
     },
     waiting(): Arrival[] {
       return waiting.all().map(toArrival);
+    },
+    /** After a removal has committed: nothing of the removed row is left in the WAL or free pages. */
+    forgetDeleted(): void {
+      forgetDeleted(db);
     },
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

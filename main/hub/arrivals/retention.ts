@@ -3,7 +3,7 @@
  * counts per day and hour are kept beyond it, so the practice can see how busy mornings are
  * without anything about any one visit surviving.
  */
-import type { Db } from '../store/database.ts';
+import { forgetDeleted, type Db } from '../store/database.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
 
 export function startOfLocalDay(time: number): number {
@@ -32,7 +32,7 @@ export function purgeArrivals(db: Db, cutoff: number): number {
      ON CONFLICT (day, hour) DO UPDATE SET arrivals = arrivals + excluded.arrivals, seen = seen + excluded.seen`,
   );
   const remove = db.prepare('DELETE FROM arrivals WHERE arrived_at < ?');
-  return db.transaction(() => {
+  const purged = db.transaction(() => {
     const counts = new Map<string, { day: string; hour: number; arrivals: number; seen: number }>();
     for (const row of old.all(cutoff)) {
       const { day, hour } = localDayAndHour(row.arrived_at);
@@ -45,6 +45,8 @@ export function purgeArrivals(db: Db, cutoff: number): number {
     for (const entry of counts.values()) addCounts.run(entry.day, entry.hour, entry.arrivals, entry.seen);
     return remove.run(cutoff).changes;
   })();
+  if (purged > 0) forgetDeleted(db);
+  return purged;
 }
 
 /**
@@ -52,7 +54,9 @@ export function purgeArrivals(db: Db, cutoff: number): number {
  * unlike the retention purge folds nothing into the counts: the point is that nothing remains.
  */
 export function wipeDay(db: Db, now: number): number {
-  return db.prepare('DELETE FROM arrivals WHERE arrived_at >= ?').run(startOfLocalDay(now)).changes;
+  const wiped = db.prepare('DELETE FROM arrivals WHERE arrived_at >= ?').run(startOfLocalDay(now)).changes;
+  forgetDeleted(db);
+  return wiped;
 }
 
 /**

@@ -1,8 +1,15 @@
 /**
  * Opens the hub's SQLite database in the data folder: WAL so the desk can read while the kiosk
  * writes, foreign keys on, and every pending migration applied in one transaction.
+ *
+ * Deleted means unrecoverable: `secure_delete` zeroes what a DELETE removes (in the page and in
+ * freed pages) instead of leaving it in free space, and `forgetDeleted` truncates the WAL after a
+ * purge, wipe or undo, since the WAL keeps the old page images a rewind would restore
+ * (https://sqlite.org/pragma.html#pragma_secure_delete, #pragma_wal_checkpoint). The folder is
+ * 0700 and the database 0600; SQLite gives the -wal and -shm files the database file's mode
+ * (os_unix.c, findCreateFileMode), so creating it 0600 before SQLite opens it covers all three.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations.ts';
@@ -10,14 +17,32 @@ import { migrations } from './migrations.ts';
 export type Db = Database.Database;
 
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'stillroom.sqlite'));
+  const file = join(dataDir, 'stillroom.sqlite');
+  makePrivate(dataDir, file);
+  const db = new Database(file);
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/** The data folder 0700; the database and any WAL and shm left by an older hub 0600. */
+function makePrivate(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
+/**
+ * After rows about people were deleted: copies the WAL into the main file (where secure_delete
+ * has zeroed them) and truncates it to nothing, so no earlier page image survives in it.
+ */
+export function forgetDeleted(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 function migrate(db: Db): void {
