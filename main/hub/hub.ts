@@ -13,6 +13,7 @@ import { createHubApi } from './api/createHubApi.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { HubApi } from './api/hubApi.ts';
 import { LiveFeed } from './api/liveFeed.ts';
+import { roomFeedFilter } from './api/roomFeed.ts';
 import { createArrivals } from './arrivals/arrivals.ts';
 import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
 import { keepRetention, wipeDay } from './arrivals/retention.ts';
@@ -184,9 +185,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   faults.onChange(health.changed);
   notifications.start();
 
+  const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) });
   const startedWith = structuredClone(config);
   office.onChange((next, source) => {
     Object.assign(config, liveSections(next));
+    // A PIN may have changed: sessions it opened end, and their live sockets close.
+    staff.pinsChanged();
     const waiting = restartSections(startedWith, next);
     if (waiting.length > 0) log.warn('office settings changed that take effect after a restart', { sections: waiting.join(', '), source });
     feed.publish('office', { type: 'office' });
@@ -233,6 +237,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         ? { code: 'unavailable', message: "We couldn't save your check-in just now. Please let the front desk know you're here; they'll look after you." }
         : { code: 'unavailable', message: "The hub couldn't save this just now (its disk is full or damaged). Please note it on paper for now; nothing already saved is lost." };
     },
+    roomFeedFilter(config),
   );
 
   const retention = keepRetention({
@@ -250,7 +255,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   return {
     api,
     config,
-    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) }),
+    staff,
     rendererDir: options.rendererDir,
     log,
     faults,
