@@ -40,6 +40,7 @@ import { followDevices } from './rooms/followDevices.ts';
 import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
+import { lockDataFolder } from './store/dataLock.ts';
 import { openDatabase } from './store/database.ts';
 
 export interface HubOptions {
@@ -49,6 +50,11 @@ export interface HubOptions {
   rendererDir: string;
   /** The clock, in epoch milliseconds; tests move it to cross midnight. */
   now?: () => number;
+  /**
+   * A clock that moves at its own pace whatever the wall clock does (performance.now), to see the
+   * wall clock jump. With `now` given and this not, the two are taken to agree (no jumps seen).
+   */
+  monotonic?: () => number;
   log?: Log;
   /** How often retention is enforced while running. */
   purgeEveryMs?: number;
@@ -85,9 +91,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // Secrets saved from the admin page (data folder, 0600) are read as the environment is, and win over it.
   const secrets = openSecretsFile(options.dataDir);
   const env = { ...(options.env ?? process.env), ...secrets.asEnv(config.homeAssistant && 'tokenEnv' in config.homeAssistant ? config.homeAssistant.tokenEnv : 'STILLROOM_HA_TOKEN') };
-  const db = openDatabase(options.dataDir);
-  const feed = new LiveFeed();
+  // One hub per data folder: a second one refuses to start, in words (store/dataLock.ts).
+  const lock = lockDataFolder(options.dataDir);
   const faults = createHubFaults(log);
+  let setAside: string | null = null;
+  const db = openDatabase(options.dataDir, {
+    now,
+    onSetAside: (name, problem) => {
+      setAside = name;
+      log.error('the database was damaged: it was set aside and a fresh one started', { setAsideAs: basename(name), problem });
+    },
+  });
+  if (setAside) faults.notice('database-replaced', 'start-up');
+  const feed = new LiveFeed();
 
   // Presets: built-in plus the practice's own folder, reloaded when a file changes.
   const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
@@ -162,6 +178,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       feed.publish('arrivals', event);
     },
     announcers: [notifications.announcer, comfortWishes({ config, rooms, log })],
+    keepsActive: () => keepsActive(),
   });
   notifications.onAcknowledge((arrivalId) => {
     const acknowledged = arrivals.acknowledge(arrivalId);
@@ -240,6 +257,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     roomFeedFilter(config),
   );
 
+  let keepsActive = () => false;
   const retention = keepRetention({
     db,
     retention: config.privacy.retention,
@@ -250,7 +268,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       feed.publish('arrivals', { type: 'board-reset' });
     },
     onFault: (error) => faults.record('retention purge', error),
+    monotonic: options.monotonic ?? (options.now ? options.now : () => performance.now()),
+    onClockJump: (minutes) => log.warn('the clock jumped forward: clients still waiting are kept on the board until midnight', { minutes }),
   });
+  keepsActive = retention.holding;
 
   return {
     api,
@@ -278,6 +299,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await mqtt?.close();
       await devices.close();
       db.close();
+      lock.release();
     },
   };
 }
