@@ -72,6 +72,7 @@ export function createArrivalsStore(db: Db) {
   const announcedSilently = db.prepare('UPDATE arrivals SET announced_silently = 1 WHERE id = ?');
   const silentById = db.prepare<[string], { announced_silently: number }>('SELECT announced_silently FROM arrivals WHERE id = ?');
   const waiting = db.prepare<[], ArrivalRow>("SELECT * FROM arrivals WHERE status = 'waiting'");
+  const activeBefore = db.prepare<[number], ArrivalRow>("SELECT * FROM arrivals WHERE arrived_at < ? AND status IN ('waiting', 'with-clinician') ORDER BY arrived_at, id");
 
   return {
     insert(arrival: Arrival): void {
@@ -119,6 +120,10 @@ export function createArrivalsStore(db: Db) {
     },
     announcedSilently(id: string): boolean {
       return silentById.get(id)?.announced_silently === 1;
+    },
+    /** People still waiting or with their clinician who arrived before `time` (kept after a clock jump). */
+    activeBefore(time: number): Arrival[] {
+      return activeBefore.all(time).map(toArrival);
     },
     waiting(): Arrival[] {
       return waiting.all().map(toArrival);
