@@ -85,4 +85,12 @@ export const migrations: readonly string[] = [
   -- Which PIN opened a staff session: a room screen's, the desk's, or the admin's.
   ALTER TABLE staff_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'desk' CHECK (role IN ('room', 'desk', 'admin'));
   `,
+  `
+  -- The kiosk's key for one visit: a retry of a check-in that was in fact saved finds its arrival
+  -- here instead of making a second one. The key goes with its arrival (retention, wipe, undo).
+  CREATE TABLE visit_keys (
+    visit_key TEXT PRIMARY KEY CHECK (length(visit_key) BETWEEN 16 AND 64 AND visit_key NOT GLOB '*[^A-Za-z0-9_-]*'),
+    arrival_id TEXT NOT NULL UNIQUE REFERENCES arrivals (id) ON DELETE CASCADE
+  ) STRICT;
+  `,
 ];
