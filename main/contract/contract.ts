@@ -227,6 +227,8 @@ export const OfficeHealth = z.strictObject({
   /** Notifications not yet delivered, and the last delivery problem in words. */
   notifications: z.strictObject({ pending: z.number().int(), problem: z.string().nullable() }),
   screens: z.array(ScreenHealth),
+  /** The hub's own troubles (a full disk, too many connections), caught and counted; the open one in words. */
+  hub: z.strictObject({ faults: z.number().int(), problem: z.string().nullable() }),
 });
 export type OfficeHealth = z.infer<typeof OfficeHealth>;
 
@@ -276,6 +278,8 @@ export const AdminOffice = z.strictObject({
   rooms: z.array(AdminRoom),
   /** Home Assistant's notify services (from `get_services`), to pick a phone from; empty when not connected. */
   notifyServices: z.array(z.string()),
+  /** Where the rooms' devices are: the address only; of the token, only whether one is saved. */
+  homeAssistant: z.strictObject({ simulated: z.boolean(), url: z.string().nullable(), tokenSaved: z.boolean() }),
 });
 export type AdminOffice = z.infer<typeof AdminOffice>;
 
@@ -286,6 +290,14 @@ export const SaveClinicianRequest = z.strictObject({
 });
 
 export const RetireClinicianRequest = z.strictObject({ clinicianId: Slug });
+
+/** A Home Assistant address and, unless the saved one should be used (null), a new access token. */
+export const HomeAssistantConnection = z.strictObject({
+  url: z.string().trim().min(1, 'the address of your Home Assistant').max(300),
+  token: z.string().trim().min(1).max(2048).nullable(),
+});
+/** What a live test of a connection found, in a sentence, and the phones it can notify. */
+export const ConnectionFound = z.strictObject({ message: z.string(), notifyServices: z.array(z.string()) });
 
 const Empty = z.strictObject({});
 
@@ -326,6 +338,10 @@ export const procedures = {
   saveClinician: { access: 'admin', input: SaveClinicianRequest, output: AdminOffice },
   /** Takes a clinician off the kiosk and out of the office file; today's arrivals stay on the board. */
   retireClinician: { access: 'admin', input: RetireClinicianRequest, output: AdminOffice },
+  /** Connects to this Home Assistant once, with this token, and says what it found; saves nothing. */
+  testHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: ConnectionFound },
+  /** Tests, then saves the address in the office file and the token in the data folder's secrets file. */
+  saveHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: AdminOffice },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;

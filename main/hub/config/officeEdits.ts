@@ -105,3 +105,13 @@ export function adminClinician(clinician: OfficeConfig['clinicians'][number]): A
     escalateAfterMinutes: clinician.notify?.escalateAfterMinutes ?? null,
   };
 }
+
+/** Points the office at a Home Assistant by its address (the token goes to the secrets file, never here). */
+export function setHomeAssistantUrl(document: Document, url: string): Result<void> {
+  const current = document.get('homeAssistant', true);
+  if (isMap(current)) {
+    if (current.has('simulated')) current.delete('simulated');
+    current.set('url', url);
+  } else document.set('homeAssistant', document.createNode({ url }));
+  return ok(undefined);
+}

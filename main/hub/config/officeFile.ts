@@ -57,6 +57,8 @@ export interface OfficeFile {
   close(): void;
 }
 
+export const demoOfficeRefusal = 'This is the demo office, which cannot be changed. Set up your own practice to make changes.';
+
 /** Long lines stay on one line, as people write them. */
 const renderOptions = { lineWidth: 0 } as const;
 
@@ -151,7 +153,7 @@ export function openOfficeFile(file: string, options: OfficeFileOptions): Office
     current: () => config,
     problem: () => problem,
     change(edit) {
-      if (!writable) return refuse('not-allowed', 'This is the demo office, which cannot be changed. Set up your own practice to make changes.');
+      if (!writable) return refuse('not-allowed', demoOfficeRefusal);
       if (problem) return refuse('conflict', `The office file was edited by hand and has a mistake, so it cannot be changed here until that is fixed:\n${problem.message}`);
       const document = parseDocument(text);
       const unchanged = document.toString(renderOptions);

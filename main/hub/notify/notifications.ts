@@ -16,6 +16,7 @@ import { Listeners } from '../listeners.ts';
 import type { Log } from '../log.ts';
 import type { Db } from '../store/database.ts';
 import { acknowledgeActionPrefix, homeAssistantDeliveries, mqttBusDelivery } from './deliveries.ts';
+import type { HubFaults } from '../health/hubFaults.ts';
 import { createDispatcher, type RouteHandlers } from './dispatcher.ts';
 import { createEscalationScheduler, type EscalationTimers } from './escalation.ts';
 import { enqueueArrivalNotifications, hasDeskAlert, outboxHealth } from './outbox.ts';
@@ -33,11 +34,13 @@ export interface NotificationsDeps {
   log: Log;
   now: () => number;
   escalationTimers?: EscalationTimers;
+  /** Where the outbox's caught bookkeeping failures go (main/hub/health/hubFaults.ts). */
+  faults?: Pick<HubFaults, 'record' | 'recovered'>;
 }
 
 const homeAssistantRoutes = new Set<RoutePayload['route']>(['ha-notify', 'ha-event', 'light-cue']);
 
-export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers }: NotificationsDeps) {
+export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers, faults }: NotificationsDeps) {
   const healthListeners = new Listeners<[]>();
   const onHealthChange = () => healthListeners.emit();
   const acknowledgeListeners = new Listeners<[arrivalId: string]>();
@@ -57,7 +60,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
       return { ok: true };
     },
   };
-  const dispatcher = createDispatcher({ db, handlers, log, now, onSettled: onHealthChange });
+  const dispatcher = createDispatcher({ db, handlers, log, now, onSettled: onHealthChange, onFault: (error) => faults?.record('outbox', error), onRecovered: () => faults?.recovered('disk-full') });
 
   const escalation = createEscalationScheduler({
     now,
