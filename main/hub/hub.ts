@@ -20,7 +20,7 @@ import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
 import { openOfficeFile } from './config/officeFile.ts';
 import { openSecretsFile } from './config/secretsFile.ts';
-import { checkHomeAssistant } from './setup/connectionCheck.ts';
+import { checkHomeAssistant, readAreaRooms } from './setup/connectionCheck.ts';
 import { liveSections, restartSections } from './config/liveConfig.ts';
 import type { OfficeConfig } from './config/officeConfig.ts';
 import { combineDevices } from './devices/combinedDevices.ts';
@@ -219,6 +219,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       restartNeededFor: () => restartSections(startedWith, office.current()),
       secrets,
       checkHomeAssistant,
+      readAreaRooms,
+      deskPinInDataFolder: () => existsSync(join(options.dataDir, 'staff-pin')),
       log,
     }),
     },
@@ -248,7 +250,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   return {
     api,
     config,
-    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now }),
+    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) }),
     rendererDir: options.rendererDir,
     log,
     faults,

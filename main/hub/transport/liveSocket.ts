@@ -10,6 +10,7 @@
  * and a close after repeated messages the hub cannot understand.
  */
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { LiveClientMessage, type Access, type LiveServerMessage } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
@@ -42,8 +43,12 @@ export interface LiveSocketCounts {
   closedIdle: number;
 }
 
-/** The HTTP status line for a refused upgrade; the socket is then closed. */
-const refuseUpgrade = (socket: NodeJS.WritableStream & { end(data: string): void }, status: string, extra = '') => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}\r\n`);
+/**
+ * The HTTP status line for a refused upgrade; the socket is then destroyed, not just ended: a
+ * client that ignores the refusal (ws with an 'unexpected-response' listener) would otherwise hold
+ * its half-closed socket, and enough of them fill `server.maxConnections` so nobody can check in.
+ */
+const refuseUpgrade = (socket: Duplex, status: string, extra = '') => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}\r\n`, () => socket.destroy());
 
 export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access, allowedOrigin: (origin: string, request: IncomingMessage) => boolean, limits: LiveSocketLimits = defaultLiveSocketLimits) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });

@@ -8,6 +8,7 @@ import { newContext, simulatedUserId } from './context.ts';
 import type { HassEvent } from './eventBus.ts';
 import type { SimulatedHome } from './home.ts';
 import { remember } from './records.ts';
+import { areaEntries, deviceEntries, entityEntries } from './registries.ts';
 import { targetSchema, type ServiceError } from './services.ts';
 import { asStateObject, type StateObject } from './stateMachine.ts';
 import { bool, dict, int, str } from './voluptuous.ts';
@@ -62,6 +63,11 @@ export const commands: Record<string, Command> = {
   get_config: command({}, (connection, message, home) => connection.sendResult(message.id, configOf(home))),
 
   get_services: command({}, (connection, message, home) => connection.sendResult(message.id, home.services.describe())),
+
+  // homeassistant/components/config/{area,device,entity}_registry.py: each answers its whole list.
+  'config/area_registry/list': command({}, (connection, message, home) => connection.sendResult(message.id, areaEntries(home.registries))),
+  'config/device_registry/list': command({}, (connection, message, home) => connection.sendResult(message.id, deviceEntries(home.registries))),
+  'config/entity_registry/list': command({}, (connection, message, home) => connection.sendResult(message.id, entityEntries(home.registries))),
 
   call_service: command(
     { domain: str(), service: str(), target: targetSchema.optional(), service_data: dict().optional(), return_response: bool().optional() },

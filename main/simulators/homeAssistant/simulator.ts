@@ -2,6 +2,7 @@
  * A protocol-faithful Home Assistant WebSocket server for tests and the demo office: real
  * sockets on `/api/websocket`, the auth and command phases, and simulated devices behind them.
  */
+import type { RegistrySeeds } from './registries.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -31,6 +32,8 @@ export interface HomeAssistantSimulatorOptions {
    * last. Tests keep all (the default); the demo office, which runs for days, keeps a few.
    */
   keepRecords?: number;
+  /** Areas, devices and entity registry entries, for `config/*_registry/list` (registries.ts). */
+  registries?: RegistrySeeds;
 }
 
 export interface ReceivedMessage {
@@ -88,7 +91,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
   const notifyServices = [...(options.notifyServices ?? [])];
   const initialEntities = options.entities ?? [];
   const keep = options.keepRecords ?? Number.POSITIVE_INFINITY;
-  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices, keep);
+  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices, keep, options.registries);
   const connections = new Set<ClientConnection>();
   const received: ReceivedMessage[] = [];
   const receiveListeners = new Set<(received: ReceivedMessage) => void>();
@@ -179,7 +182,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     snapshot: () => home.states.all().map((entity) => ({ entityId: entity.entityId, state: entity.state, attributes: structuredClone(entity.attributes) })),
     restart: async ({ keepStates = true } = {}) => {
       await stop();
-      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep);
+      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep, options.registries);
       server = createServer((_request, response) => response.writeHead(404).end());
       sockets = new WebSocketServer({ server, path: '/api/websocket' });
       serve(sockets);
