@@ -3,7 +3,7 @@
  * about what may change live in arrivals.ts.
  */
 import type { Arrival, ArrivalStatus, ComfortWish, Slot } from '../../contract/contract.ts';
-import type { Db } from '../store/database.ts';
+import { forgetDeleted, type Db } from '../store/database.ts';
 
 const wishBits: Record<ComfortWish, number> = { 'softer-light': 1, 'quieter-room': 2, 'background-sound': 4 };
 
@@ -74,6 +74,7 @@ export function createArrivalsStore(db: Db) {
   const waiting = db.prepare<[], ArrivalRow>("SELECT * FROM arrivals WHERE status = 'waiting'");
   const byVisitKey = db.prepare<[string], ArrivalRow>('SELECT arrivals.* FROM visit_keys JOIN arrivals ON arrivals.id = visit_keys.arrival_id WHERE visit_key = ?');
   const insertVisitKey = db.prepare('INSERT INTO visit_keys (visit_key, arrival_id) VALUES (?, ?)');
+  const activeBefore = db.prepare<[number], ArrivalRow>("SELECT * FROM arrivals WHERE arrived_at < ? AND status IN ('waiting', 'with-clinician') ORDER BY arrived_at, id");
 
   return {
     insert(arrival: Arrival): void {
@@ -130,8 +131,16 @@ export function createArrivalsStore(db: Db) {
     rememberVisitKey(key: string, arrivalId: string): void {
       insertVisitKey.run(key, arrivalId);
     },
+    /** People still waiting or with their clinician who arrived before `time` (kept after a clock jump). */
+    activeBefore(time: number): Arrival[] {
+      return activeBefore.all(time).map(toArrival);
+    },
     waiting(): Arrival[] {
       return waiting.all().map(toArrival);
+    },
+    /** After a removal has committed: nothing of the removed row is left in the WAL or free pages. */
+    forgetDeleted(): void {
+      forgetDeleted(db);
     },
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

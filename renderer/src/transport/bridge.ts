@@ -13,7 +13,7 @@ declare global {
   }
 }
 
-export type Bridge = StillroomBridge & { signIn?: HttpBridge['signIn'] };
+export type Bridge = StillroomBridge & { signIn?: HttpBridge['signIn']; signOut?: HttpBridge['signOut'] };
 
 export function chooseBridge(): Bridge {
   return withDeadline(window.stillroom ?? createHttpBridge(), defaultDeadlineSeconds);
