@@ -24,7 +24,7 @@ export function beforeDeadline<T>(answer: Promise<CallResult<T>>, seconds: numbe
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
-/** The same bridge, with every call (and the PIN sign-in) bounded by `seconds`. */
+/** The same bridge, with every call (and the PIN sign-in and sign-out) bounded by `seconds`. */
 export function withDeadline(bridge: Bridge, seconds: number): Bridge {
   return {
     call<P extends ProcedureName>(name: P, input: Input<P>): Promise<CallResult<Output<P>>> {
@@ -32,5 +32,6 @@ export function withDeadline(bridge: Bridge, seconds: number): Bridge {
     },
     subscribe: (topic, onEvent, onStatus) => bridge.subscribe(topic, onEvent, onStatus),
     ...(bridge.signIn ? { signIn: (pin: string) => beforeDeadline(bridge.signIn!(pin), seconds) } : {}),
+    ...(bridge.signOut ? { signOut: () => beforeDeadline(bridge.signOut!(), seconds) } : {}),
   };
 }
