@@ -431,7 +431,8 @@ export type LiveTopic = keyof typeof liveTopics;
 
 /** Messages a WebSocket client may send. */
 export const LiveClientMessage = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('subscribe'), topic: z.string().max(64) }),
+  /** `room`: a room screen's `arrivals` carry only the arrivals of that room's clinicians. */
+  z.strictObject({ type: z.literal('subscribe'), topic: z.string().max(64), room: Slug.optional() }),
   z.strictObject({ type: z.literal('unsubscribe'), topic: z.string().max(64) }),
 ]);
 

@@ -28,9 +28,11 @@ export interface ArrivalsDeps {
   publish: (event: LiveEvent) => void;
   /** Told of every change, in order: the notifications, then anything that reacts to an arrival. */
   announcers?: readonly ArrivalAnnouncer[];
+  /** True after the clock jumped forward: people still waiting from "before today" stay on the board (retention.ts). */
+  keepsActive?: () => boolean;
 }
 
-export function createArrivals({ store, config, now, publish, announcers = [] }: ArrivalsDeps) {
+export function createArrivals({ store, config, now, publish, announcers = [], keepsActive = () => false }: ArrivalsDeps) {
   const announcer: ArrivalAnnouncer = {
     inTransaction: (arrival, change) => announcers.forEach((each) => each.inTransaction(arrival, change)),
     committed: (arrival, change) => announcers.forEach((each) => each.committed(arrival, change)),
@@ -121,6 +123,7 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     const undone = describe(change, arrival);
     if (change.kind === 'checked-in-at-desk') {
       store.transaction(() => store.remove(arrival.id));
+      store.forgetDeleted();
       publish({ type: 'arrival-removed', arrivalId: arrival.id, lastChange: lastChange() });
     } else {
       const restored: Arrival = { ...arrival, status: change.from_status!, seenAt: change.from_seen_at, endedAt: change.from_ended_at };
@@ -157,7 +160,12 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     setStatus,
     undo,
     lastChange,
-    today: () => store.listSince(startOfLocalDay(now())),
+    today: () => {
+      // A time ahead of the clock (written before it was set back) shows as now: no negative waits.
+      const time = now();
+      const since = startOfLocalDay(time);
+      return [...(keepsActive() ? store.activeBefore(since) : []), ...store.listSince(since)].map((arrival) => (arrival.arrivedAt > time ? { ...arrival, arrivedAt: time } : arrival));
+    },
     displayName: (clinicianId: string | null) => (clinicianId ? clinicians.get(clinicianId)?.displayName ?? null : null),
   };
 }

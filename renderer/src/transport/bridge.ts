@@ -11,7 +11,7 @@ declare global {
   }
 }
 
-export type Bridge = StillroomBridge & { signIn?: HttpBridge['signIn'] };
+export type Bridge = StillroomBridge & { signIn?: HttpBridge['signIn']; signOut?: HttpBridge['signOut'] };
 
 export function chooseBridge(): Bridge {
   return window.stillroom ?? createHttpBridge();

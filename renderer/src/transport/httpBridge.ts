@@ -18,6 +18,8 @@ async function postJson<T>(path: string, body: unknown): Promise<CallResult<T>> 
 
 export interface HttpBridge extends StillroomBridge {
   signIn(pin: string): Promise<CallResult<unknown>>;
+  /** Ends this browser's staff session (the hub forgets it and clears the cookie). */
+  signOut(): Promise<CallResult<unknown>>;
 }
 
 export function createHttpBridge(): HttpBridge {
@@ -27,6 +29,9 @@ export function createHttpBridge(): HttpBridge {
     },
     signIn(pin) {
       return postJson('/api/staff/login', { pin });
+    },
+    signOut() {
+      return postJson('/api/staff/logout', {});
     },
     subscribe(topic: LiveTopic, onEvent: (event: LiveEvent) => void, onStatus?: (status: LiveStatus) => void) {
       let socket: WebSocket | undefined;
