@@ -162,6 +162,8 @@ export type DeviceOutcome = z.infer<typeof DeviceOutcome>;
 export const DeviceLinkStatus = z.strictObject({
   state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'token-rejected']),
   message: z.string(),
+  /** Connected, but the token's user may not do everything: what does not work and how to fix it, in words. */
+  limited: z.string().optional(),
 });
 export type DeviceLinkStatus = z.infer<typeof DeviceLinkStatus>;
 
@@ -206,6 +208,8 @@ const RoomRequest = z.strictObject({ roomId: Slug });
 export const LinkHealth = z.strictObject({
   state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'refused']),
   message: z.string(),
+  /** Connected, but with limits (a Home Assistant token of a user who is not an administrator): what, and how to fix it. */
+  limited: z.string().optional(),
 });
 export type LinkHealth = z.infer<typeof LinkHealth>;
 
