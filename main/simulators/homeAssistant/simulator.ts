@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { ClientConnection } from './connection.ts';
-import { newContext } from './context.ts';
+import { newContext, simulatedUserId } from './context.ts';
 import type { EntitySeed } from './entities.ts';
 import { createFaults, type Faults } from './faults.ts';
 import { remember } from './records.ts';
@@ -37,6 +37,13 @@ export interface HomeAssistantSimulatorOptions {
   registries?: RegistrySeeds;
   /** Files in Local Media's `local` folder, e.g. `calm/ocean.mp3` (`media-source://media_source/local/calm/ocean.mp3`). */
   localMedia?: readonly string[];
+  /**
+   * Whether the token's user is an administrator (the default). A non-admin may not fire events
+   * nor subscribe to events outside HA's allowlist (commands.ts); `faults.setAdmin` changes it later.
+   */
+  admin?: boolean;
+  /** The user's name, as `auth/current_user` reports it. */
+  userName?: string;
 }
 
 export interface ReceivedMessage {
@@ -105,12 +112,14 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
   const dropConnections = () => {
     for (const connection of connections) connection.drop();
   };
-  const faultState = createFaults(() => home, dropConnections);
+  const faultState = createFaults(() => home, dropConnections, { admin: options.admin ?? true });
+  const userName = options.userName ?? 'Stillroom';
 
   const policy = {
     acceptsToken: (offered: string) => offered === token && !faultState.tokenRefused(),
     authTimeoutMs: options.authTimeoutMs ?? defaultAuthTimeoutMs,
     replyDelayMs: faultState.replyDelayMs,
+    user: () => ({ id: simulatedUserId, name: userName, isAdmin: faultState.isAdmin() }),
   };
 
   let server = createServer((request, response) => serveLocalMedia(media, request, response));
