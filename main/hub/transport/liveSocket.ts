@@ -15,6 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { LiveClientMessage, type Access, type LiveServerMessage } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
 import type { Hub } from '../hub.ts';
+import { hostAllowed, originAllowed } from './allowedHosts.ts';
 
 const maxMessageBytes = 4 * 1024;
 
@@ -50,7 +51,7 @@ export interface LiveSocketCounts {
  */
 const refuseUpgrade = (socket: Duplex, status: string, extra = '') => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}\r\n`, () => socket.destroy());
 
-export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access, allowedOrigin: (origin: string, request: IncomingMessage) => boolean, limits: LiveSocketLimits = defaultLiveSocketLimits) {
+export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access, allowed: ReadonlySet<string>, limits: LiveSocketLimits = defaultLiveSocketLimits) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const perAddress = new Map<string, number>();
   let withoutSession = 0;
@@ -63,9 +64,13 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
       refuseUpgrade(socket, '404 Not Found');
       return;
     }
+    if (!hostAllowed(request, allowed)) {
+      refuseUpgrade(socket, '421 Misdirected Request');
+      return;
+    }
     // A page on another site may open a WebSocket here (browsers allow it); refuse it by its Origin.
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedOrigin(origin, request)) {
+    if (origin !== undefined && !originAllowed(origin, request, allowed)) {
       refuseUpgrade(socket, '403 Forbidden');
       return;
     }
