@@ -249,6 +249,17 @@ export const AdminRoom = z.strictObject({
 });
 export type AdminRoom = z.infer<typeof AdminRoom>;
 
+/** The kiosk's and the desk's everyday settings, as the admin page edits them. */
+export const OfficeSettings = z.strictObject({
+  askAppointmentTime: z.boolean(),
+  offerComfortWishes: z.boolean(),
+  idleSeconds: z.int().min(5).max(600),
+  gentleWaitMinutes: z.int().min(1).max(240),
+  longWaitMinutes: z.int().min(1).max(480),
+  chime: z.boolean(),
+});
+export type OfficeSettings = z.infer<typeof OfficeSettings>;
+
 /** Everything the admin surface shows. Never a secret: tokens and PIN hashes stay in the hub. */
 export const AdminOffice = z.strictObject({
   practiceName: z.string(),
@@ -264,6 +275,11 @@ export const AdminOffice = z.strictObject({
   notifyServices: z.array(z.string()),
   /** Where the rooms' devices are: the address only; of the token, only whether one is saved. */
   homeAssistant: z.strictObject({ simulated: z.boolean(), url: z.string().nullable(), tokenSaved: z.boolean() }),
+  settings: OfficeSettings,
+  /** The office bus: the address and site only; of the credentials, only whether they are saved. */
+  mqtt: z.strictObject({ url: z.string().nullable(), site: z.string().nullable(), usernameSaved: z.boolean(), passwordSaved: z.boolean() }),
+  /** Which PINs are set (never their hashes); a role without its own PIN uses the desk's. */
+  pins: z.strictObject({ room: z.boolean(), desk: z.boolean(), admin: z.boolean() }),
 });
 export type AdminOffice = z.infer<typeof AdminOffice>;
 
@@ -303,6 +319,18 @@ export const AddRoomRequest = z.strictObject({
   accent: z.array(z.string().regex(/^light\.[a-z0-9_]+$/)).max(20),
   speaker: z.string().regex(/^media_player\.[a-z0-9_]+$/).nullable(),
   doorSign: z.string().regex(/^(switch|input_boolean)\.[a-z0-9_]+$/).nullable(),
+});
+
+
+/** Sets one role's PIN (the admin is signed in already); stored only as its scrypt hash. */
+export const SetPinRequest = z.strictObject({ role: z.enum(['room', 'desk', 'admin']), pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+/** The office bus's broker: its address, the site id, and (null: keep the saved one) its user name and password. */
+export const MqttConnection = z.strictObject({
+  url: z.string().trim().min(1, 'the address of the MQTT broker').max(300),
+  site: Slug,
+  username: z.string().min(1).max(256).nullable(),
+  password: z.string().min(1).max(1024).nullable(),
 });
 
 /** What a live test of a connection found, in a sentence, and the phones it can notify. */
@@ -355,6 +383,13 @@ export const procedures = {
   homeAssistantAreas: { access: 'admin', input: Empty, output: z.strictObject({ areas: z.array(AreaRoom) }) },
   /** Adds a room to the office file with the devices' roles as the admin confirmed them. */
   addRoom: { access: 'admin', input: AddRoomRequest, output: AdminOffice },
+  /** The kiosk's and desk's settings, written to the office file; open kiosks and desks follow. */
+  saveSettings: { access: 'admin', input: OfficeSettings, output: AdminOffice },
+  setPin: { access: 'admin', input: SetPinRequest, output: AdminOffice },
+  /** Connects once to this MQTT broker with these (or the saved) credentials and says how it went; saves nothing. */
+  testMqtt: { access: 'admin', input: MqttConnection, output: z.strictObject({ message: z.string() }) },
+  /** Tests, then saves the broker's address and site in the office file and the credentials in the secrets file. */
+  saveMqtt: { access: 'admin', input: MqttConnection, output: AdminOffice },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;

@@ -220,6 +220,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       secrets,
       checkHomeAssistant,
       readAreaRooms,
+      deskPinInDataFolder: () => existsSync(join(options.dataDir, 'staff-pin')),
       log,
     }),
     },

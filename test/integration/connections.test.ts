@@ -1,7 +1,8 @@
 /**
  * Connections set up from the admin page: the Home Assistant address and token are tested live
  * against a real (simulated) Home Assistant before anything is saved, a wrong token or address is
- * refused in words, and the saved token lives in a 0600 file in the data folder and nowhere else:
+ * refused in words (the MQTT broker likewise, against a real Mosquitto with a password), and the
+ * saved token lives in a 0600 file in the data folder and nowhere else:
  * no answer, log line or live message of the whole run carries it.
  */
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createLog } from '../../main/hub/log.ts';
 import { startHttpTransport, type HttpTransport } from '../../main/hub/transport/httpTransport.ts';
 import { light, mediaPlayer, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { deskAt, demoConfig, demoPin, LiveSocket, newDataDir, post } from './support/hubClient.ts';
+import { startMosquitto, type Mosquitto } from './support/mosquitto.ts';
 
 const token = 'tok-7f3c9a1e-never-shown-anywhere-42b8';
 const captured: string[] = [];
@@ -152,5 +154,32 @@ describe('connecting Home Assistant from the admin page', () => {
     expect(captured.length).toBeGreaterThan(10);
     for (const text of captured) expect(text).not.toContain(token);
     expect(captured.join('\n')).not.toContain(token.slice(4, 20));
+  });
+});
+
+describe('connecting the office bus from the admin page', () => {
+  const password = 'pw-5d1e-never-shown-9c';
+  let broker: Mosquitto;
+  beforeAll(async () => {
+    broker = await startMosquitto({ users: { stillroom: password } });
+  });
+  afterAll(() => broker.dispose());
+
+  it('tests the broker live, refuses a wrong password or a missing broker in words, and saves the credentials 0600', async () => {
+    const good = await call('testMqtt', { url: broker.url, site: 'willow-street', username: 'stillroom', password });
+    expect(good.body).toEqual({ ok: true, value: { message: `Connected to the MQTT broker on 127.0.0.1, port ${broker.port}.` } });
+    const wrong = await call('testMqtt', { url: broker.url, site: 'willow-street', username: 'stillroom', password: 'wrong' });
+    expect(wrong.body).toEqual({ ok: false, error: { code: 'invalid-input', message: "The MQTT broker on 127.0.0.1 refused this user name or password. Check them in the broker's settings." } });
+    const nobody = await call('testMqtt', { url: 'mqtt://127.0.0.1:9', site: 'willow-street', username: null, password: null });
+    expect(nobody.body).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('Could not reach an MQTT broker on 127.0.0.1, port 9.') } });
+
+    const saved = await call<AdminOffice>('saveMqtt', { url: broker.url, site: 'willow-street', username: 'stillroom', password });
+    expect(saved.body.ok && saved.body.value.mqtt).toEqual({ url: broker.url, site: 'willow-street', usernameSaved: true, passwordSaved: true });
+    expect(readFileSync(file, 'utf8')).toContain(`mqtt:\n  url: ${broker.url}\n  site: willow-street\n`);
+    expect(readFileSync(file, 'utf8')).not.toContain(password);
+    expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    // Tested again with the saved credentials: nothing typed.
+    expect((await call('testMqtt', { url: broker.url, site: 'willow-street', username: null, password: null })).body).toMatchObject({ ok: true });
+    for (const text of captured) expect(text).not.toContain(password);
   });
 });

@@ -3,11 +3,15 @@
  * anything is saved. A saved token is never shown again (the hub never sends it back): the form
  * says "saved" and offers to replace it.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AdminOffice } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
 
-export function HomeAssistantForm({ bridge, office, onSaved }: { bridge: Bridge; office: AdminOffice; onSaved: (office: AdminOffice, words: string) => void }) {
+/**
+ * `onChecked` runs after a saved connection answered when the page opened: the hub then knows
+ * Home Assistant's phones (notify services) for the clinician form.
+ */
+export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { bridge: Bridge; office: AdminOffice; onSaved: (office: AdminOffice, words: string) => void; onChecked: () => void }) {
   const saved = office.homeAssistant;
   const [url, setUrl] = useState(saved.url ?? '');
   const [token, setToken] = useState('');
@@ -15,6 +19,21 @@ export function HomeAssistantForm({ bridge, office, onSaved }: { bridge: Bridge;
   const [outcome, setOutcome] = useState<{ ok: boolean; words: string } | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const id = useId();
+
+  // A saved connection is tried once when the page opens, so the admin sees at once whether it works.
+  useEffect(() => {
+    if (!saved.url || !saved.tokenSaved) return;
+    let current = true;
+    void bridge.call('testHomeAssistant', { url: saved.url, token: null }).then((result) => {
+      if (!current) return;
+      setOutcome(result.ok ? { ok: true, words: result.value.message } : { ok: false, words: result.error.message });
+      if (result.ok) onChecked();
+    });
+    return () => {
+      current = false;
+    };
+    // Once per page (no dependencies on purpose): a later test or save reports for itself.
+  }, []);
 
   const request = () => ({ url: url.trim(), token: replacing ? token.trim() : null });
   const missing = () => {
