@@ -27,26 +27,59 @@ export function isLoopback(address: string): boolean {
   return address === 'localhost' || address === '::1' || address.startsWith('127.');
 }
 
-export function allowedHosts({ listen, names = [] }: { listen: string; names?: readonly string[] }): Set<string> {
-  const allowed = new Set([...loopback, ...names.map((name) => hostOf(name))]);
-  if (!everywhere.has(listen)) allowed.add(hostOf(listen.includes(':') ? `[${listen}]` : listen));
-  else {
-    for (const addresses of Object.values(networkInterfaces())) for (const { address } of addresses ?? []) allowed.add(address.toLowerCase());
-    const own = hostname().toLowerCase();
-    allowed.add(own);
-    allowed.add(`${own}.local`);
+/** The names the hub answers to; `has` takes a host as {@link hostOf} gives it. */
+export interface HostNames {
+  has(host: string): boolean;
+}
+
+interface HostSources {
+  /** This machine's addresses (os.networkInterfaces); a seam for tests. */
+  interfaces?: () => ReturnType<typeof networkInterfaces>;
+  now?: () => number;
+}
+
+/** How often, at most, an unknown name makes the hub look at its own addresses again. */
+const rereadMs = 2_000;
+
+export function allowedHosts({ listen, names = [] }: { listen: string; names?: readonly string[] }, sources: HostSources = {}): HostNames {
+  const { interfaces = networkInterfaces, now = Date.now } = sources;
+  const fixed = new Set([...loopback, ...names.map((name) => hostOf(name))]);
+  if (!everywhere.has(listen)) {
+    fixed.add(hostOf(listen.includes(':') ? `[${listen}]` : listen));
+    return fixed;
   }
-  return allowed;
+  const own = hostname().toLowerCase();
+  fixed.add(own);
+  fixed.add(`${own}.local`);
+  // Listening on every address, the hub's own addresses are names too, and they change: a DHCP lease
+  // renewed with a new address, a second network plugged in. A name we do not know makes us read the
+  // addresses again (at most every 2 s, so a flood of foreign names costs nothing), so the tablets
+  // that follow the new address are not turned away until a restart.
+  let addresses = new Set<string>();
+  let readAt = Number.NEGATIVE_INFINITY;
+  const read = () => {
+    readAt = now();
+    addresses = new Set(Object.values(interfaces()).flatMap((list) => (list ?? []).map(({ address }) => address.toLowerCase())));
+  };
+  read();
+  return {
+    has(host) {
+      if (fixed.has(host) || addresses.has(host)) return true;
+      if (now() - readAt < rereadMs) return false;
+      read();
+      return addresses.has(host);
+    },
+  };
 }
 
 /** Whether the request names one of our hosts. */
-export function hostAllowed(request: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+export function hostAllowed(request: IncomingMessage, allowed: HostNames): boolean {
   const host = request.headers.host;
   return host !== undefined && allowed.has(hostOf(host));
 }
 
 /** Whether `origin` is this very page: our scheme and the request's own Host, which is one of ours. */
-export function originAllowed(origin: string, request: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+export function originAllowed(origin: string, request: IncomingMessage, allowed: HostNames): boolean {
   const host = request.headers.host;
   if (host === undefined || !allowed.has(hostOf(host))) return false;
   return origin === `http://${host}` || origin === `https://${host}`;

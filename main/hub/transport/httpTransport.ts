@@ -19,7 +19,7 @@ import { describeIssues } from '../../contract/issues.ts';
 import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
 import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
-import { allowedHosts, hostAllowed, isLoopback, originAllowed } from './allowedHosts.ts';
+import { allowedHosts, hostAllowed, isLoopback, originAllowed, type HostNames } from './allowedHosts.ts';
 import { attachLiveSocket, type LiveSocketCounts } from './liveSocket.ts';
 
 export const sessionCookie = 'stillroom_staff';
@@ -31,7 +31,7 @@ export const sessionCookie = 'stillroom_staff';
  */
 export const requestHeader = 'x-stillroom';
 
-function fromOwnScreen(request: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+function fromOwnScreen(request: IncomingMessage, allowed: HostNames): boolean {
   if (request.headers[requestHeader] !== '1') return false;
   const origin = request.headers.origin;
   return origin === undefined || originAllowed(origin, request, allowed);

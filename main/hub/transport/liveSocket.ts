@@ -15,7 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { LiveClientMessage, type Access, type LiveServerMessage } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
 import type { Hub } from '../hub.ts';
-import { hostAllowed, originAllowed } from './allowedHosts.ts';
+import { hostAllowed, originAllowed, type HostNames } from './allowedHosts.ts';
 
 const maxMessageBytes = 4 * 1024;
 
@@ -51,7 +51,7 @@ export interface LiveSocketCounts {
  */
 const refuseUpgrade = (socket: Duplex, status: string, extra = '') => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}\r\n`, () => socket.destroy());
 
-export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access, allowed: ReadonlySet<string>, limits: LiveSocketLimits = defaultLiveSocketLimits) {
+export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access, allowed: HostNames, limits: LiveSocketLimits = defaultLiveSocketLimits) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const perAddress = new Map<string, number>();
   let withoutSession = 0;
