@@ -44,10 +44,11 @@ const rereadMs = 2_000;
 export function allowedHosts({ listen, names = [] }: { listen: string; names?: readonly string[] }, sources: HostSources = {}): HostNames {
   const { interfaces = networkInterfaces, now = Date.now } = sources;
   const fixed = new Set([...loopback, ...names.map((name) => hostOf(name))]);
-  if (!everywhere.has(listen)) {
-    fixed.add(hostOf(listen.includes(':') ? `[${listen}]` : listen));
-    return fixed;
-  }
+  // The listen address itself, 0.0.0.0 included: `serve` prints its address as http://0.0.0.0:port
+  // then, and a browser on this computer opens that. No other site can be that name (a rebinding page
+  // keeps its own name in Host), so it is as safe as 127.0.0.1.
+  if (listen !== '') fixed.add(hostOf(listen.includes(':') ? `[${listen}]` : listen));
+  if (!everywhere.has(listen)) return fixed;
   const own = hostname().toLowerCase();
   fixed.add(own);
   fixed.add(`${own}.local`);

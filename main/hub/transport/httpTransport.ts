@@ -153,7 +153,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   const handle: RequestListener = (request, response) => {
     if (!hostAllowed(request, allowed)) {
       request.resume();
-      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('This hub does not answer to that name.\n');
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('This Stillroom hub does not answer to that name. If the name is yours, add it under network.names in the office file.\n');
       return;
     }
     if (tls) response.setHeader('strict-transport-security', 'max-age=31536000');
