@@ -57,6 +57,8 @@ export const OfficeConfig = z.strictObject({
       /** Where the rooms' speakers reach the hub for its sounds (e.g. 192.168.1.20); found from the network interfaces when absent. */
       speakerAddress: z.string().regex(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, 'expected an address such as 192.168.1.20 or http://hub.local:4280').optional(),
       tls: z.strictObject({ certificate: z.string().min(1), key: z.string().min(1) }).optional(),
+      /** Host names staff screens use for the hub (e.g. `stillroom.local`); requests for any other name are refused. */
+      names: z.array(z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/)).max(16).default([]),
     })
     .prefault({}),
   /**
