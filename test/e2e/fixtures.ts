@@ -5,7 +5,7 @@
  * A spec file picks its office with `test.use({ office: roomOffice })`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { expect, type Page, type TestInfo } from '@playwright/test';
@@ -23,6 +23,20 @@ export interface RunningHub {
   url: string;
   dataDir: string;
   process: ChildProcess;
+}
+
+/**
+ * An office option for `test.use`: `base` with one piece of text replaced, written when the test
+ * runs (in its worker, not while Playwright lists the tests) into a temp folder.
+ */
+export function editedOffice(base: string, from: string, to: string) {
+  return async ({}, use: (path: string) => Promise<void>) => {
+    const path = join(tempDir('office'), 'office.yaml');
+    const text = readFileSync(base, 'utf8');
+    if (!text.includes(from)) throw new Error(`${base} has no ${JSON.stringify(from)} to replace`);
+    writeFileSync(path, text.replace(from, to));
+    await use(path);
+  };
 }
 
 /** Starts the real CLI and resolves once it prints the address it serves. */

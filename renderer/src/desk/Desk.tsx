@@ -113,6 +113,12 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const setStatus = async (arrival: Arrival, status: ArrivalStatus) => {
     noticeFrom(await bridge.call('setStatus', { arrivalId: arrival.id, status }));
   };
+  const assign = async (arrival: Arrival, clinicianId: string) => {
+    const result = await bridge.call('assignClinician', { arrivalId: arrival.id, clinicianId });
+    const name = boardRef.current?.clinicians.find((c) => c.id === clinicianId)?.displayName ?? clinicianId;
+    if (result.ok) setNotice(`Given to ${name}, who is told as at a check-in.`);
+    else noticeFrom(result);
+  };
   const undo = async () => {
     const result = await bridge.call('undo', {});
     if (result.ok) setNotice(result.value.undone ? `Undone: ${result.value.undone}.` : 'There is nothing to undo.');
@@ -249,7 +255,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       ) : shown.length === 0 ? (
         <p className="desk-empty">Nobody is waiting right now.</p>
       ) : (
-        <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} />
+        <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} onAssign={(arrival, clinicianId) => void assign(arrival, clinicianId)} />
       )}
       {folded > 0 && (
         <p className="desk-folded">
