@@ -39,9 +39,9 @@ export function editedOffice(base: string, from: string, to: string) {
   };
 }
 
-/** Starts the real CLI and resolves once it prints the address it serves. */
-export function startHub(configPath = testOffice, dataDir = tempDir('e2e')): Promise<RunningHub> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the real CLI and resolves once it prints the address it serves (`port` 0: any free one). */
+export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), port = 0): Promise<RunningHub> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -261,6 +261,12 @@ export class RoomPage {
   }
 }
 
+/** Stops a hub the way a crash or a restart would find it gone, and waits until it has exited. */
+export async function stopHub(hub: RunningHub): Promise<void> {
+  const exited = new Promise((resolve) => hub.process.once('exit', resolve));
+  if (hub.process.exitCode === null && hub.process.signalCode === null && hub.process.kill('SIGTERM')) await exited;
+}
+
 /** Every test gets a fresh office: its own hub process and data folder. */
 export const test = base.extend<{ office: string; hub: RunningHub; kiosk: KioskPage; desk: DeskPage; room: RoomPage }>({
   office: [testOffice, { option: true }],
@@ -268,8 +274,7 @@ export const test = base.extend<{ office: string; hub: RunningHub; kiosk: KioskP
     const hub = await startHub(office);
     await use(hub);
     // Wait for the hub to close its database before the next test starts or its folder goes.
-    const exited = new Promise((resolve) => hub.process.once('exit', resolve));
-    if (hub.process.exitCode === null && hub.process.signalCode === null && hub.process.kill('SIGTERM')) await exited;
+    await stopHub(hub);
   },
   kiosk: async ({ page }, use) => use(new KioskPage(page)),
   room: async ({ page }, use) => use(new RoomPage(page)),

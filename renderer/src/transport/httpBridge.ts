@@ -4,7 +4,8 @@
  */
 import type { ApiError, CallResult, LiveEvent, LiveServerMessage, LiveStatus, LiveTopic, ProcedureName, Input, Output, StillroomBridge } from '../../../main/contract/contract.ts';
 
-const offline: ApiError = { code: 'unavailable', message: 'The hub cannot be reached right now. Trying again…' };
+// Nothing retries a failed call by itself, so the words must not say so (issue 14): the person does.
+const offline: ApiError = { code: 'unavailable', message: "The hub can't be reached right now, so this wasn't done. Please try again in a moment." };
 
 async function postJson<T>(path: string, body: unknown): Promise<CallResult<T>> {
   try {
