@@ -99,6 +99,14 @@ export const migrations: readonly string[] = [
   ALTER TABLE staff_sessions ADD COLUMN pin_digest TEXT CHECK (pin_digest IS NULL OR length(pin_digest) = 64);
   `,
   `
+  -- The kiosk's key for one visit: a retry of a check-in that was in fact saved finds its arrival
+  -- here instead of making a second one. The key goes with its arrival (retention, wipe, undo).
+  CREATE TABLE visit_keys (
+    visit_key TEXT PRIMARY KEY CHECK (length(visit_key) BETWEEN 16 AND 64 AND visit_key NOT GLOB '*[^A-Za-z0-9_-]*'),
+    arrival_id TEXT NOT NULL UNIQUE REFERENCES arrivals (id) ON DELETE CASCADE
+  ) STRICT;
+  `,
+  `
   -- Who said "On my way" (in a room two clinicians share, not always the arrival's own), and the
   -- desk's "Assign to…", which undo can put back: its change keeps whose client it was. SQLite
   -- cannot widen a CHECK, so the undo history is copied into a table that allows the new kind.
