@@ -18,7 +18,7 @@ test('a tap while the hub is away is not done, the desk says so, and once the hu
   expect(await seriousA11yViolations(desk.page)).toEqual([]);
   await saveScreenshot(desk.page, testInfo, 'desk-hub-away');
 
-  const back = await startHub(testOffice, hub.dataDir, Number(new URL(hub.url).port));
+  const back = await startHub(testOffice, hub.dataDir, { port: Number(new URL(hub.url).port) });
   try {
     await expect(notice).toHaveText('The hub is back. The board shows what is true now; please check what you tapped while it was away.', { timeout: 15_000 });
     await expect(desk.page.locator('.desk-offline')).toHaveCount(0);

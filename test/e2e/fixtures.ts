@@ -39,9 +39,12 @@ export function editedOffice(base: string, from: string, to: string) {
   };
 }
 
-/** Starts the real CLI and resolves once it prints the address it serves (`port` 0: any free one). */
-export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), port = 0): Promise<RunningHub> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the real CLI and resolves once it prints the address it serves: `port` 0 is any free one
+ * (a restart passes the port it had), `host` is `--host`.
+ */
+export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), { port = 0, host }: { port?: number; host?: string } = {}): Promise<RunningHub> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', String(port), ...(host ? ['--host', host] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
