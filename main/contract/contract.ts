@@ -50,6 +50,8 @@ export const Arrival = z.strictObject({
   endedAt: z.number().int().nullable(),
   /** When the clinician said "On my way" (from their room's screen or their phone); null until then. */
   acknowledgedAt: z.number().int().nullable(),
+  /** Who said it: in a room two clinicians share, not always the arrival's own; null until then. */
+  acknowledgedBy: Slug.nullable(),
 });
 export type Arrival = z.infer<typeof Arrival>;
 
@@ -120,6 +122,8 @@ export const DeskBoard = z.strictObject({
 export type DeskBoard = z.infer<typeof DeskBoard>;
 
 export const SetStatusRequest = z.strictObject({ arrivalId: ArrivalId, status: ArrivalStatus });
+/** The desk gives a waiting client to a clinician (an "I'm not sure" arrival, or a wrong tile). */
+export const AssignRequest = z.strictObject({ arrivalId: ArrivalId, clinicianId: Slug });
 export const UndoResult = z.strictObject({ undone: z.string().nullable(), lastChange: LastChange });
 
 
@@ -374,10 +378,12 @@ export const procedures = {
   setStatus: { access: 'desk', input: SetStatusRequest, output: Arrival },
   undo: { access: 'desk', input: Empty, output: UndoResult },
   checkInAtDesk: { access: 'desk', input: CheckInRequest, output: Arrival },
+  /** "Assign to…": the clinician is told as at a check-in; undo gives the client back. */
+  assignClinician: { access: 'desk', input: AssignRequest, output: Arrival },
   /** Deletes every arrival of today (and its pending notifications) at once; nothing of them is counted. */
   wipeToday: { access: 'admin', input: Empty, output: z.strictObject({ wiped: z.number().int() }) },
-  /** The clinician's "On my way": the desk sees it, and an in-session arrival no longer escalates. */
-  acknowledge: { access: 'room', input: z.strictObject({ arrivalId: ArrivalId }), output: Arrival },
+  /** The clinician's "On my way" (`by`: who is going, when not the arrival's own): the desk sees it, and an in-session arrival no longer escalates. */
+  acknowledge: { access: 'room', input: z.strictObject({ arrivalId: ArrivalId, by: Slug.optional() }), output: Arrival },
   officeHealth: { access: 'desk', input: Empty, output: OfficeHealth },
   roomsOverview: { access: 'room', input: Empty, output: RoomsOverview },
   roomView: { access: 'room', input: RoomRequest, output: RoomView },

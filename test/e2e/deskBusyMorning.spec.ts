@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import type { Slot } from '../../main/contract/contract.ts';
+import { checkInAtDesk, setStatus } from './deskCalls.ts';
 import { test, expect, deskPin, seriousA11yViolations, saveScreenshot, type DeskPage, type RunningHub } from './fixtures.ts';
 
 // A busy morning at the front desk (issue 14): the board's arithmetic, its shape on small and zoomed
@@ -8,24 +8,6 @@ import { test, expect, deskPin, seriousA11yViolations, saveScreenshot, type Desk
 
 /** "HH:MM" of a local time, as the kiosk and the contract write a slot. */
 const hhmm = (time: Date) => `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
-
-/** Checks a client in through the desk's API from the signed-in desk page; returns the arrival's id. */
-async function checkInAtDesk(page: Page, clinicianId: string | null, slot: Slot): Promise<string> {
-  const result = await page.evaluate(async (body) => {
-    const response = await fetch('/api/call/checkInAtDesk', { method: 'POST', headers: { 'content-type': 'application/json', 'x-stillroom': '1' }, body: JSON.stringify(body) });
-    return (await response.json()) as { ok: boolean; value?: { id: string } };
-  }, { clinicianId, slot, wishes: [] });
-  expect(result.ok).toBe(true);
-  return result.value!.id;
-}
-
-async function setStatus(page: Page, arrivalId: string, status: string) {
-  const ok = await page.evaluate(async (body) => {
-    const response = await fetch('/api/call/setStatus', { method: 'POST', headers: { 'content-type': 'application/json', 'x-stillroom': '1' }, body: JSON.stringify(body) });
-    return ((await response.json()) as { ok: boolean }).ok;
-  }, { arrivalId, status });
-  expect(ok).toBe(true);
-}
 
 /** Four arrivals in every state a row can be in: waiting (twice), with clinician, done and cancelled. */
 async function aMorningsArrivals(desk: DeskPage) {

@@ -5,7 +5,7 @@
  * A spec file picks its office with `test.use({ office: roomOffice })`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { expect, type Page, type TestInfo } from '@playwright/test';
@@ -25,9 +25,26 @@ export interface RunningHub {
   process: ChildProcess;
 }
 
-/** Starts the real CLI and resolves once it prints the address it serves; `host` is `--host`. */
-export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), host?: string): Promise<RunningHub> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0', ...(host ? ['--host', host] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * An office option for `test.use`: `base` with one piece of text replaced, written when the test
+ * runs (in its worker, not while Playwright lists the tests) into a temp folder.
+ */
+export function editedOffice(base: string, from: string, to: string) {
+  return async ({}, use: (path: string) => Promise<void>) => {
+    const path = join(tempDir('office'), 'office.yaml');
+    const text = readFileSync(base, 'utf8');
+    if (!text.includes(from)) throw new Error(`${base} has no ${JSON.stringify(from)} to replace`);
+    writeFileSync(path, text.replace(from, to));
+    await use(path);
+  };
+}
+
+/**
+ * Starts the real CLI and resolves once it prints the address it serves: `port` 0 is any free one
+ * (a restart passes the port it had), `host` is `--host`.
+ */
+export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), { port = 0, host }: { port?: number; host?: string } = {}): Promise<RunningHub> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', String(port), ...(host ? ['--host', host] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -247,6 +264,12 @@ export class RoomPage {
   }
 }
 
+/** Stops a hub the way a crash or a restart would find it gone, and waits until it has exited. */
+export async function stopHub(hub: RunningHub): Promise<void> {
+  const exited = new Promise((resolve) => hub.process.once('exit', resolve));
+  if (hub.process.exitCode === null && hub.process.signalCode === null && hub.process.kill('SIGTERM')) await exited;
+}
+
 /** Every test gets a fresh office: its own hub process and data folder. */
 export const test = base.extend<{ office: string; hub: RunningHub; kiosk: KioskPage; desk: DeskPage; room: RoomPage }>({
   office: [testOffice, { option: true }],
@@ -254,8 +277,7 @@ export const test = base.extend<{ office: string; hub: RunningHub; kiosk: KioskP
     const hub = await startHub(office);
     await use(hub);
     // Wait for the hub to close its database before the next test starts or its folder goes.
-    const exited = new Promise((resolve) => hub.process.once('exit', resolve));
-    if (hub.process.exitCode === null && hub.process.signalCode === null && hub.process.kill('SIGTERM')) await exited;
+    await stopHub(hub);
   },
   kiosk: async ({ page }, use) => use(new KioskPage(page)),
   room: async ({ page }, use) => use(new RoomPage(page)),

@@ -16,7 +16,7 @@ const lanAddress = Object.values(networkInterfaces())
 let hub: RunningHub;
 test.beforeAll(async () => {
   test.skip(lanAddress === undefined, 'this machine has no non-loopback IPv4 address to reach the hub by');
-  const started = await startHub(undefined, undefined, '0.0.0.0');
+  const started = await startHub(undefined, undefined, { host: '0.0.0.0' });
   hub = { ...started, url: started.url.replace('0.0.0.0', lanAddress!) };
 });
 test.afterAll(async () => {

@@ -16,6 +16,7 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   setStatus: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA', status: 'with-clinician' },
   undo: {},
   checkInAtDesk: { clinicianId: 'noor', slot: { kind: 'later' }, wishes: [] },
+  assignClinician: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA', clinicianId: 'sam' },
   wipeToday: {},
   acknowledge: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA' },
   officeHealth: {},

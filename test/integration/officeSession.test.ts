@@ -104,3 +104,18 @@ it('an in-session arrival nobody acknowledges alerts the desk; one acknowledged 
   await after.staff('acknowledge', { arrivalId: unanswered.id });
   expect((await after.staff<{ alerts: unknown[] }>('deskBoard')).alerts).toEqual([]);
 });
+
+it('a client the desk gives to Sam with "Assign to…" reaches Sam\'s phone as a check-in does', async () => {
+  const { home, start } = await officeWithPhones('{ push: { service: mobile_app_sams_phone } }');
+  const hub = await start();
+
+  await hub.checkIn({ clinicianId: null, slot: { kind: 'at', time: '14:00' }, wishes: [] });
+  const [notSure] = await hub.board();
+  await hub.untilDelivered('the front desk\'s notifications');
+  expect(pushes(home)).toEqual([]);
+
+  await hub.staff('assignClinician', { arrivalId: notSure!.id, clinicianId: 'sam' });
+  await hub.untilDelivered('the notification of the assignment');
+  expect(pushes(home).map((push) => [push.service, push.data.message])).toEqual([['mobile_app_sams_phone', 'Your 2:00 client has arrived']]);
+  expect((await hub.board())[0]).toMatchObject({ id: notSure!.id, clinicianId: 'sam' });
+});

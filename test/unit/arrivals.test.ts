@@ -63,6 +63,7 @@ describe('check-in', () => {
       seenAt: null,
       endedAt: null,
       acknowledgedAt: null,
+      acknowledgedBy: null,
     });
     expect(arrivals.today()).toEqual([arrival]);
     expect(events).toEqual([{ type: 'arrival', change: 'checked-in', arrival, lastChange: null }]);
@@ -181,5 +182,54 @@ describe('undo', () => {
   it('says there was nothing to undo on an empty board, and announces nothing', () => {
     expect(arrivals.undo()).toEqual({ undone: null, lastChange: null });
     expect(events).toEqual([]);
+  });
+});
+
+describe('"Assign to…" at the desk', () => {
+  const notSure: CheckInRequest = { clinicianId: null, slot: { kind: 'at', time: '10:00' }, wishes: [] };
+
+  it('gives a front-desk arrival to a clinician, announces it with words for undo, and undo gives it back', () => {
+    const arrival = accepted(arrivals.checkIn(notSure, 'kiosk'));
+    const assigned = accepted(arrivals.assign(arrival.id, 'sam'));
+    expect(assigned).toEqual({ ...arrival, clinicianId: 'sam' });
+    expect(events.at(-1)).toEqual({ type: 'arrival', change: 'status', arrival: assigned, lastChange: { arrivalId: arrival.id, description: "giving the front desk's 10:00 client to Sam" } });
+    expect(arrivals.today()).toEqual([assigned]);
+
+    expect(arrivals.undo().undone).toBe("giving the front desk's 10:00 client to Sam");
+    expect(arrivals.today()).toEqual([arrival]);
+  });
+
+  it('starts "On my way" again for the new clinician', () => {
+    const arrival = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    accepted(arrivals.acknowledge(arrival.id));
+    expect(accepted(arrivals.assign(arrival.id, 'noor'))).toMatchObject({ clinicianId: 'noor', acknowledgedAt: null, acknowledgedBy: null });
+  });
+
+  it('refuses a client who is no longer waiting, an unknown clinician, and the clinician they already have', () => {
+    const arrival = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    expect(refusal(arrivals.assign(arrival.id, 'sam'))).toEqual({ code: 'conflict', message: "This client is already Sam's." });
+    expect(refusal(arrivals.assign(arrival.id, 'nobody')).code).toBe('not-found');
+    accepted(arrivals.setStatus(arrival.id, 'with-clinician'));
+    expect(refusal(arrivals.assign(arrival.id, 'noor'))).toEqual({ code: 'conflict', message: 'Only a waiting client can be given to a clinician; this one is with clinician.' });
+  });
+});
+
+describe('"On my way" records who is going', () => {
+  it('is the arrival’s own clinician when nobody else is named', () => {
+    const arrival = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    expect(accepted(arrivals.acknowledge(arrival.id))).toMatchObject({ acknowledgedAt: tuesdayMorning, acknowledgedBy: 'sam' });
+  });
+
+  it('is whoever tapped it in a shared room, and the first one stays', () => {
+    const arrival = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    time += minute;
+    expect(accepted(arrivals.acknowledge(arrival.id, 'noor'))).toMatchObject({ acknowledgedBy: 'noor', acknowledgedAt: tuesdayMorning + minute });
+    expect(accepted(arrivals.acknowledge(arrival.id, 'sam')).acknowledgedBy).toBe('noor');
+    expect(arrivals.today()[0]!.acknowledgedBy).toBe('noor');
+  });
+
+  it('refuses a name the office does not have', () => {
+    const arrival = accepted(arrivals.checkIn(forSam, 'kiosk'));
+    expect(refusal(arrivals.acknowledge(arrival.id, 'nobody')).code).toBe('not-found');
   });
 });

@@ -7,7 +7,7 @@ const arrivedAt = new Date(2025, 0, 7, 10, 0).getTime();
 const thresholds = { gentleWaitMinutes: 10, longWaitMinutes: 20 };
 
 function arrival(changes: Partial<Arrival> = {}): Arrival {
-  return { id: 'a'.repeat(22), clinicianId: 'sam', slot: { kind: 'later' }, wishes: [], status: 'waiting', source: 'kiosk', arrivedAt, seenAt: null, endedAt: null, acknowledgedAt: null, ...changes };
+  return { id: 'a'.repeat(22), clinicianId: 'sam', slot: { kind: 'later' }, wishes: [], status: 'waiting', source: 'kiosk', arrivedAt, seenAt: null, endedAt: null, acknowledgedAt: null, acknowledgedBy: null, ...changes };
 }
 const seenAfter = (minutes: number) => arrival({ status: 'with-clinician', seenAt: arrivedAt + minutes * minute });
 

@@ -17,6 +17,7 @@ const validArrival: Record<string, string | number | null> = {
   arrived_at: 1_736_240_400_000,
   seen_at: null,
   ended_at: null,
+  acknowledged_by: 'sam',
 };
 
 let db: Db;
@@ -46,6 +47,7 @@ describe('privacy by construction: the arrivals table', () => {
       'ended_at INTEGER',
       'acknowledged_at INTEGER',
       'announced_silently INTEGER',
+      'acknowledged_by TEXT',
     ]);
   });
 
@@ -66,7 +68,7 @@ describe('privacy by construction: the arrivals table', () => {
 
   it.each(personalData)('refuses to change a stored arrival’s text columns to %j', (value) => {
     insertArrival(validArrival);
-    for (const column of ['id', 'clinician_id', 'slot_kind', 'status', 'source']) {
+    for (const column of ['id', 'clinician_id', 'slot_kind', 'status', 'source', 'acknowledged_by']) {
       expect(() => db.prepare(`UPDATE arrivals SET ${column} = ?`).run(value), column).toThrow(/CHECK constraint failed/);
     }
   });
@@ -79,6 +81,9 @@ describe('privacy by construction: undo history and counts', () => {
       db.prepare('INSERT INTO arrival_changes (arrival_id, kind, from_status, changed_at) VALUES (?, ?, ?, 0)').run(validArrival.id, kind, fromStatus);
     expect(() => insertChange(value, 'waiting')).toThrow(/CHECK constraint failed/);
     expect(() => insertChange('status', value)).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db.prepare("INSERT INTO arrival_changes (arrival_id, kind, from_status, from_clinician_id, changed_at) VALUES (?, 'assigned', 'waiting', ?, 0)").run(validArrival.id, value),
+    ).toThrow(/CHECK constraint failed/);
   });
 
   it.each(personalData)('refuses %j as a day in the kept counts', (value) => {

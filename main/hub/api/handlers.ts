@@ -62,7 +62,12 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
       return checkedIn;
     },
     wipeToday: () => ok({ wiped: wipeToday() }),
-    acknowledge: ({ arrivalId }) => arrivals.acknowledge(arrivalId),
+    acknowledge: ({ arrivalId, by }) => arrivals.acknowledge(arrivalId, by ?? null),
+    assignClinician: ({ arrivalId, clinicianId }) => {
+      const assigned = arrivals.assign(arrivalId, clinicianId);
+      if (assigned.ok) log.info('assigned at the desk', { clinician: clinicianId });
+      return assigned;
+    },
     officeHealth: () => ok(health()),
     roomsOverview: () => ok(rooms.overview()),
     roomView: ({ roomId }) => rooms.view(roomId),

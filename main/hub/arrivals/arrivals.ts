@@ -19,7 +19,8 @@ export interface ArrivalAnnouncer {
   /** After the commit: start delivering. */
   committed(arrival: Arrival, change: ArrivalChange): void;
 }
-export type ArrivalChange = 'checked-in' | 'status' | 'undone' | 'acknowledged';
+/** `assigned`: the desk gave the arrival to a clinician, who is told as at a check-in. */
+export type ArrivalChange = 'checked-in' | 'status' | 'undone' | 'acknowledged' | 'assigned';
 
 export interface ArrivalsDeps {
   store: ArrivalsStore;
@@ -45,10 +46,14 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
     return config.clinicians.filter((clinician) => clinician.days.includes(today));
   }
 
+  const nameOf = (clinicianId: string) => clinicians.get(clinicianId)?.displayName ?? clinicianId;
+
   function describe(change: ChangeRow, arrival: Arrival): string {
-    const whose = arrival.clinicianId ? `${clinicians.get(arrival.clinicianId)?.displayName ?? arrival.clinicianId}'s` : 'the front desk';
+    const owner = change.kind === 'assigned' ? change.from_clinician_id : arrival.clinicianId;
+    const whose = owner ? `${nameOf(owner)}'s` : "the front desk's";
     const client = `${whose} ${arrival.slot.kind === 'at' ? `${slotWords(arrival.slot)} ` : ''}client`;
     if (change.kind === 'checked-in-at-desk') return `checking in ${client}`;
+    if (change.kind === 'assigned') return `giving ${client} to ${arrival.clinicianId ? nameOf(arrival.clinicianId) : 'the front desk'}`;
     return `marking ${client} ${statusWords[arrival.status]}`;
   }
 
@@ -87,6 +92,7 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
       seenAt: null,
       endedAt: null,
       acknowledgedAt: null,
+      acknowledgedBy: null,
     };
     store.transaction(() => {
       store.insert(arrival);
@@ -135,6 +141,15 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
       store.transaction(() => store.remove(arrival.id));
       store.forgetDeleted();
       publish({ type: 'arrival-removed', arrivalId: arrival.id, lastChange: lastChange() });
+    } else if (change.kind === 'assigned') {
+      const restored: Arrival = { ...arrival, clinicianId: change.from_clinician_id, acknowledgedAt: null, acknowledgedBy: null };
+      store.transaction(() => {
+        store.assign(arrival.id, change.from_clinician_id);
+        store.markUndone(change.seq);
+        announcer.inTransaction(restored, 'undone');
+      });
+      announcer.committed(restored, 'undone');
+      publish({ type: 'arrival', change: 'undone', arrival: restored, lastChange: lastChange() });
     } else {
       const restored: Arrival = { ...arrival, status: change.from_status!, seenAt: change.from_seen_at, endedAt: change.from_ended_at };
       store.transaction(() => {
@@ -148,14 +163,41 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
     return { undone, lastChange: lastChange() };
   }
 
-  /** The clinician's "On my way". Saying it twice keeps the first time. */
-  function acknowledge(arrivalId: string): Result<Arrival> {
+  /**
+   * "Assign to…": the desk gives a waiting client to a clinician (an "I'm not sure" arrival, or a
+   * tile tapped by mistake). The clinician hears of it as of a check-in; undo gives the client back.
+   */
+  function assign(arrivalId: string, clinicianId: string): Result<Arrival> {
     const arrival = store.get(arrivalId);
     if (!arrival) return refuse('not-found', 'That arrival is no longer on the board.');
-    if (arrival.acknowledgedAt !== null) return ok(arrival);
-    const updated: Arrival = { ...arrival, acknowledgedAt: now() };
+    const clinician = clinicians.get(clinicianId);
+    if (!clinician) return refuse('not-found', 'That clinician is not in the office setup any more.');
+    if (arrival.status !== 'waiting') return refuse('conflict', `Only a waiting client can be given to a clinician; this one is ${statusWords[arrival.status]}.`);
+    if (arrival.clinicianId === clinicianId) return refuse('conflict', `This client is already ${clinician.displayName}'s.`);
+    const updated: Arrival = { ...arrival, clinicianId, acknowledgedAt: null, acknowledgedBy: null };
     store.transaction(() => {
-      store.acknowledge(arrivalId, updated.acknowledgedAt!);
+      store.assign(arrivalId, clinicianId);
+      store.recordChange({ arrival_id: arrivalId, kind: 'assigned', from_status: arrival.status, from_seen_at: arrival.seenAt, from_ended_at: arrival.endedAt, from_clinician_id: arrival.clinicianId }, now());
+      announcer.inTransaction(updated, 'assigned');
+    });
+    announcer.committed(updated, 'assigned');
+    publish({ type: 'arrival', change: 'status', arrival: updated, lastChange: lastChange() });
+    return ok(updated);
+  }
+
+  /**
+   * "On my way", from a room's screen or the clinician's phone. `by` is who is going (in a shared
+   * room, maybe not the arrival's own clinician); without it, the arrival's own. Saying it twice
+   * keeps the first.
+   */
+  function acknowledge(arrivalId: string, by: string | null = null): Result<Arrival> {
+    const arrival = store.get(arrivalId);
+    if (!arrival) return refuse('not-found', 'That arrival is no longer on the board.');
+    if (by !== null && !clinicians.get(by)) return refuse('not-found', 'That clinician is not in the office setup any more.');
+    if (arrival.acknowledgedAt !== null) return ok(arrival);
+    const updated: Arrival = { ...arrival, acknowledgedAt: now(), acknowledgedBy: by ?? arrival.clinicianId };
+    store.transaction(() => {
+      store.acknowledge(arrivalId, updated.acknowledgedAt!, updated.acknowledgedBy);
       announcer.inTransaction(updated, 'acknowledged');
     });
     announcer.committed(updated, 'acknowledged');
@@ -166,6 +208,7 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
   return {
     cliniciansWorkingToday,
     acknowledge,
+    assign,
     checkIn,
     setStatus,
     undo,

@@ -19,16 +19,19 @@ interface ArrivalRow {
   seen_at: number | null;
   ended_at: number | null;
   acknowledged_at: number | null;
+  acknowledged_by: string | null;
   announced_silently: number;
 }
 
 export interface ChangeRow {
   seq: number;
   arrival_id: string;
-  kind: 'checked-in-at-desk' | 'status';
+  kind: 'checked-in-at-desk' | 'status' | 'assigned';
   from_status: ArrivalStatus | null;
   from_seen_at: number | null;
   from_ended_at: number | null;
+  /** For an assignment: whose client it was (null: the front desk's). */
+  from_clinician_id: string | null;
 }
 
 function toArrival(row: ArrivalRow): Arrival {
@@ -47,6 +50,7 @@ function toArrival(row: ArrivalRow): Arrival {
     seenAt: row.seen_at,
     endedAt: row.ended_at,
     acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
   };
 }
 
@@ -60,15 +64,17 @@ export function createArrivalsStore(db: Db) {
   const updateStatus = db.prepare('UPDATE arrivals SET status = ?, seen_at = ?, ended_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM arrivals WHERE id = ?');
   const insertChange = db.prepare(
-    `INSERT INTO arrival_changes (arrival_id, kind, from_status, from_seen_at, from_ended_at, changed_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO arrival_changes (arrival_id, kind, from_status, from_seen_at, from_ended_at, from_clinician_id, changed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const lastChange = db.prepare<[], ChangeRow>(
-    `SELECT seq, arrival_id, kind, from_status, from_seen_at, from_ended_at FROM arrival_changes
+    `SELECT seq, arrival_id, kind, from_status, from_seen_at, from_ended_at, from_clinician_id FROM arrival_changes
      WHERE undone = 0 ORDER BY seq DESC LIMIT 1`,
   );
   const markUndone = db.prepare('UPDATE arrival_changes SET undone = 1 WHERE seq = ?');
-  const acknowledge = db.prepare('UPDATE arrivals SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL');
+  const acknowledge = db.prepare('UPDATE arrivals SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL');
+  // A new clinician has not said "On my way", and was not told quietly (yet): both start again.
+  const assign = db.prepare('UPDATE arrivals SET clinician_id = ?, acknowledged_at = NULL, acknowledged_by = NULL, announced_silently = 0 WHERE id = ?');
   const announcedSilently = db.prepare('UPDATE arrivals SET announced_silently = 1 WHERE id = ?');
   const silentById = db.prepare<[string], { announced_silently: number }>('SELECT announced_silently FROM arrivals WHERE id = ?');
   const waiting = db.prepare<[], ArrivalRow>("SELECT * FROM arrivals WHERE status = 'waiting'");
@@ -104,8 +110,8 @@ export function createArrivalsStore(db: Db) {
     remove(id: string): void {
       remove.run(id);
     },
-    recordChange(change: Omit<ChangeRow, 'seq'>, at: number): void {
-      insertChange.run(change.arrival_id, change.kind, change.from_status, change.from_seen_at, change.from_ended_at, at);
+    recordChange(change: Omit<ChangeRow, 'seq' | 'from_clinician_id'> & Partial<Pick<ChangeRow, 'from_clinician_id'>>, at: number): void {
+      insertChange.run(change.arrival_id, change.kind, change.from_status, change.from_seen_at, change.from_ended_at, change.from_clinician_id ?? null, at);
     },
     lastChange(): ChangeRow | undefined {
       return lastChange.get();
@@ -113,8 +119,11 @@ export function createArrivalsStore(db: Db) {
     markUndone(seq: number): void {
       markUndone.run(seq);
     },
-    acknowledge(id: string, at: number): void {
-      acknowledge.run(at, id);
+    acknowledge(id: string, at: number, by: string | null): void {
+      acknowledge.run(at, by, id);
+    },
+    assign(id: string, clinicianId: string | null): void {
+      assign.run(clinicianId, id);
     },
     /** The check-in was announced only quietly (the clinician's room was in session). */
     markAnnouncedSilently(id: string): void {

@@ -94,7 +94,8 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
 
   const announcer: ArrivalAnnouncer = {
     inTransaction(arrival, change) {
-      if (change === 'checked-in') {
+      // A client the desk gives to a clinician ("Assign to…") is announced to them as a check-in is.
+      if (change === 'checked-in' || change === 'assigned') {
         const plan = planCheckInNotifications(arrival, routesFor(arrival.clinicianId), inSession(arrival.clinicianId));
         write(arrival, plan.notifications);
         if (plan.silent) store.markAnnouncedSilently(arrival.id);

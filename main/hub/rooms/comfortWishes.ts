@@ -13,7 +13,7 @@ export function comfortWishes({ config, rooms, log }: { config: OfficeConfig; ro
   return {
     inTransaction: () => {},
     committed(arrival, change) {
-      if (change !== 'checked-in' || arrival.clinicianId === null) return;
+      if ((change !== 'checked-in' && change !== 'assigned') || arrival.clinicianId === null) return;
       const roomId = roomOf.get(arrival.clinicianId);
       const prepare = config.rooms.find((room) => room.id === roomId)?.prepareForWishes;
       const presetId = prepare && arrival.wishes.map((wish) => prepare[wish]).find((id) => id !== undefined);

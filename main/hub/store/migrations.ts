@@ -106,4 +106,25 @@ export const migrations: readonly string[] = [
     arrival_id TEXT NOT NULL UNIQUE REFERENCES arrivals (id) ON DELETE CASCADE
   ) STRICT;
   `,
+  `
+  -- Who said "On my way" (in a room two clinicians share, not always the arrival's own), and the
+  -- desk's "Assign to…", which undo can put back: its change keeps whose client it was. SQLite
+  -- cannot widen a CHECK, so the undo history is copied into a table that allows the new kind.
+  ALTER TABLE arrivals ADD COLUMN acknowledged_by TEXT CHECK (acknowledged_by IS NULL OR (length(acknowledged_by) BETWEEN 1 AND 40 AND acknowledged_by NOT GLOB '*[^a-z0-9-]*'));
+  CREATE TABLE arrival_changes_next (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    arrival_id TEXT NOT NULL REFERENCES arrivals (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('checked-in-at-desk', 'status', 'assigned')),
+    from_status TEXT CHECK (from_status IN ('waiting', 'with-clinician', 'done', 'cancelled')),
+    from_seen_at INTEGER,
+    from_ended_at INTEGER,
+    from_clinician_id TEXT CHECK (from_clinician_id IS NULL OR (length(from_clinician_id) BETWEEN 1 AND 40 AND from_clinician_id NOT GLOB '*[^a-z0-9-]*')),
+    changed_at INTEGER NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+  ) STRICT;
+  INSERT INTO arrival_changes_next (seq, arrival_id, kind, from_status, from_seen_at, from_ended_at, changed_at, undone)
+    SELECT seq, arrival_id, kind, from_status, from_seen_at, from_ended_at, changed_at, undone FROM arrival_changes;
+  DROP TABLE arrival_changes;
+  ALTER TABLE arrival_changes_next RENAME TO arrival_changes;
+  `,
 ];

@@ -3,6 +3,7 @@
  * 1000 CSS px (an 800 px screen, or 200 % zoom) each row stacks into a card, so nothing scrolls
  * sideways (WCAG 1.4.10). The cells carry their column's name for that (`data-label`).
  */
+import { useEffect, useRef, useState } from 'react';
 import type { Arrival, ArrivalStatus, DeskBoard } from '../../../main/contract/contract.ts';
 import { nextStatuses, statusWords } from '../../../main/contract/arrivalRules.ts';
 import { isEarly, waitLevel, waitedMinutes } from '../../../main/contract/boardStats.ts';
@@ -24,10 +25,14 @@ export interface ArrivalsTableProps {
   /** Arrivals with an open desk alert (clinician in session, nobody acknowledged), marked softly. */
   alerted: ReadonlySet<string>;
   onSetStatus: (arrival: Arrival, status: ArrivalStatus) => void;
+  /** "Assign to…": give a waiting client to a clinician, who is told as at a check-in. */
+  onAssign: (arrival: Arrival, clinicianId: string) => void;
 }
 
-export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatus }: ArrivalsTableProps) {
+export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatus, onAssign }: ArrivalsTableProps) {
   const clinicians = new Map(board.clinicians.map((c) => [c.id, c]));
+  /** The one row whose "Assign to…" choices are open. */
+  const [assigning, setAssigning] = useState<string | null>(null);
   return (
     <table className="arrivals">
       <caption className="visually-hidden">Today's arrivals</caption>
@@ -79,7 +84,7 @@ export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatu
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
                       <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
                     </svg>
-                    {clinician ? `${clinician.displayName} is on the way` : 'On the way'}
+                    {onTheWayWords(arrival.acknowledgedBy ? clinicians.get(arrival.acknowledgedBy) : clinician)}
                   </span>
                 )}
               </td>
@@ -91,12 +96,49 @@ export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatu
                       {actionWords[status]}
                     </button>
                   ))}
+                  {arrival.status === 'waiting' && (
+                    <button type="button" className="button-secondary" aria-expanded={assigning === arrival.id} aria-controls={`assign-${arrival.id}`} onClick={() => setAssigning(assigning === arrival.id ? null : arrival.id)}>
+                      Assign to…
+                    </button>
+                  )}
                 </div>
+                {assigning === arrival.id && arrival.status === 'waiting' && (
+                  <AssignChoices
+                    id={`assign-${arrival.id}`}
+                    clinicians={board.clinicians.filter((c) => c.id !== arrival.clinicianId)}
+                    onChoose={(clinicianId) => {
+                      setAssigning(null);
+                      onAssign(arrival, clinicianId);
+                    }}
+                    onClose={() => setAssigning(null)}
+                  />
+                )}
               </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+const onTheWayWords = (goer: { displayName: string } | undefined) => (goer ? `${goer.displayName} is on the way` : 'On the way');
+
+/** The clinicians a client can be given to, as buttons; the first takes the focus, Escape closes. */
+function AssignChoices({ id, clinicians, onChoose, onClose }: { id: string; clinicians: DeskBoard['clinicians']; onChoose: (clinicianId: string) => void; onClose: () => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div id={id} className="assign-choices" role="group" aria-label="Give this client to" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+      {clinicians.map((clinician, index) => (
+        <button key={clinician.id} ref={index === 0 ? first : undefined} type="button" className={`button-secondary who-choice who-${clinician.colour}`} onClick={() => onChoose(clinician.id)}>
+          <ClinicianSymbol symbol={clinician.symbol} size={18} />
+          {clinician.displayName}
+        </button>
+      ))}
+      <button type="button" className="button-quiet" onClick={onClose}>
+        Close
+      </button>
+    </div>
   );
 }

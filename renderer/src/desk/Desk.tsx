@@ -5,7 +5,8 @@
  * replayed onto it (common/snapshotLoads.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Arrival, ArrivalStatus, DeskBoard, LastChange, LiveStatus } from '../../../main/contract/contract.ts';
+import type { ApiError, Arrival, ArrivalStatus, DeskBoard, LastChange, LiveStatus } from '../../../main/contract/contract.ts';
+import { noticeAfterReconnect, noticeFor, type Notice } from '../common/outageNotice.ts';
 import { boardCounts } from '../../../main/contract/boardStats.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ArrivalsTable } from './ArrivalsTable.tsx';
@@ -25,20 +26,19 @@ import { useRoomsOverview } from '../room/useRoomsOverview.ts';
 
 const mutedKey = 'stillroom.desk.muted';
 const viewKey = 'stillroom.desk.view';
-
-/** What the desk was last told: `offline` when the hub could not be reached, so it is not true once it is back. */
-type Notice = { words: string; offline: boolean } | null;
-const afterOutage = 'The hub is back. The board shows what is true now; please check what you tapped while it was away.';
+/** How often a desk that opened while the hub was away tries the board again. */
+const awayRetryMs = 3_000;
 
 /** `reason`: signed in, but with a PIN (a room's) that does not open the desk. */
-type Load = { state: 'loading' } | { state: 'needs-pin'; reason: string | null } | { state: 'trouble'; message: string } | { state: 'ready'; board: DeskBoard };
+/** `away`: the hub could not be reached for the board itself; the desk tries again by itself. */
+type Load = { state: 'loading' } | { state: 'needs-pin'; reason: string | null } | { state: 'away' } | { state: 'trouble'; message: string } | { state: 'ready'; board: DeskBoard };
 
 export function Desk({ bridge }: { bridge: Bridge }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [live, setLive] = useState<LiveStatus['state']>('reconnecting');
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
-  const [notice, setNoticeState] = useState<Notice>(null);
+  const [notice, setNoticeState] = useState<Notice | null>(null);
   const [muted, setMuted] = useState(() => localStorage.getItem(mutedKey) === 'yes');
   const [waitingOnly, setWaitingOnly] = useState(() => localStorage.getItem(viewKey) === 'waiting');
   const [checkingIn, setCheckingIn] = useState(false);
@@ -52,9 +52,8 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const chimed = useRef(new Set<string>());
   const [loads] = useState(() => snapshotLoads<ArrivalEvent>());
   const now = useNow(5_000);
-  const setNotice = (words: string | null, offline = false) => setNoticeState(words === null ? null : { words, offline });
-  const noticeFrom = (result: { ok: true } | { ok: false; error: { code: string; message: string } }) =>
-    setNotice(result.ok ? null : result.error.message, !result.ok && result.error.code === 'unavailable');
+  const setNotice = (words: string | null) => setNoticeState(words === null ? null : { words, offline: false });
+  const noticeFrom = (result: { ok: true } | { ok: false; error: ApiError }) => setNoticeState(result.ok ? null : noticeFor(result.error));
 
   const loadBoard = useCallback(async () => {
     const ticket = loads.begin();
@@ -64,12 +63,19 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     if (result.ok) setLoad({ state: 'ready', board: overtaken.reduce(withArrivalEvent, result.value) });
     else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin', reason: null });
     else if (result.error.code === 'not-allowed' && bridge.signIn) setLoad({ state: 'needs-pin', reason: result.error.message });
+    else if (result.error.code === 'unavailable') setLoad((current) => (current.state === 'ready' ? current : { state: 'away' }));
     else setLoad({ state: 'trouble', message: result.error.message });
   }, [bridge, loads]);
 
   useEffect(() => {
     void loadBoard();
   }, [loadBoard]);
+  // Opened while the hub was away (an Electron desk while its hub restarts): try again until it answers.
+  useEffect(() => {
+    if (load.state !== 'away') return;
+    const retry = setInterval(() => void loadBoard(), awayRetryMs);
+    return () => clearInterval(retry);
+  }, [load.state, loadBoard]);
 
   const signedIn = load.state === 'ready';
   // Several desk tabs (or a desk beside a room screen) can be told apart by their titles.
@@ -111,7 +117,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
         setLive(status.state);
         if (status.state !== 'live') return;
         // A tap that failed while the hub was away was not retried: say so, rather than keep "can't be reached".
-        setNoticeState((current) => (current?.offline ? { words: afterOutage, offline: false } : current));
+        setNoticeState((current) => noticeAfterReconnect(current, 'board'));
         void loadBoard();
       },
     );
@@ -119,6 +125,12 @@ export function Desk({ bridge }: { bridge: Bridge }) {
 
   const setStatus = async (arrival: Arrival, status: ArrivalStatus) => {
     noticeFrom(await bridge.call('setStatus', { arrivalId: arrival.id, status }));
+  };
+  const assign = async (arrival: Arrival, clinicianId: string) => {
+    const result = await bridge.call('assignClinician', { arrivalId: arrival.id, clinicianId });
+    const name = boardRef.current?.clinicians.find((c) => c.id === clinicianId)?.displayName ?? clinicianId;
+    if (result.ok) setNotice(`Given to ${name}, who is told as at a check-in.`);
+    else noticeFrom(result);
   };
   const undo = async () => {
     const result = await bridge.call('undo', {});
@@ -157,6 +169,13 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   if (load.state === 'needs-pin') {
     const words = load.reason ? { title: 'Front desk', lead: `${load.reason} Enter the desk PIN to open the board.`, action: 'Open the board' } : undefined;
     return <PinGate bridge={bridge} practiceName="" onSignedIn={() => void loadBoard()} {...(words ? { words } : {})} />;
+  }
+  if (load.state === 'away') {
+    return (
+      <main className="desk">
+        <p role="status">The hub can't be reached right now. The board opens by itself as soon as it is back.</p>
+      </main>
+    );
   }
   if (load.state === 'trouble') return <main className="desk"><p role="alert">{load.message}</p></main>;
 
@@ -256,7 +275,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       ) : shown.length === 0 ? (
         <p className="desk-empty">Nobody is waiting right now.</p>
       ) : (
-        <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} />
+        <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} onAssign={(arrival, clinicianId) => void assign(arrival, clinicianId)} />
       )}
       {folded > 0 && (
         <p className="desk-folded">

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResult, LiveStatus, PresetCard, RoomView } from '../../../main/contract/contract.ts';
+import { noticeAfterReconnect, noticeFor, type Notice } from '../common/outageNotice.ts';
 import { PinGate } from '../desk/PinGate.tsx';
 import { useNow } from '../desk/useNow.ts';
 import type { Bridge } from '../transport/bridge.ts';
@@ -28,7 +29,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [live, setLive] = useState<LiveStatus['state']>('reconnecting');
   const [busy, setBusy] = useState<Busy>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNoticeState] = useState<Notice | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const loadRoom = useCallback(async () => {
@@ -59,7 +60,9 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
       },
       (status) => {
         setLive(status.state);
-        if (status.state === 'live') void loadRoom();
+        if (status.state !== 'live') return;
+        setNoticeState((current) => noticeAfterReconnect(current, 'room'));
+        void loadRoom();
       },
     );
   }, [bridge, roomId, ready, loadRoom]);
@@ -68,10 +71,10 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   const settle = (result: CallResult<RoomView>, done: (room: RoomView) => string) => {
     if (result.ok) {
       setLoad({ state: 'ready', room: result.value });
-      setNotice(null);
+      setNoticeState(null);
       setAnnouncement(done(result.value));
     } else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
-    else setNotice(result.error.message);
+    else setNoticeState(noticeFor(result.error));
   };
   /** One preset or session change at a time: a second tap while the first is on its way is ignored. */
   const change = async (what: NonNullable<Busy>, call: () => Promise<CallResult<RoomView>>, done: (room: RoomView) => string) => {
@@ -153,7 +156,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
       <RoomNotes room={room} />
       {notice && (
         <p className="room-note" role="status">
-          {notice}
+          {notice.words}
         </p>
       )}
       {waiting.clinicians.length > 0 && <WaitingForYou clinicians={waiting.clinicians} waiting={waiting.waiting} now={now} onAcknowledge={waiting.acknowledge} />}

@@ -38,9 +38,9 @@ export function useWaitingForRoom(bridge: Bridge, roomId: string, enabled: boole
     );
   }, [bridge, enabled, reload]);
 
-  /** "On my way": the answer replaces the arrival at once; the pushed event says the same. */
-  const acknowledge = async (arrivalId: string): Promise<string | null> => {
-    const result = await bridge.call('acknowledge', { arrivalId });
+  /** "On my way" (`by`: who is going, in a shared room): the answer replaces the arrival at once; the pushed event says the same. */
+  const acknowledge = async (arrivalId: string, by?: string): Promise<string | null> => {
+    const result = await bridge.call('acknowledge', by === undefined ? { arrivalId } : { arrivalId, by });
     if (!result.ok) return result.error.message;
     setRoom((current) => current && { ...current, arrivals: current.arrivals.map((a) => (a.id === arrivalId ? result.value : a)) });
     return null;

@@ -13,5 +13,6 @@ export const anArrival = (overrides: Partial<Arrival> = {}): Arrival => ({
   seenAt: null,
   endedAt: null,
   acknowledgedAt: null,
+  acknowledgedBy: null,
   ...overrides,
 });

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 function enqueue(id: string): string {
-  const arrival: Arrival = { id, clinicianId: 'sam', slot: { kind: 'later' }, wishes: [], status: 'waiting', source: 'kiosk', arrivedAt: Date.now(), seenAt: null, endedAt: null, acknowledgedAt: null };
+  const arrival: Arrival = { id, clinicianId: 'sam', slot: { kind: 'later' }, wishes: [], status: 'waiting', source: 'kiosk', arrivedAt: Date.now(), seenAt: null, endedAt: null, acknowledgedAt: null, acknowledgedBy: null };
   const store = createArrivalsStore(db);
   return store.transaction(() => {
     store.insert(arrival);

@@ -22,7 +22,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const arrival = (id: string): Arrival => ({ id, clinicianId: 'sam', slot: { kind: 'later' }, wishes: [], status: 'waiting', source: 'kiosk', arrivedAt: 1000, seenAt: null, endedAt: null, acknowledgedAt: null });
+const arrival = (id: string): Arrival => ({ id, clinicianId: 'sam', slot: { kind: 'later' }, wishes: [], status: 'waiting', source: 'kiosk', arrivedAt: 1000, seenAt: null, endedAt: null, acknowledgedAt: null, acknowledgedBy: null });
 
 it('is written in the check-in transaction: a failed check-in leaves no notification behind', () => {
   const store = createArrivalsStore(db);

@@ -8,6 +8,7 @@ import { arrivalWords, ClinicianRoutes, isSilent, planCheckInNotifications } fro
 
 const arrival = (slot: Arrival['slot'] = { kind: 'at', time: '14:00' }): Arrival => ({
   id: 'AAAAAAAAAAAAAAAAAAAAAA', clinicianId: 'sam', slot, wishes: ['quieter-room'], status: 'waiting', source: 'kiosk', arrivedAt: 1, seenAt: null, endedAt: null, acknowledgedAt: null,
+  acknowledgedBy: null,
 });
 
 const everything = ClinicianRoutes.parse({
