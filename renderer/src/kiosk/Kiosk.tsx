@@ -4,7 +4,7 @@
  * clinicians' own, and nothing of one client's visit survives the return to welcome: the whole
  * flow is remounted with a fresh key.
  */
-import { useCallback, useEffect, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/contract/contract.ts';
 import { slotChoices } from '../../../main/contract/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
@@ -12,6 +12,7 @@ import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
 import { slotLabel, wishWords } from '../common/words.ts';
 import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
+import { Ambient } from '../calm/Ambient.tsx';
 
 type Step =
   | { name: 'welcome' }
@@ -142,7 +143,7 @@ function Visit({ bridge, setup, onFinished }: { bridge: Bridge; setup: KioskSetu
         </section>
       )}
       {step.name === 'confirmed' && (
-        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title" style={{ '--confirmation-seconds': `${setup.confirmationSeconds}s` } as CSSProperties}>
+        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title">
           <h1 id="thanks-title">Thank you, you're checked in.</h1>
           <p className="kiosk-lead">{step.toldName ? `${step.toldName} knows you're here.` : "The front desk knows you're here."}</p>
           <p className="kiosk-lead">Please make yourself comfortable.</p>
@@ -195,15 +196,5 @@ function StartOver({ onClick }: { onClick: () => void }) {
     <button type="button" className="button-quiet start-over" onClick={onClick}>
       Start over
     </button>
-  );
-}
-
-/** Slow drifting light behind the kiosk; CSS turns it off under prefers-reduced-motion. */
-function Ambient() {
-  return (
-    <div className="ambient" aria-hidden="true">
-      <span className="ambient-glow ambient-glow-1" />
-      <span className="ambient-glow ambient-glow-2" />
-    </div>
   );
 }
