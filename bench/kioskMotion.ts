@@ -22,52 +22,25 @@ const seconds = Number(process.env.STILLROOM_BENCH_SECONDS ?? 20);
 const targetPercent = 3;
 const ticksPerSecond = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in 1/100 s.
 
-/** A screen the client can be on, and how to get there from a fresh welcome screen. */
+/** A screen the client can be on: the buttons tapped from a fresh welcome screen, and its heading. */
 interface Screen {
   name: string;
-  reach: (page: Page) => Promise<void>;
+  taps: (string | RegExp)[];
+  heading: string | RegExp;
 }
 
-const tap = async (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' }).first().click();
-const heading = async (page: Page, name: string | RegExp) => page.getByRole('heading', { name }).first().waitFor();
-
 const screens: Screen[] = [
-  { name: 'welcome', reach: async (page) => heading(page, 'Welcome') },
-  {
-    name: 'whom to see',
-    reach: async (page) => {
-      await tap(page, 'Check in');
-      await heading(page, /here to see/);
-    },
-  },
-  {
-    name: 'appointment time',
-    reach: async (page) => {
-      await tap(page, 'Check in');
-      await tap(page, 'Sam');
-      await heading(page, /appointment/);
-    },
-  },
-  {
-    name: 'comfort wishes',
-    reach: async (page) => {
-      await tap(page, 'Check in');
-      await tap(page, 'Sam');
-      await tap(page, /Not sure/);
-      await heading(page, /comfortable/);
-    },
-  },
-  {
-    name: 'confirmation',
-    reach: async (page) => {
-      await tap(page, 'Check in');
-      await tap(page, 'Sam');
-      await tap(page, /Not sure/);
-      await tap(page, /check in/i);
-      await heading(page, /checked in/);
-    },
-  },
+  { name: 'welcome', taps: [], heading: 'Welcome' },
+  { name: 'whom to see', taps: ['Check in'], heading: /here to see/ },
+  { name: 'appointment time', taps: ['Check in', 'Sam'], heading: /appointment/ },
+  { name: 'comfort wishes', taps: ['Check in', 'Sam', /Not sure/], heading: /comfortable/ },
+  { name: 'confirmation', taps: ['Check in', 'Sam', /Not sure/, /check in/i], heading: /checked in/ },
 ];
+
+async function reach(page: Page, screen: Screen): Promise<void> {
+  for (const name of screen.taps) await page.getByRole('button', { name, exact: typeof name === 'string' }).first().click();
+  await page.getByRole('heading', { name: screen.heading }).first().waitFor();
+}
 
 export async function benchKioskMotion(): Promise<BenchReport> {
   const dataDir = tempDir('bench-kiosk');
@@ -101,7 +74,7 @@ export async function benchKioskMotion(): Promise<BenchReport> {
     for (const screen of screens) {
       await measure(screen.name, async (page) => {
         await page.goto(`${hub.url}/kiosk`);
-        await screen.reach(page);
+        await reach(page, screen);
       });
     }
     const [floor, ...rest] = measurements;
