@@ -211,8 +211,77 @@ export const OfficeHealth = z.strictObject({
   /** Notifications not yet delivered, and the last delivery problem in words. */
   notifications: z.strictObject({ pending: z.number().int(), problem: z.string().nullable() }),
   screens: z.array(ScreenHealth),
+  /** The hub's own troubles (a full disk, too many connections), caught and counted; the open one in words. */
+  hub: z.strictObject({ faults: z.number().int(), problem: z.string().nullable() }),
 });
 export type OfficeHealth = z.infer<typeof OfficeHealth>;
+
+
+// ---- The admin surface: what it reads and changes. The hub checks these again before anything
+// reaches the office file. Never a secret: tokens and PIN hashes stay in the hub.
+
+/** In the order of `Date.getDay()`, as the office file writes them. */
+export const adminWeekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const AdminWeekday = z.enum(adminWeekdays);
+
+/** A clinician as the admin form edits them: their tile, room, days, and how they hear of an arrival. */
+export const AdminClinician = z.strictObject({
+  id: Slug,
+  displayName: z.string().trim().min(1, 'a name the kiosk can show').max(40),
+  colour: ClinicianColour,
+  symbol: ClinicianSymbol,
+  room: Slug.nullable(),
+  days: z.array(AdminWeekday).min(1, 'pick at least one day').refine((days) => new Set(days).size === days.length, 'each day once'),
+  /** The Home Assistant notify service their phone is reached by (`notify.<service>`); null: none. */
+  push: z.string().regex(/^[a-z0-9_]{1,60}$/, 'expected a notify service such as mobile_app_sams_phone').nullable(),
+  /** The light in their room that glows softly for an arrival; null: none. */
+  cueLight: z.string().regex(/^light\.[a-z0-9_]{1,60}$/, 'expected a light such as light.willow_lamp').nullable(),
+  /** Minutes an in-session arrival may wait unacknowledged before the desk is alerted; null: never. */
+  escalateAfterMinutes: z.int().min(1).max(120).nullable(),
+});
+export type AdminClinician = z.infer<typeof AdminClinician>;
+
+export const AdminRoom = z.strictObject({
+  id: Slug,
+  name: z.string(),
+  /** The room's lights, for the light cue. */
+  lights: z.array(z.string()),
+});
+export type AdminRoom = z.infer<typeof AdminRoom>;
+
+/** Everything the admin surface shows. Never a secret: tokens and PIN hashes stay in the hub. */
+export const AdminOffice = z.strictObject({
+  practiceName: z.string(),
+  /** False for the bundled demo office: shown, never written. */
+  writable: z.boolean(),
+  /** A hand edit of the office file that was refused, with its lines; the hub runs the version before it. */
+  fileProblem: z.string().nullable(),
+  /** Settings that changed in the file but take effect only when the hub restarts. */
+  restartNeededFor: z.array(z.string()),
+  clinicians: z.array(AdminClinician),
+  rooms: z.array(AdminRoom),
+  /** Home Assistant's notify services (from `get_services`), to pick a phone from; empty when not connected. */
+  notifyServices: z.array(z.string()),
+  /** Where the rooms' devices are: the address only; of the token, only whether one is saved. */
+  homeAssistant: z.strictObject({ simulated: z.boolean(), url: z.string().nullable(), tokenSaved: z.boolean() }),
+});
+export type AdminOffice = z.infer<typeof AdminOffice>;
+
+export const SaveClinicianRequest = z.strictObject({
+  clinician: AdminClinician,
+  /** True to add a clinician (refused when the id is taken), false to change the one with this id. */
+  isNew: z.boolean(),
+});
+
+export const RetireClinicianRequest = z.strictObject({ clinicianId: Slug });
+
+/** A Home Assistant address and, unless the saved one should be used (null), a new access token. */
+export const HomeAssistantConnection = z.strictObject({
+  url: z.string().trim().min(1, 'the address of your Home Assistant').max(300),
+  token: z.string().trim().min(1).max(2048).nullable(),
+});
+/** What a live test of a connection found, in a sentence, and the phones it can notify. */
+export const ConnectionFound = z.strictObject({ message: z.string(), notifyServices: z.array(z.string()) });
 
 const Empty = z.strictObject({});
 
@@ -248,6 +317,15 @@ export const procedures = {
   },
   startSession: { access: 'room', input: RoomRequest, output: RoomView },
   endSession: { access: 'room', input: RoomRequest, output: RoomView },
+  adminOffice: { access: 'admin', input: Empty, output: AdminOffice },
+  /** Adds or changes a clinician in the office file; the kiosk and the desk follow at once. */
+  saveClinician: { access: 'admin', input: SaveClinicianRequest, output: AdminOffice },
+  /** Takes a clinician off the kiosk and out of the office file; today's arrivals stay on the board. */
+  retireClinician: { access: 'admin', input: RetireClinicianRequest, output: AdminOffice },
+  /** Connects to this Home Assistant once, with this token, and says what it found; saves nothing. */
+  testHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: ConnectionFound },
+  /** Tests, then saves the address in the office file and the token in the data folder's secrets file. */
+  saveHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: AdminOffice },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;
@@ -275,10 +353,12 @@ export const LiveEvent = z.discriminatedUnion('type', [
   /** Nobody acknowledged an arrival whose clinician is in session: the desk should look in, gently. */
   DeskAlert.extend({ type: z.literal('desk-alert') }),
   z.strictObject({ type: z.literal('health'), health: OfficeHealth }),
+  /** The office's setup changed (clinicians, kiosk or desk settings): read it again. Carries nothing. */
+  z.strictObject({ type: z.literal('office') }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
-export const liveTopics = { arrivals: { access: 'room' }, rooms: { access: 'room' }, health: { access: 'desk' } } as const satisfies Record<string, { access: Access }>;
+export const liveTopics = { arrivals: { access: 'room' }, rooms: { access: 'room' }, health: { access: 'desk' }, office: { access: 'kiosk' } } as const satisfies Record<string, { access: Access }>;
 export type LiveTopic = keyof typeof liveTopics;
 
 /** Messages a WebSocket client may send. */

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { StaffLogin } from '../contract/contract.ts';
 import { ConfigError } from './config/loadConfig.ts';
+import { installCrashGuard } from './crashGuard.ts';
 import { createHub } from './hub.ts';
 import { hashPin } from './staff/pin.ts';
 import { startHttpTransport } from './transport/httpTransport.ts';
@@ -40,6 +41,7 @@ async function serve(args: string[]): Promise<void> {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const configPath = resolve(values.config);
   const hub = await createHub({ configPath, dataDir: resolve(values.data), rendererDir: join(appRoot, 'dist', 'renderer'), presetsDir: join(appRoot, 'presets') });
+  installCrashGuard({ log: hub.log, faults: hub.faults });
   const { network } = hub.config;
   const http = await startHttpTransport(hub, { port: port ?? network.port, host: values.host ?? network.listen, ...(network.tls ? { tls: readTls(configPath, network.tls) } : {}) });
   process.stdout.write(`Stillroom is serving ${hub.config.practice.name} at ${http.url}\n  kiosk: ${http.url}/kiosk\n  desk:  ${http.url}/desk\n`);

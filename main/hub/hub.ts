@@ -5,8 +5,10 @@
  * dependency order (a part is handed only parts built before it, and hears of later ones through
  * their events); this file only connects them and decides the order they start and stop in.
  */
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { openPresetLibrary } from './ambience/presetLibrary.ts';
+import { createAdminHandlers } from './api/adminHandlers.ts';
 import { createHubApi } from './api/createHubApi.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { HubApi } from './api/hubApi.ts';
@@ -16,11 +18,16 @@ import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
 import { keepRetention, wipeDay } from './arrivals/retention.ts';
 import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
+import { openOfficeFile } from './config/officeFile.ts';
+import { openSecretsFile } from './config/secretsFile.ts';
+import { checkHomeAssistant } from './setup/connectionCheck.ts';
+import { liveSections, restartSections } from './config/liveConfig.ts';
 import type { OfficeConfig } from './config/officeConfig.ts';
 import { combineDevices } from './devices/combinedDevices.ts';
 import { startDeviceLayer } from './devices/homeAssistant/deviceLayer.ts';
 import { startOfficeMqtt, type OfficeMqtt } from './devices/mqtt/officeMqtt.ts';
 import { watchZigbee2mqtt } from './devices/zigbee2mqtt/z2mDevices.ts';
+import { createHubFaults, type HubFaults } from './health/hubFaults.ts';
 import { createOfficeHealth } from './health/officeHealth.ts';
 import { createLog, toAll, toStderr, type Log } from './log.ts';
 import { rotatingLogFile } from './logFile.ts';
@@ -58,6 +65,8 @@ export interface Hub {
   staff: StaffAccess;
   rendererDir: string;
   log: Log;
+  /** Failures caught in the background instead of ending the process; the desk sees them in office health. */
+  faults: HubFaults;
   /** Deletes arrivals past retention now; returns how many. Also runs at start-up and on a timer. */
   purgeNow(): number;
   /** The Electron shell's report on an unattended screen: shown to the desk, published on the bus. */
@@ -67,11 +76,17 @@ export interface Hub {
 
 export async function createHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
-  const env = options.env ?? process.env;
   const log = options.log ?? createLog(toAll(toStderr, rotatingLogFile(join(options.dataDir, 'logs'))));
-  const config = loadOfficeConfig(options.configPath);
+  // Start-up fails with the file's problems, line by line; after that the file is watched and
+  // changed in place, and `config` (the object every part holds) follows it (config/liveConfig.ts).
+  const config: OfficeConfig = { ...loadOfficeConfig(options.configPath) };
+  const office = openOfficeFile(options.configPath, { log, writable: !isBundledDemo(options.configPath) });
+  // Secrets saved from the admin page (data folder, 0600) are read as the environment is, and win over it.
+  const secrets = openSecretsFile(options.dataDir);
+  const env = { ...(options.env ?? process.env), ...secrets.asEnv(config.homeAssistant && 'tokenEnv' in config.homeAssistant ? config.homeAssistant.tokenEnv : 'STILLROOM_HA_TOKEN') };
   const db = openDatabase(options.dataDir);
   const feed = new LiveFeed();
+  const faults = createHubFaults(log);
 
   // Presets: built-in plus the practice's own folder, reloaded when a file changes.
   const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
@@ -109,9 +124,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     presets: () => presets.current().presets.keys(),
     views: rooms.views,
     command: (roomId, command) =>
-      void rooms.command(roomId, command).then((done) => {
-        if (!done.ok) log.warn('a room command from the bus was refused', { room: roomId, action: command.action, reason: done.error.message });
-      }),
+      void rooms.command(roomId, command).then(
+        (done) => {
+          if (!done.ok) log.warn('a room command from the bus was refused', { room: roomId, action: command.action, reason: done.error.message });
+        },
+        (error: unknown) => faults.record('room command from the bus', error),
+      ),
   });
 
   // Arrivals and how the office hears of them.
@@ -129,13 +147,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     publish: (event) => feed.publish('arrivals', event),
     log,
     now,
+    faults,
     ...(options.escalationTimers ? { escalationTimers: options.escalationTimers } : {}),
   });
   const arrivals = createArrivals({
     store: arrivalsStore,
     config,
     now,
-    publish: (event) => feed.publish('arrivals', event),
+    publish: (event) => {
+      // Arrivals publish only after their write committed: the database takes writes again.
+      faults.recovered('disk-full');
+      faults.recovered('storage');
+      feed.publish('arrivals', event);
+    },
     announcers: [notifications.announcer, comfortWishes({ config, rooms, log })],
   });
   notifications.onAcknowledge((arrivalId) => {
@@ -145,7 +169,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   // The desk's health strip, following every connection.
   const health = createOfficeHealth(
-    { homeAssistant: devices.status, mqtt: () => mqtt?.link.status() ?? null, notifications: notifications.health },
+    { homeAssistant: devices.status, mqtt: () => mqtt?.link.status() ?? null, notifications: notifications.health, hub: () => ({ faults: faults.count(), problem: faults.problem() }) },
     (current) => feed.publish('health', { type: 'health', health: current }),
   );
   devices.onStatus((status) => {
@@ -157,10 +181,22 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     health.changed();
   });
   notifications.onHealthChange(health.changed);
+  faults.onChange(health.changed);
   notifications.start();
 
+  const startedWith = structuredClone(config);
+  office.onChange((next, source) => {
+    Object.assign(config, liveSections(next));
+    const waiting = restartSections(startedWith, next);
+    if (waiting.length > 0) log.warn('office settings changed that take effect after a restart', { sections: waiting.join(', '), source });
+    feed.publish('office', { type: 'office' });
+    feed.publish('arrivals', { type: 'board-reset' });
+  });
+  office.onProblem(() => feed.publish('office', { type: 'office' }));
+
   const api = createHubApi(
-    createHandlers({
+    {
+    ...createHandlers({
       config,
       arrivals,
       rooms,
@@ -176,8 +212,25 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log,
       now,
     }),
+    ...createAdminHandlers({
+      office,
+      config,
+      writable: !isBundledDemo(options.configPath),
+      restartNeededFor: () => restartSections(startedWith, office.current()),
+      secrets,
+      checkHomeAssistant,
+      log,
+    }),
+    },
     feed,
     log,
+    (procedure, error) => {
+      const kind = faults.record(`request ${procedure}`, error);
+      if (kind !== 'disk-full' && kind !== 'storage') return undefined;
+      return procedure === 'checkIn'
+        ? { code: 'unavailable', message: "We couldn't save your check-in just now. Please let the front desk know you're here; they'll look after you." }
+        : { code: 'unavailable', message: "The hub couldn't save this just now (its disk is full or damaged). Please note it on paper for now; nothing already saved is lost." };
+    },
   );
 
   const retention = keepRetention({
@@ -189,6 +242,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log.info('purged arrivals past retention', { count });
       feed.publish('arrivals', { type: 'board-reset' });
     },
+    onFault: (error) => faults.record('retention purge', error),
   });
 
   return {
@@ -197,6 +251,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     staff: createStaffAccess({ db, config, dataDir: options.dataDir, now }),
     rendererDir: options.rendererDir,
     log,
+    faults,
     purgeNow: retention.purgeNow,
     reportScreenHealth(report) {
       const screen: ScreenHealth = { ...report, reportedAt: now() };
@@ -204,6 +259,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       health.reportScreen(screen);
     },
     async close() {
+      office.close();
       retention.stop();
       health.stop();
       presets.close();
@@ -217,4 +273,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       db.close();
     },
   };
+}
+
+/** The demo office bundled with the app (config/demo-office.yaml beside package.json): shown, never written. */
+function isBundledDemo(configPath: string): boolean {
+  const folder = dirname(configPath);
+  return basename(configPath) === 'demo-office.yaml' && basename(folder) === 'config' && existsSync(join(folder, '..', 'package.json'));
 }

@@ -7,18 +7,36 @@ export type LogFields = Record<string, string | number | boolean | null>;
 export type Log = Record<'info' | 'warn' | 'error', (message: string, fields?: LogFields) => void>;
 
 export function createLog(write: (line: string) => void = toStderr): Log {
-  const entry = (level: string) => (message: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+  const entry = (level: string) => (message: string, fields: LogFields = {}) => {
+    try {
+      write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    } catch {
+      // Logging is never a reason for the caller to fail.
+    }
+  };
   return { info: entry('info'), warn: entry('warn'), error: entry('error') };
 }
 
-/** Writes each line to every sink, e.g. standard error and the rotated log file. */
+/**
+ * Writes each line to every sink, e.g. standard error and the rotated log file. A sink that
+ * throws loses that line for itself only: logging never takes the hub down.
+ */
 export const toAll =
   (...sinks: ((line: string) => void)[]) =>
   (line: string) => {
-    for (const sink of sinks) sink(line);
+    for (const sink of sinks) {
+      try {
+        sink(line);
+      } catch {
+        // The sink failed (no descriptors, full disk, closed pipe); the others still get the line.
+      }
+    }
   };
 
-export const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
+export const toStderr = (line: string) => {
+  // A closed or broken stderr (EPIPE) reports asynchronously on the stream; listen once so it is not fatal.
+  if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => {});
+  process.stderr.write(`${line}\n`);
+};
 
 export const silentLog: Log = { info: () => {}, warn: () => {}, error: () => {} };

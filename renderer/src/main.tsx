@@ -1,10 +1,11 @@
 /**
  * One React app, several surfaces, chosen by path: /kiosk (clients), /desk (front desk),
- * /room (choose a room) and /room/<id> (a treatment room, for its therapist).
+ * /room (choose a room), /room/<id> (a treatment room, for its therapist) and /admin (the office's setup).
  * The transport is chosen once here and handed down.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Admin } from './admin/Admin.tsx';
 import { Desk } from './desk/Desk.tsx';
 import { Kiosk } from './kiosk/Kiosk.tsx';
 import { RoomPicker } from './room/RoomPicker.tsx';
@@ -19,6 +20,7 @@ function Surface() {
   if (path === '/kiosk') return <Kiosk bridge={bridge} />;
   if (path === '/desk') return <Desk bridge={bridge} />;
   if (path === '/room') return <RoomPicker bridge={bridge} />;
+  if (path === '/admin') return <Admin bridge={bridge} />;
   const room = /^\/room\/([a-z][a-z0-9-]{0,39})$/.exec(path);
   if (room) return <RoomSurface bridge={bridge} roomId={room[1]!} />;
   return <Start />;
@@ -39,6 +41,9 @@ function Start() {
         </li>
         <li>
           <a href="/room">Treatment rooms</a>: each room's light, sound and sessions, for its therapist (staff PIN).
+        </li>
+        <li>
+          <a href="/admin">Office setup</a>: clinicians and the kiosk's tiles (admin PIN).
         </li>
       </ul>
     </main>

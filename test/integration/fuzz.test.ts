@@ -26,6 +26,12 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   fineTune: { roomId: 'willow', brightness: 50, volume: 0.1 },
   startSession: { roomId: 'willow' },
   endSession: { roomId: 'willow' },
+  adminOffice: {},
+  saveClinician: { clinician: { id: 'ash', displayName: 'Ash', colour: 'moss', symbol: 'sun', room: null, days: ['mon'], push: null, cueLight: null, escalateAfterMinutes: null }, isNew: true },
+  retireClinician: { clinicianId: 'sam' },
+  // Port 9 (discard) answers nothing: a valid payload is refused quickly as unreachable.
+  testHomeAssistant: { url: 'http://127.0.0.1:9', token: 'not-a-token' },
+  saveHomeAssistant: { url: 'http://127.0.0.1:9', token: null },
 };
 
 let running: RunningHub;
@@ -70,19 +76,30 @@ describe('fuzzing', () => {
     }
   });
 
-  it('the live socket answers every generated message and keeps delivering', async () => {
+  it('the live socket answers every generated message (or closes after too many it cannot understand) and keeps delivering', async () => {
     const random = seededRandom(99);
-    const socket = await LiveSocket.open(running.url, cookie);
+    let socket = await LiveSocket.open(running.url, cookie);
+    let closedForNonsense = 0;
     let sent = 0;
     while (sent < 500) {
       const text = JSON.stringify(sent % 2 === 0 ? mutate({ type: 'subscribe', topic: 'arrivals' }, random) : junkValue(random));
       // Messages over the 4 KB limit close the socket instead (next test); these all fit.
       if (text === undefined || Buffer.byteLength(text) > 4096) continue;
+      const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
       socket.send(text);
       sent++;
-      const reply = await socket.next();
+      const reply = await Promise.race([socket.next(), closed]);
+      if (typeof reply === 'number') {
+        // A socket that keeps sending nonsense is closed (liveSocket.ts); a screen would reconnect.
+        expect(reply).toBe(1008);
+        closedForNonsense++;
+        socket.close();
+        socket = await LiveSocket.open(running.url, cookie);
+        continue;
+      }
       expect(['invalid', 'refused', 'subscribed'], text.slice(0, 200)).toContain(reply.type);
     }
+    expect(closedForNonsense).toBeGreaterThan(0);
     // Still a working subscription after all that.
     socket.send({ type: 'subscribe', topic: 'arrivals' });
     await socket.next();

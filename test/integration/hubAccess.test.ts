@@ -93,7 +93,7 @@ describe('staff sign-in', () => {
 describe('the kiosk against the whole contract', () => {
   // Generated from the contract, so a staff procedure or topic added later is covered by itself.
   const staffProcedures = Object.entries(procedures).filter(([, procedure]) => procedure.access !== 'kiosk').map(([name]) => name);
-  const staffTopics = Object.entries(liveTopics).map(([name]) => name);
+  const staffTopics = Object.entries(liveTopics).filter(([, topic]) => topic.access !== 'kiosk').map(([name]) => name);
 
   it('is refused every staff procedure over HTTP and every staff procedure through the API itself', async () => {
     running = await startHub();

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rotatingLogFile } from '../../main/hub/logFile.ts';
@@ -24,5 +24,23 @@ describe('the log file', () => {
     rotatingLogFile(dir)('{"run":1}');
     rotatingLogFile(dir)('{"run":2}');
     expect(readFileSync(join(dir, 'stillroom.log'), 'utf8')).toBe('{"run":1}\n{"run":2}\n');
+  });
+
+  it('never throws when a line cannot be written, counts it, and says so once it can write again', () => {
+    const dir = tempDir('logs');
+    const write = rotatingLogFile(dir);
+    write('{"n":1}');
+    // What a full disk or no free descriptors looks like to the writer: the append fails.
+    rmSync(join(dir, 'stillroom.log'));
+    mkdirSync(join(dir, 'stillroom.log'));
+    expect(() => write('{"n":2}')).not.toThrow();
+    expect(() => write('{"n":3}')).not.toThrow();
+    expect(write.dropped()).toBe(2);
+
+    rmSync(join(dir, 'stillroom.log'), { recursive: true });
+    write('{"n":4}');
+    const lines = readFileSync(join(dir, 'stillroom.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ level: 'warn', message: 'log lines could not be written', dropped: 2, problem: 'EISDIR' });
+    expect(lines[1]).toEqual({ n: 4 });
   });
 });

@@ -20,7 +20,13 @@ function notAllowed(access: Access, required: Access): ApiError {
   return { code: 'not-allowed', message: `This needs the ${required} PIN; this screen is signed in with the ${access} PIN.` };
 }
 
-export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log): HubApi {
+/**
+ * A handler threw (a full disk, a damaged database): record it, and say what it means for the
+ * person at the screen. Returns the message to show, or nothing for the general one.
+ */
+export type OnHandlerFailure = (procedure: ProcedureName, error: unknown) => ApiError | undefined;
+
+export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log, onFailure?: OnHandlerFailure): HubApi {
   return {
     async call(access: Access, name: string, input: unknown) {
       if (!isProcedureName(name)) return refuse({ code: 'not-found', message: `There is no "${name.slice(0, 40)}" request.` });
@@ -36,7 +42,7 @@ export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log): HubA
         return result.ok ? { ok: true, value: procedure.output.parse(result.value) } : result;
       } catch (error) {
         log.error('request failed', { procedure: name, error: error instanceof Error ? error.message : String(error) });
-        return refuse({ code: 'unavailable', message: 'Something went wrong on the hub. Please try again in a moment.' });
+        return refuse(onFailure?.(name, error) ?? { code: 'unavailable', message: 'Something went wrong on the hub. Please try again in a moment.' });
       }
     },
     subscribe(access, topic, listener) {

@@ -8,6 +8,7 @@ import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { Log } from '../log.ts';
 import type { Rooms } from '../rooms/rooms.ts';
 import { ok, refuse } from '../result.ts';
+import type { AdminProcedure } from './adminHandlers.ts';
 import type { Handlers } from './createHubApi.ts';
 
 export interface HandlerDeps {
@@ -21,7 +22,7 @@ export interface HandlerDeps {
   now: () => number;
 }
 
-export function createHandlers({ config, arrivals, rooms, wipeToday, health, openAlerts, log, now }: HandlerDeps): Handlers {
+export function createHandlers({ config, arrivals, rooms, wipeToday, health, openAlerts, log, now }: HandlerDeps): Omit<Handlers, AdminProcedure> {
   return {
     kioskSetup: () => ok({
       practiceName: config.practice.name,

@@ -35,7 +35,8 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     inTransaction: (arrival, change) => announcers.forEach((each) => each.inTransaction(arrival, change)),
     committed: (arrival, change) => announcers.forEach((each) => each.committed(arrival, change)),
   };
-  const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
+  // Looked up each time: the admin surface changes the clinicians while the hub runs (config/officeFile.ts).
+  const clinicians = { get: (id: string) => config.clinicians.find((clinician) => clinician.id === id) };
 
   function cliniciansWorkingToday() {
     const today = weekdays[new Date(now()).getDay()]!;

@@ -59,14 +59,22 @@ export function wipeDay(db: Db, now: number): number {
  * Keeps retention while the hub runs: purges at once, then every `everyMs`. `onPurged` hears how
  * many arrivals went, when any did, so the screens can redraw.
  */
-export function keepRetention({ db, retention, now, everyMs, onPurged }: { db: Db; retention: OfficeConfig['privacy']['retention']; now: () => number; everyMs: number; onPurged: (count: number) => void }): { purgeNow(): number; stop(): void } {
+export function keepRetention({ db, retention, now, everyMs, onPurged, onFault }: { db: Db; retention: OfficeConfig['privacy']['retention']; now: () => number; everyMs: number; onPurged: (count: number) => void; onFault?: (error: unknown) => void }): { purgeNow(): number; stop(): void } {
   const purgeNow = () => {
     const purged = purgeArrivals(db, retentionCutoff(retention, now()));
     if (purged > 0) onPurged(purged);
     return purged;
   };
-  purgeNow();
-  const timer = setInterval(purgeNow, everyMs);
+  // On the timer a failure (a full disk) is recorded and tried again next time, never thrown.
+  const purgeOnTimer = () => {
+    try {
+      purgeNow();
+    } catch (error) {
+      onFault?.(error);
+    }
+  };
+  purgeOnTimer();
+  const timer = setInterval(purgeOnTimer, everyMs);
   timer.unref();
   return { purgeNow, stop: () => clearInterval(timer) };
 }

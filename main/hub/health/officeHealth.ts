@@ -11,6 +11,7 @@ export interface HealthSources {
   /** null: the office has no broker. */
   mqtt: () => MqttStatus | null;
   notifications: () => OfficeHealth['notifications'];
+  hub: () => OfficeHealth['hub'];
 }
 
 export interface OfficeHealthBoard {
@@ -39,6 +40,7 @@ export function createOfficeHealth(sources: HealthSources, publish: (health: Off
       mqtt: mqttHealth(sources.mqtt()),
       notifications: sources.notifications(),
       screens: [...screens.values()],
+      hub: sources.hub(),
     };
   };
   const changed = () => {

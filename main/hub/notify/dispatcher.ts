@@ -25,6 +25,10 @@ export interface DispatcherOptions {
   maxInFlight?: number;
   /** Called after each row is marked delivered or failed; for the desk's health view and for tests. */
   onSettled?: (row: OutboxRow, result: DeliveryResult) => void;
+  /** The outbox's own bookkeeping failed (a full disk): the row stays pending and is tried again. */
+  onFault?: (error: unknown) => void;
+  /** The bookkeeping worked again after a fault. */
+  onRecovered?: () => void;
 }
 
 export interface Dispatcher {
@@ -43,6 +47,7 @@ export interface Dispatcher {
 }
 
 const maxTimerMs = 2 ** 31 - 1;
+const faultRetryMs = 5_000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, handlers } = options;
@@ -66,6 +71,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (!running) return;
     clearTimeout(timer);
     timer = undefined;
+    try {
+      lookNow();
+    } catch (error) {
+      options.onFault?.(error);
+      timer = setTimeout(look, faultRetryMs);
+    }
+  }
+
+  function lookNow(): void {
     const time = now();
     for (const row of claimDue(db, time, maxInFlight - inFlight.size, inFlight)) deliver(row);
     // Rows due now but beyond `maxInFlight` are picked up when a delivery settles; only rows in the
@@ -81,11 +95,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       inFlight.delete(row.id);
       if (!running) return;
       const time = now();
-      if (result.ok) {
-        markDelivered(db, row.id, time);
-      } else {
-        const nextAttemptAt = recordFailure(db, row, result.message, time, retry);
-        log.warn('notification not delivered yet', { route: row.route, id: row.id, attempts: row.attempts + 1, retryInMs: nextAttemptAt - time });
+      try {
+        if (result.ok) {
+          markDelivered(db, row.id, time);
+        } else {
+          const nextAttemptAt = recordFailure(db, row, result.message, time, retry);
+          log.warn('notification not delivered yet', { route: row.route, id: row.id, attempts: row.attempts + 1, retryInMs: nextAttemptAt - time });
+        }
+        options.onRecovered?.();
+      } catch (error) {
+        // SQLITE_FULL here once crashed the hub on every start. The row stays pending (a receiver
+        // drops the duplicate by its messageId); look again later rather than at once.
+        options.onFault?.(error);
+        clearTimeout(timer);
+        timer = setTimeout(look, faultRetryMs);
+        return;
       }
       options.onSettled?.(row, result);
       schedule();

@@ -16,6 +16,7 @@ import { Listeners } from '../listeners.ts';
 import type { Log } from '../log.ts';
 import type { Db } from '../store/database.ts';
 import { acknowledgeActionPrefix, homeAssistantDeliveries, mqttBusDelivery } from './deliveries.ts';
+import type { HubFaults } from '../health/hubFaults.ts';
 import { createDispatcher, type RouteHandlers } from './dispatcher.ts';
 import { createEscalationScheduler, type EscalationTimers } from './escalation.ts';
 import { enqueueArrivalNotifications, hasDeskAlert, outboxHealth } from './outbox.ts';
@@ -33,15 +34,18 @@ export interface NotificationsDeps {
   log: Log;
   now: () => number;
   escalationTimers?: EscalationTimers;
+  /** Where the outbox's caught bookkeeping failures go (main/hub/health/hubFaults.ts). */
+  faults?: Pick<HubFaults, 'record' | 'recovered'>;
 }
 
 const homeAssistantRoutes = new Set<RoutePayload['route']>(['ha-notify', 'ha-event', 'light-cue']);
 
-export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers }: NotificationsDeps) {
+export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers, faults }: NotificationsDeps) {
   const healthListeners = new Listeners<[]>();
   const onHealthChange = () => healthListeners.emit();
   const acknowledgeListeners = new Listeners<[arrivalId: string]>();
-  const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician]));
+  // Looked up each time: the admin surface changes the clinicians while the hub runs (config/officeFile.ts).
+  const clinicians = { get: (id: string) => config.clinicians.find((clinician) => clinician.id === id) };
   const routesFor = (clinicianId: string | null): ClinicianRoutes | undefined => (clinicianId ? clinicians.get(clinicianId)?.notify : config.frontDesk.notify);
   const reachable = (notification: RoutePayload) =>
     notification.route === 'mqtt-bus' ? mqtt !== null : homeAssistantRoutes.has(notification.route) ? homeAssistant !== null : true;
@@ -56,7 +60,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
       return { ok: true };
     },
   };
-  const dispatcher = createDispatcher({ db, handlers, log, now, onSettled: onHealthChange });
+  const dispatcher = createDispatcher({ db, handlers, log, now, onSettled: onHealthChange, onFault: (error) => faults?.record('outbox', error), onRecovered: () => faults?.recovered('disk-full') });
 
   const escalation = createEscalationScheduler({
     now,

@@ -8,7 +8,8 @@ import type { Log } from '../log.ts';
 import type { Rooms } from './rooms.ts';
 
 export function comfortWishes({ config, rooms, log }: { config: OfficeConfig; rooms: Pick<Rooms, 'inSession' | 'prepareForArrival'>; log: Log }): ArrivalAnnouncer {
-  const roomOf = new Map(config.clinicians.map((clinician) => [clinician.id, clinician.room]));
+  // Looked up each time: the admin surface changes the clinicians while the hub runs (config/officeFile.ts).
+  const roomOf = { get: (id: string) => config.clinicians.find((clinician) => clinician.id === id)?.room };
   return {
     inTransaction: () => {},
     committed(arrival, change) {

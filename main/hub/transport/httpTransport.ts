@@ -19,7 +19,7 @@ import { describeIssues } from '../../contract/issues.ts';
 import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
 import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
-import { attachLiveSocket } from './liveSocket.ts';
+import { attachLiveSocket, type LiveSocketCounts } from './liveSocket.ts';
 
 export const sessionCookie = 'stillroom_staff';
 
@@ -30,11 +30,20 @@ export const sessionCookie = 'stillroom_staff';
  */
 export const requestHeader = 'x-stillroom';
 
+const sameOrigin = (origin: string, request: IncomingMessage) => origin === `http://${request.headers.host}` || origin === `https://${request.headers.host}`;
+
 function fromOwnScreen(request: IncomingMessage): boolean {
   if (request.headers[requestHeader] !== '1') return false;
   const origin = request.headers.origin;
-  return origin === undefined || origin === `http://${request.headers.host}` || origin === `https://${request.headers.host}`;
+  return origin === undefined || sameOrigin(origin, request);
 }
+
+/**
+ * Open connections of any kind (each is a file descriptor). Past this Node drops new ones at
+ * once, so a flood costs the attacker their sockets and never leaves the hub without the
+ * descriptors it needs to log and write its database (kept below the common soft limit of 1,024).
+ */
+export const maxConnections = 768;
 
 const statusFor: Record<ApiErrorCode, number> = {
   'invalid-input': 400,
@@ -69,6 +78,8 @@ function sendError(response: ServerResponse, error: ApiError, status = statusFor
 export interface HttpTransport {
   server: Server;
   url: string;
+  /** How the live sockets are doing: open, refused, and closed for each reason. */
+  liveCounts(): LiveSocketCounts;
   close(): Promise<void>;
 }
 
@@ -141,8 +152,18 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
     const path = new URL(request.url ?? '/', 'http://hub').pathname;
     if (path.startsWith('/api/')) {
       handleApi(request, response, path).catch((error: unknown) => {
-        hub.log.error('http request failed', { path, error: error instanceof Error ? error.message : String(error) });
-        if (!response.headersSent) sendError(response, { code: 'unavailable', message: 'Something went wrong on the hub. Please try again in a moment.' });
+        // Nothing in here may throw again: an exception from this handler would end the process.
+        try {
+          hub.log.error('http request failed', { path: path.slice(0, 64), error: error instanceof Error ? error.message : String(error) });
+        } catch {
+          // The log itself failed (it counts its own losses); answering the screen matters more.
+        }
+        try {
+          if (!response.headersSent) sendError(response, { code: 'unavailable', message: 'Something went wrong on the hub. Please try again in a moment.' });
+          else response.destroy();
+        } catch {
+          response.destroy();
+        }
       });
       return;
     }
@@ -155,7 +176,8 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handle) : createServer(handle);
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
-  const live = attachLiveSocket(server, hub, accessOf);
+  server.maxConnections = maxConnections;
+  const live = attachLiveSocket(server, hub, accessOf, sameOrigin);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -165,6 +187,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     server,
+    liveCounts: live.counts,
     url: `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`,
     async close() {
       live.close();

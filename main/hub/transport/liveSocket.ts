@@ -1,7 +1,13 @@
 /**
  * Live updates over WebSocket at /api/live. A client sends `{type:'subscribe', topic}`; the hub
- * answers `subscribed` or `refused` and then pushes events. Access is decided once, from the
- * session cookie on the upgrade request, so a kiosk can never read arrivals this way either.
+ * answers `subscribed` or `refused` and then pushes events. Access is decided from the session
+ * cookie on the upgrade request, so a kiosk can never read arrivals this way either.
+ *
+ * Every socket holds a file descriptor and memory, so they are bounded (a flood of idle upgrades
+ * once took the hub to its fd limit and then down; one socket that never read grew it by 1.4 GB):
+ * a few per address, a small total for callers without a session (a kiosk only follows `office`),
+ * a send buffer past which a socket that does not read is closed, a ping that closes the silent,
+ * and a close after repeated messages the hub cannot understand.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,29 +17,110 @@ import type { Hub } from '../hub.ts';
 
 const maxMessageBytes = 4 * 1024;
 
-export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access) {
+export interface LiveSocketLimits {
+  /** Sockets one address may hold open (a desk PC with a few tabs, a phone). */
+  perAddress: number;
+  /** Sockets without a staff session, in total: kiosks following the office, nothing more. */
+  withoutSession: number;
+  /** Sockets in total. */
+  total: number;
+  /** Bytes queued for a client that is not reading; past this it is closed. */
+  sendBufferBytes: number;
+  /** Messages the hub could not understand before it closes the socket. */
+  invalidMessages: number;
+  /** A socket that has not answered a ping within this is closed. */
+  pingEveryMs: number;
+}
+
+export const defaultLiveSocketLimits: LiveSocketLimits = { perAddress: 16, withoutSession: 32, total: 512, sendBufferBytes: 1024 * 1024, invalidMessages: 5, pingEveryMs: 30_000 };
+
+export interface LiveSocketCounts {
+  open: number;
+  refused: number;
+  closedSlowReader: number;
+  closedInvalid: number;
+  closedIdle: number;
+}
+
+/** The HTTP status line for a refused upgrade; the socket is then closed. */
+const refuseUpgrade = (socket: NodeJS.WritableStream & { end(data: string): void }, status: string, extra = '') => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}\r\n`);
+
+export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access, allowedOrigin: (origin: string, request: IncomingMessage) => boolean, limits: LiveSocketLimits = defaultLiveSocketLimits) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const perAddress = new Map<string, number>();
+  let withoutSession = 0;
+  const counts: LiveSocketCounts = { open: 0, refused: 0, closedSlowReader: 0, closedInvalid: 0, closedIdle: 0 };
+  const alive = new WeakMap<WebSocket, boolean>();
 
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://hub').pathname;
     if (path !== '/api/live') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      refuseUpgrade(socket, '404 Not Found');
       return;
     }
     // A page on another site may open a WebSocket here (browsers allow it); refuse it by its Origin.
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    if (origin !== undefined && !allowedOrigin(origin, request)) {
+      refuseUpgrade(socket, '403 Forbidden');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, accessOf(request)));
+    const access = accessOf(request);
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const fromAddress = perAddress.get(address) ?? 0;
+    if (counts.open >= limits.total || fromAddress >= limits.perAddress || (access === 'kiosk' && withoutSession >= limits.withoutSession)) {
+      counts.refused += 1;
+      refuseUpgrade(socket, '503 Service Unavailable', 'Retry-After: 10\r\n');
+      return;
+    }
+    // Counted before the handshake completes, so a burst of upgrades cannot all slip under the cap.
+    counts.open += 1;
+    perAddress.set(address, fromAddress + 1);
+    if (access === 'kiosk') withoutSession += 1;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      counts.open -= 1;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+      if (access === 'kiosk') withoutSession -= 1;
+    };
+    socket.once('close', release);
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, access));
   });
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        counts.closedIdle += 1;
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, limits.pingEveryMs);
+  pinger.unref();
 
   function serve(ws: WebSocket, access: Access): void {
     const subscriptions = new Map<string, () => void>();
-    const send = (message: LiveServerMessage) => ws.send(JSON.stringify(message));
+    let invalid = 0;
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    const send = (message: LiveServerMessage) => {
+      if (ws.readyState !== ws.OPEN) return;
+      // A client that does not read would otherwise make the hub hold every event for it.
+      if (ws.bufferedAmount > limits.sendBufferBytes) {
+        counts.closedSlowReader += 1;
+        ws.terminate();
+        return;
+      }
+      ws.send(JSON.stringify(message));
+    };
 
     ws.on('message', (data, isBinary) => {
+      alive.set(ws, true);
       let parsed: unknown;
       try {
         parsed = isBinary ? undefined : JSON.parse(data.toString());
@@ -42,6 +129,12 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
       }
       const message = LiveClientMessage.safeParse(parsed, { reportInput: true });
       if (!message.success) {
+        invalid += 1;
+        if (invalid >= limits.invalidMessages) {
+          counts.closedInvalid += 1;
+          ws.close(1008, 'Too many messages that were not understood.');
+          return;
+        }
         send({ type: 'invalid', error: { code: 'invalid-input', message: parsed === undefined ? 'Messages must be JSON text.' : `The message was not understood: ${describeIssues(message.error.issues)}.` } });
         return;
       }
@@ -65,7 +158,9 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
   }
 
   return {
+    counts: (): LiveSocketCounts => ({ ...counts }),
     close() {
+      clearInterval(pinger);
       for (const client of wss.clients) client.terminate();
       wss.close();
     },

@@ -42,6 +42,7 @@ export function MoreActions({ onWipeToday }: { onWipeToday: () => Promise<boolea
       </button>
       {open && (
         <div id="desk-more" className="more-panel">
+          <a className="button-quiet more-link" href="/admin">Office setup (admin PIN)</a>
           {confirming ? (
             <div className="wipe-confirm" role="group" aria-labelledby="wipe-confirm-words">
               <p id="wipe-confirm-words">This deletes every arrival of today, now, for good. Counts are not kept.</p>

@@ -7,7 +7,7 @@ import { minutesWords } from '../common/clientWords.ts';
 
 export interface HealthNote {
   /** Which part of the office: stable, for React keys and tests. */
-  part: 'home-assistant' | 'mqtt' | 'notifications' | `screen-${ScreenHealth['screen']}`;
+  part: 'home-assistant' | 'mqtt' | 'notifications' | 'hub' | `screen-${ScreenHealth['screen']}`;
   title: string;
   detail: string | null;
 }
@@ -18,6 +18,7 @@ export function healthNotes(health: OfficeHealth, now: number): HealthNote[] {
     linkNote('mqtt', health.mqtt, mqttWords),
     notificationsNote(health.notifications),
     ...health.screens.map((screen) => screenNote(screen, now)),
+    health.hub.problem === null ? null : { part: 'hub' as const, title: health.hub.problem, detail: null },
   ].filter((note): note is HealthNote => note !== null);
 }
 

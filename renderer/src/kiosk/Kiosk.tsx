@@ -40,6 +40,9 @@ export function Kiosk({ bridge }: { bridge: Bridge }) {
     void loadSetup();
   }, [loadSetup]);
 
+  // The admin changed the office (a clinician added or retired): the tiles follow without a reload.
+  useEffect(() => bridge.subscribe('office', () => void loadSetup()), [bridge, loadSetup]);
+
   useEffect(() => stayOnKiosk(), []);
 
   useEffect(() => {

@@ -63,7 +63,7 @@ export const tokenRejectedMessage =
  * so which one it picks would depend on the runtime; `ws` is the one it is documented and tested
  * with (reference §2.1, and the library README's Node section).
  */
-function useWsForHomeAssistant(): void {
+export function useWsForHomeAssistant(): void {
   if (globalThis.WebSocket !== (WebSocket as unknown)) globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
 }
 

@@ -1,0 +1,94 @@
+/**
+ * The admin surface's procedures: read the office as the admin form shows it, and change it
+ * through the office file (config/officeFile.ts), which validates, writes and then tells the hub.
+ * Nothing here ever returns a secret: tokens and PIN hashes never leave the hub.
+ */
+import type { AdminOffice } from '../../contract/contract.ts';
+import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
+import { adminClinician, putClinician, removeClinician, setHomeAssistantUrl } from '../config/officeEdits.ts';
+import type { SecretsFile } from '../config/secretsFile.ts';
+import type { checkHomeAssistant } from '../setup/connectionCheck.ts';
+import type { OfficeConfig } from '../config/officeConfig.ts';
+import type { Log } from '../log.ts';
+import { ok, refuse, type Result } from '../result.ts';
+import type { Handlers } from './createHubApi.ts';
+
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant';
+
+export interface AdminDeps {
+  office: OfficeFile;
+  /** The configuration the hub runs (updated in place when the file changes). */
+  config: OfficeConfig;
+  writable: boolean;
+  /** Settings changed in the file that the running hub can only take up after a restart. */
+  restartNeededFor: () => string[];
+  secrets: SecretsFile;
+  /** Connects once to a Home Assistant with a token and says what it found (setup/connectionCheck.ts). */
+  checkHomeAssistant: typeof checkHomeAssistant;
+  log: Log;
+}
+
+export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
+  /** The notify services the last successful connection test found. */
+  let found: string[] = [];
+
+  async function view(): Promise<AdminOffice> {
+    const configured = [...config.clinicians.map((clinician) => clinician.notify), config.frontDesk.notify].flatMap((route) => (route?.push ? [route.push.service] : []));
+    const homeAssistant = office.current().homeAssistant;
+    return {
+      practiceName: config.practice.name,
+      writable,
+      fileProblem: office.problem()?.message ?? null,
+      restartNeededFor: restartNeededFor(),
+      clinicians: config.clinicians.map(adminClinician),
+      rooms: config.rooms.map((room) => {
+        const lights = room.ambience?.lights ?? {};
+        return { id: room.id, name: room.name, lights: [...new Set(Object.values(lights).flatMap((each) => (Array.isArray(each) ? each : each ? [each] : [])))] };
+      }),
+      notifyServices: [...new Set([...found, ...configured])].sort(),
+      homeAssistant: {
+        simulated: homeAssistant !== undefined && 'simulated' in homeAssistant,
+        url: homeAssistant && 'url' in homeAssistant ? homeAssistant.url : null,
+        tokenSaved: secrets.saved().homeAssistantToken,
+      },
+    };
+  }
+
+  /** Tests the connection with the token typed, or the saved one. */
+  async function check(url: string, token: string | null): Promise<Result<{ message: string; notifyServices: string[]; url: string }>> {
+    const checked = await checkHomeAssistant(url, token ?? secrets.asEnv('TOKEN').TOKEN ?? '');
+    if (!checked.ok) return checked;
+    found = checked.value.notifyServices;
+    return ok({ message: checked.value.message, notifyServices: checked.value.notifyServices, url: checked.value.url });
+  }
+
+  return {
+    adminOffice: async () => ok(await view()),
+    saveClinician: async ({ clinician, isNew }) => {
+      const changed = office.change((document) => putClinician(document, clinician, isNew));
+      if (!changed.ok) return changed;
+      log.info(isNew ? 'admin added a clinician' : 'admin changed a clinician', { clinician: clinician.id });
+      return ok(await view());
+    },
+    testHomeAssistant: async ({ url, token }) => {
+      const checked = await check(url, token);
+      return checked.ok ? ok({ message: checked.value.message, notifyServices: checked.value.notifyServices }) : checked;
+    },
+    saveHomeAssistant: async ({ url, token }) => {
+      if (!writable) return refuse('not-allowed', demoOfficeRefusal);
+      const checked = await check(url, token);
+      if (!checked.ok) return checked;
+      if (token !== null) secrets.save({ homeAssistantToken: token });
+      const changed = office.change((document) => setHomeAssistantUrl(document, checked.value.url));
+      if (!changed.ok) return changed;
+      log.info('admin connected Home Assistant', { url: checked.value.url });
+      return ok(await view());
+    },
+    retireClinician: async ({ clinicianId }) => {
+      const changed = office.change((document) => removeClinician(document, clinicianId));
+      if (!changed.ok) return changed;
+      log.info('admin retired a clinician', { clinician: clinicianId });
+      return ok(await view());
+    },
+  };
+}

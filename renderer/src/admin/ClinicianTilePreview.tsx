@@ -1,0 +1,12 @@
+/** The clinician's kiosk tile as a client will see it: the same classes as the kiosk's own. */
+import type { AdminClinician } from '../../../main/contract/contract.ts';
+import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
+
+export function ClinicianTilePreview({ clinician, small = false }: { clinician: Pick<AdminClinician, 'displayName' | 'colour' | 'symbol'>; small?: boolean }) {
+  return (
+    <div className={`tile tile-${clinician.colour} admin-tile${small ? ' admin-tile-small' : ''}`} aria-hidden={small ? 'true' : undefined} data-testid={small ? undefined : 'tile-preview'}>
+      <ClinicianSymbol symbol={clinician.symbol} size={small ? 28 : 40} />
+      <span>{clinician.displayName.trim() || 'Their name'}</span>
+    </div>
+  );
+}
