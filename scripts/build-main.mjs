@@ -8,6 +8,6 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, target: 'node22', sourcemap: true, logLevel: 'warning' };
 
-await build({ ...common, platform: 'node', entryPoints: { cli: 'main/hub/cli.ts' }, outdir: 'dist/main', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', packages: 'external' });
+await build({ ...common, platform: 'node', entryPoints: { cli: 'main/hub/cli.ts', 'hub-process': 'main/hub/supervised/child.ts' }, outdir: 'dist/main', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', packages: 'external' });
 await build({ ...common, platform: 'node', entryPoints: ['main/shell/electronMain.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs', packages: 'external' });
 await build({ ...common, platform: 'browser', entryPoints: ['main/shell/preload/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] });

@@ -68,6 +68,16 @@ export const KioskSetup = z.strictObject({
   offerComfortWishes: z.boolean(),
   idleSeconds: z.number().positive(),
   confirmationSeconds: z.number().positive(),
+  /** How long the kiosk waits for the hub on any request before it offers "Try again". */
+  requestDeadlineSeconds: z.number().positive(),
+  /** No touch for this long on an unfinished visit: "Still there?" comes up. */
+  stillThereAfterSeconds: z.number().positive(),
+  /** How long "Still there?" stays before the visit is cleared (at least 20 s). */
+  stillThereSeconds: z.number().positive(),
+  /** The length of the practice's appointment slots; the kiosk offers times on it. */
+  slotMinutes: z.number().int().positive(),
+  /** Whether the confirmation names the clinician ("We've let Sam know") or not ("We've let your clinician know"). */
+  confirmationNamesClinician: z.boolean(),
 });
 export type KioskSetup = z.infer<typeof KioskSetup>;
 
@@ -75,6 +85,12 @@ export const CheckInRequest = z.strictObject({
   clinicianId: Slug.nullable(),
   slot: Slot,
   wishes: z.array(ComfortWish).max(3).refine((w) => new Set(w).size === w.length, 'each wish may be chosen once'),
+  /**
+   * Chosen by the kiosk once per visit (random, not derived from anything about the client): a
+   * retry after a timeout sends the same key, and the hub answers with the arrival it already saved
+   * instead of making a second one. Dropped with the arrival (retention, wipe, undo).
+   */
+  visitKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'expected 16-64 letters, digits, - or _').optional(),
 });
 export type CheckInRequest = z.infer<typeof CheckInRequest>;
 
@@ -146,6 +162,8 @@ export type DeviceOutcome = z.infer<typeof DeviceOutcome>;
 export const DeviceLinkStatus = z.strictObject({
   state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'token-rejected']),
   message: z.string(),
+  /** Connected, but the token's user may not do everything: what does not work and how to fix it, in words. */
+  limited: z.string().optional(),
 });
 export type DeviceLinkStatus = z.infer<typeof DeviceLinkStatus>;
 
@@ -190,6 +208,8 @@ const RoomRequest = z.strictObject({ roomId: Slug });
 export const LinkHealth = z.strictObject({
   state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'refused']),
   message: z.string(),
+  /** Connected, but with limits (a Home Assistant token of a user who is not an administrator): what, and how to fix it. */
+  limited: z.string().optional(),
 });
 export type LinkHealth = z.infer<typeof LinkHealth>;
 
@@ -249,6 +269,17 @@ export const AdminRoom = z.strictObject({
 });
 export type AdminRoom = z.infer<typeof AdminRoom>;
 
+/** The kiosk's and the desk's everyday settings, as the admin page edits them. */
+export const OfficeSettings = z.strictObject({
+  askAppointmentTime: z.boolean(),
+  offerComfortWishes: z.boolean(),
+  idleSeconds: z.int().min(5).max(600),
+  gentleWaitMinutes: z.int().min(1).max(240),
+  longWaitMinutes: z.int().min(1).max(480),
+  chime: z.boolean(),
+});
+export type OfficeSettings = z.infer<typeof OfficeSettings>;
+
 /** Everything the admin surface shows. Never a secret: tokens and PIN hashes stay in the hub. */
 export const AdminOffice = z.strictObject({
   practiceName: z.string(),
@@ -264,6 +295,11 @@ export const AdminOffice = z.strictObject({
   notifyServices: z.array(z.string()),
   /** Where the rooms' devices are: the address only; of the token, only whether one is saved. */
   homeAssistant: z.strictObject({ simulated: z.boolean(), url: z.string().nullable(), tokenSaved: z.boolean() }),
+  settings: OfficeSettings,
+  /** The office bus: the address and site only; of the credentials, only whether they are saved. */
+  mqtt: z.strictObject({ url: z.string().nullable(), site: z.string().nullable(), usernameSaved: z.boolean(), passwordSaved: z.boolean() }),
+  /** Which PINs are set (never their hashes); a role without its own PIN uses the desk's. */
+  pins: z.strictObject({ room: z.boolean(), desk: z.boolean(), admin: z.boolean() }),
 });
 export type AdminOffice = z.infer<typeof AdminOffice>;
 
@@ -280,6 +316,43 @@ export const HomeAssistantConnection = z.strictObject({
   url: z.string().trim().min(1, 'the address of your Home Assistant').max(300),
   token: z.string().trim().min(1).max(2048).nullable(),
 });
+/** A Home Assistant area offered as a room, its devices sorted; `roomId` set when it is one already. */
+export const AreaRoom = z.strictObject({
+  areaId: z.string(),
+  name: z.string(),
+  lights: z.array(z.string()),
+  /** One entry per physical speaker: the player to use, and its other players (the same speaker through other integrations). */
+  speakers: z.array(z.strictObject({ entityId: z.string(), sameSpeaker: z.array(z.string()) })),
+  switches: z.array(z.string()),
+  /** Media players that are not speakers (TVs, browser kiosks), set apart. */
+  otherPlayers: z.array(z.string()),
+  roomId: Slug.nullable(),
+});
+export type AreaRoom = z.infer<typeof AreaRoom>;
+
+/** A room made from an area: the admin's choice of roles for its devices. */
+export const AddRoomRequest = z.strictObject({
+  roomId: Slug,
+  name: z.string().trim().min(1, 'a name for the room').max(60),
+  ceiling: z.array(z.string().regex(/^light\.[a-z0-9_]+$/)).max(20),
+  lamp: z.array(z.string().regex(/^light\.[a-z0-9_]+$/)).max(20),
+  accent: z.array(z.string().regex(/^light\.[a-z0-9_]+$/)).max(20),
+  speaker: z.string().regex(/^media_player\.[a-z0-9_]+$/).nullable(),
+  doorSign: z.string().regex(/^(switch|input_boolean)\.[a-z0-9_]+$/).nullable(),
+});
+
+
+/** Sets one role's PIN (the admin is signed in already); stored only as its scrypt hash. */
+export const SetPinRequest = z.strictObject({ role: z.enum(['room', 'desk', 'admin']), pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+/** The office bus's broker: its address, the site id, and (null: keep the saved one) its user name and password. */
+export const MqttConnection = z.strictObject({
+  url: z.string().trim().min(1, 'the address of the MQTT broker').max(300),
+  site: Slug,
+  username: z.string().min(1).max(256).nullable(),
+  password: z.string().min(1).max(1024).nullable(),
+});
+
 /** What a live test of a connection found, in a sentence, and the phones it can notify. */
 export const ConnectionFound = z.strictObject({ message: z.string(), notifyServices: z.array(z.string()) });
 
@@ -326,6 +399,17 @@ export const procedures = {
   testHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: ConnectionFound },
   /** Tests, then saves the address in the office file and the token in the data folder's secrets file. */
   saveHomeAssistant: { access: 'admin', input: HomeAssistantConnection, output: AdminOffice },
+  /** Home Assistant's areas (area, device and entity registries) offered as rooms, through the saved connection. */
+  homeAssistantAreas: { access: 'admin', input: Empty, output: z.strictObject({ areas: z.array(AreaRoom) }) },
+  /** Adds a room to the office file with the devices' roles as the admin confirmed them. */
+  addRoom: { access: 'admin', input: AddRoomRequest, output: AdminOffice },
+  /** The kiosk's and desk's settings, written to the office file; open kiosks and desks follow. */
+  saveSettings: { access: 'admin', input: OfficeSettings, output: AdminOffice },
+  setPin: { access: 'admin', input: SetPinRequest, output: AdminOffice },
+  /** Connects once to this MQTT broker with these (or the saved) credentials and says how it went; saves nothing. */
+  testMqtt: { access: 'admin', input: MqttConnection, output: z.strictObject({ message: z.string() }) },
+  /** Tests, then saves the broker's address and site in the office file and the credentials in the secrets file. */
+  saveMqtt: { access: 'admin', input: MqttConnection, output: AdminOffice },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;
@@ -363,7 +447,8 @@ export type LiveTopic = keyof typeof liveTopics;
 
 /** Messages a WebSocket client may send. */
 export const LiveClientMessage = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('subscribe'), topic: z.string().max(64) }),
+  /** `room`: a room screen's `arrivals` carry only the arrivals of that room's clinicians. */
+  z.strictObject({ type: z.literal('subscribe'), topic: z.string().max(64), room: Slug.optional() }),
   z.strictObject({ type: z.literal('unsubscribe'), topic: z.string().max(64) }),
 ]);
 

@@ -9,16 +9,14 @@
  *       Reads a staff PIN from standard input and prints its scrypt hash for the config's
  *       `staff.pinHash`; with --data it writes the hash to that data folder instead.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { StaffLogin } from '../contract/contract.ts';
 import { ConfigError } from './config/loadConfig.ts';
-import { installCrashGuard } from './crashGuard.ts';
-import { createHub } from './hub.ts';
 import { hashPin } from './staff/pin.ts';
-import { startHttpTransport } from './transport/httpTransport.ts';
+import { parsePort, serveHub } from './serve.ts';
 
 /** The repository (or installed package) root: this file is bundled to dist/main/cli.js. */
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,34 +35,24 @@ async function serve(args: string[]): Promise<void> {
       host: { type: 'string' },
     },
   });
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  const configPath = resolve(values.config);
-  const hub = await createHub({ configPath, dataDir: resolve(values.data), rendererDir: join(appRoot, 'dist', 'renderer'), presetsDir: join(appRoot, 'presets') });
-  installCrashGuard({ log: hub.log, faults: hub.faults });
-  const { network } = hub.config;
-  const http = await startHttpTransport(hub, { port: port ?? network.port, host: values.host ?? network.listen, ...(network.tls ? { tls: readTls(configPath, network.tls) } : {}) });
-  process.stdout.write(`Stillroom is serving ${hub.config.practice.name} at ${http.url}\n  kiosk: ${http.url}/kiosk\n  desk:  ${http.url}/desk\n`);
+  const port = parsePort(values.port);
+  if (typeof port === 'object') throw new UsageError(port.problem);
+  const serving = await serveHub({
+    configPath: resolve(values.config),
+    dataDir: resolve(values.data),
+    rendererDir: join(appRoot, 'dist', 'renderer'),
+    presetsDir: join(appRoot, 'presets'),
+    ...(port === undefined ? {} : { port }),
+    ...(values.host === undefined ? {} : { host: values.host }),
+  });
+  const { url } = serving.http;
+  process.stdout.write(`Stillroom is serving ${serving.hub.config.practice.name} at ${url}\n  kiosk: ${url}/kiosk\n  desk:  ${url}/desk\n`);
   const stop = async () => {
-    await http.close();
-    await hub.close();
+    await serving.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-/** The certificate and key named in the config, read now so a wrong path stops start-up with a clear message. */
-function readTls(configPath: string, tls: { certificate: string; key: string }): { cert: Buffer; key: Buffer } {
-  const read = (setting: 'certificate' | 'key') => {
-    const file = resolve(dirname(configPath), tls[setting]);
-    try {
-      return readFileSync(file);
-    } catch {
-      throw new ConfigError(configPath, [`network.tls.${setting}: cannot read ${file}`]);
-    }
-  };
-  return { cert: read('certificate'), key: read('key') };
 }
 
 async function hashPinCommand(args: string[]): Promise<void> {
@@ -74,6 +62,8 @@ async function hashPinCommand(args: string[]): Promise<void> {
   const pin = Buffer.concat(chunks).toString('utf8').trim();
   const parsed = StaffLogin.safeParse({ pin });
   if (!parsed.success) throw new UsageError('A staff PIN is 4 to 12 digits. Type it on standard input, for example: echo 4821 | stillroom hash-pin');
+  // The hub allows about 20 wrong PINs an hour (staffAccess.ts): 4 digits fall in weeks, 6 in years.
+  if (parsed.data.pin.length < 6) process.stderr.write(`A ${parsed.data.pin.length}-digit PIN can be guessed in a few weeks of steady trying; 6 digits or more are recommended.\n`);
   const hash = await hashPin(parsed.data.pin);
   if (values.data) {
     mkdirSync(values.data, { recursive: true });

@@ -13,6 +13,7 @@ import { createHubApi } from './api/createHubApi.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { HubApi } from './api/hubApi.ts';
 import { LiveFeed } from './api/liveFeed.ts';
+import { roomFeedFilter } from './api/roomFeed.ts';
 import { createArrivals } from './arrivals/arrivals.ts';
 import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
 import { keepRetention, wipeDay } from './arrivals/retention.ts';
@@ -20,7 +21,7 @@ import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
 import { openOfficeFile } from './config/officeFile.ts';
 import { openSecretsFile } from './config/secretsFile.ts';
-import { checkHomeAssistant } from './setup/connectionCheck.ts';
+import { checkHomeAssistant, readAreaRooms } from './setup/connectionCheck.ts';
 import { liveSections, restartSections } from './config/liveConfig.ts';
 import type { OfficeConfig } from './config/officeConfig.ts';
 import { combineDevices } from './devices/combinedDevices.ts';
@@ -38,7 +39,10 @@ import { comfortWishes } from './rooms/comfortWishes.ts';
 import { followDevices } from './rooms/followDevices.ts';
 import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
+import { createSoundLibrary } from './sounds/soundLibrary.ts';
+import { createSoundStreams, type SoundStreams } from './sounds/soundStreams.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
+import { lockDataFolder } from './store/dataLock.ts';
 import { openDatabase } from './store/database.ts';
 
 export interface HubOptions {
@@ -48,6 +52,11 @@ export interface HubOptions {
   rendererDir: string;
   /** The clock, in epoch milliseconds; tests move it to cross midnight. */
   now?: () => number;
+  /**
+   * A clock that moves at its own pace whatever the wall clock does (performance.now), to see the
+   * wall clock jump. With `now` given and this not, the two are taken to agree (no jumps seen).
+   */
+  monotonic?: () => number;
   log?: Log;
   /** How often retention is enforced while running. */
   purgeEveryMs?: number;
@@ -64,6 +73,8 @@ export interface Hub {
   config: OfficeConfig;
   staff: StaffAccess;
   rendererDir: string;
+  /** Stillroom's own sounds, streamed to the rooms' speakers over HTTP (sounds/). */
+  sounds: SoundStreams;
   log: Log;
   /** Failures caught in the background instead of ending the process; the desk sees them in office health. */
   faults: HubFaults;
@@ -84,9 +95,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // Secrets saved from the admin page (data folder, 0600) are read as the environment is, and win over it.
   const secrets = openSecretsFile(options.dataDir);
   const env = { ...(options.env ?? process.env), ...secrets.asEnv(config.homeAssistant && 'tokenEnv' in config.homeAssistant ? config.homeAssistant.tokenEnv : 'STILLROOM_HA_TOKEN') };
-  const db = openDatabase(options.dataDir);
-  const feed = new LiveFeed();
+  // One hub per data folder: a second one refuses to start, in words (store/dataLock.ts).
+  const lock = lockDataFolder(options.dataDir);
   const faults = createHubFaults(log);
+  let setAside: string | null = null;
+  const db = openDatabase(options.dataDir, {
+    now,
+    onSetAside: (name, problem) => {
+      setAside = name;
+      log.error('the database was damaged: it was set aside and a fresh one started', { setAsideAs: basename(name), problem });
+    },
+  });
+  if (setAside) faults.notice('database-replaced', 'start-up');
+  const feed = new LiveFeed();
 
   // Presets: built-in plus the practice's own folder, reloaded when a file changes.
   const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
@@ -102,6 +123,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     else log.error('the MQTT settings cannot be used', { problem: started.message });
   }
   const zigbee = mqtt && config.zigbee2mqtt ? { lights: new Set(Object.keys(config.zigbee2mqtt.lights)), watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log }) } : null;
+
+  // Stillroom's own sounds: prepared when a speaker first asks, kept in the data folder; each room its own masking generator.
+  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log }), zones: () => new Set(config.rooms.map((room) => room.id)), log });
 
   // Rooms, following their devices and taking commands from the bus.
   const roomStates = createRoomStateStore(db, now);
@@ -161,6 +185,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       feed.publish('arrivals', event);
     },
     announcers: [notifications.announcer, comfortWishes({ config, rooms, log })],
+    keepsActive: () => keepsActive(),
   });
   notifications.onAcknowledge((arrivalId) => {
     const acknowledged = arrivals.acknowledge(arrivalId);
@@ -184,9 +209,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   faults.onChange(health.changed);
   notifications.start();
 
+  const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) });
   const startedWith = structuredClone(config);
   office.onChange((next, source) => {
     Object.assign(config, liveSections(next));
+    // A PIN may have changed: sessions it opened end, and their live sockets close.
+    staff.pinsChanged();
     const waiting = restartSections(startedWith, next);
     if (waiting.length > 0) log.warn('office settings changed that take effect after a restart', { sections: waiting.join(', '), source });
     feed.publish('office', { type: 'office' });
@@ -219,6 +247,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       restartNeededFor: () => restartSections(startedWith, office.current()),
       secrets,
       checkHomeAssistant,
+      readAreaRooms,
+      deskPinInDataFolder: () => existsSync(join(options.dataDir, 'staff-pin')),
       log,
     }),
     },
@@ -231,8 +261,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         ? { code: 'unavailable', message: "We couldn't save your check-in just now. Please let the front desk know you're here; they'll look after you." }
         : { code: 'unavailable', message: "The hub couldn't save this just now (its disk is full or damaged). Please note it on paper for now; nothing already saved is lost." };
     },
+    roomFeedFilter(config),
   );
 
+  let keepsActive = () => false;
   const retention = keepRetention({
     db,
     retention: config.privacy.retention,
@@ -243,13 +275,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       feed.publish('arrivals', { type: 'board-reset' });
     },
     onFault: (error) => faults.record('retention purge', error),
+    monotonic: options.monotonic ?? (options.now ? options.now : () => performance.now()),
+    onClockJump: (minutes) => log.warn('the clock jumped forward: clients still waiting are kept on the board until midnight', { minutes }),
   });
+  keepsActive = retention.holding;
 
   return {
     api,
     config,
-    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now }),
+    staff,
     rendererDir: options.rendererDir,
+    sounds,
     log,
     faults,
     purgeNow: retention.purgeNow,
@@ -267,10 +303,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       stopFollowingZigbee?.();
       notifications.stop();
       rooms.close();
+      sounds.close();
       zigbee?.watcher.stop();
       await mqtt?.close();
       await devices.close();
       db.close();
+      lock.release();
     },
   };
 }

@@ -107,3 +107,92 @@ test('the desk reaches the office setup from "More"', async ({ writableHub, page
   await page.getByRole('link', { name: 'Office setup (admin PIN)' }).click();
   await expect(page.getByRole('heading', { name: 'Clinicians' })).toBeVisible();
 });
+
+test('Home Assistant is tested live before saving, and a saved token is never shown again', async ({ writableHub, page }) => {
+  await openAdmin(page, writableHub);
+  const connections = page.getByRole('region', { name: 'Connections' });
+  await connections.getByLabel('Address').fill('http://127.0.0.1:9');
+  await connections.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(connections.getByRole('alert')).toHaveText(/Please paste a long-lived access token/);
+  await connections.getByLabel('Long-lived access token').fill('not-a-real-token');
+  await connections.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(connections.getByRole('alert')).toHaveText(/Could not reach Home Assistant on 127\.0\.0\.1, port 9\./);
+  // What was typed stays.
+  await expect(connections.getByLabel('Address')).toHaveValue('http://127.0.0.1:9');
+  await expect(connections.getByLabel('Long-lived access token')).toHaveValue('not-a-real-token');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test("rooms are found from Home Assistant's areas and added with their devices' roles", async ({ page }) => {
+  const { startHomeAssistantSimulator, light, mediaPlayer, switchEntity } = await import('../../main/simulators/homeAssistant/index.ts');
+  const simulator = await startHomeAssistantSimulator({
+    token: 'e2e-token',
+    entities: [light('light.oak_ceiling'), light('light.oak_lamp'), mediaPlayer('media_player.oak_speaker'), mediaPlayer('media_player.oak_speaker_cast'), switchEntity('switch.oak_door_sign')],
+    registries: {
+      areas: [{ areaId: 'oak', name: 'Oak room' }],
+      devices: [{ id: 'oak-speaker', name: 'Oak speaker', areaId: 'oak' }],
+      entities: [
+        { entityId: 'light.oak_ceiling', platform: 'hue', areaId: 'oak' },
+        { entityId: 'light.oak_lamp', platform: 'hue', areaId: 'oak' },
+        { entityId: 'media_player.oak_speaker', platform: 'sonos', deviceId: 'oak-speaker' },
+        { entityId: 'media_player.oak_speaker_cast', platform: 'cast', deviceId: 'oak-speaker' },
+        { entityId: 'switch.oak_door_sign', platform: 'shelly', areaId: 'oak' },
+      ],
+    },
+  });
+  const dir = tempDir('admin-rooms');
+  const file = join(dir, 'office.yaml');
+  writeFileSync(file, `${readFileSync(testOffice, 'utf8')}homeAssistant:\n  url: ${simulator.url}\n`);
+  const dataDir = tempDir('admin-rooms-data');
+  writeFileSync(join(dataDir, 'secrets.json'), JSON.stringify({ homeAssistantToken: 'e2e-token' }), { mode: 0o600 });
+  const hub = await startHub(file, dataDir);
+  try {
+    await openAdmin(page, hub);
+    // The saved connection is tried as the page opens.
+    await expect(page.getByRole('region', { name: 'Connections' }).getByRole('status')).toHaveText(/^Connected to Home Assistant .+ at 127\.0\.0\.1; 2 lights, 2 speakers found\.$/);
+    const rooms = page.getByRole('region', { name: 'Rooms' });
+    await rooms.getByRole('button', { name: 'Find rooms in Home Assistant' }).click();
+    const oak = rooms.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Oak room' }) });
+    await expect(oak.getByLabel('light.oak_ceiling')).toHaveValue('ceiling');
+    await expect(oak.getByLabel('light.oak_lamp')).toHaveValue('lamp');
+    await expect(oak.getByLabel('Speaker')).toHaveValue('media_player.oak_speaker');
+    await expect(oak.getByLabel('Speaker').getByRole('option')).toHaveCount(2);
+    await oak.getByLabel(/Door sign/).selectOption('switch.oak_door_sign');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await oak.getByRole('button', { name: 'Add Oak room' }).click();
+    await expect(page.locator('.admin-notice')).toHaveText('Oak room is added to the office file. Its lights and sound are in use after the hub restarts.');
+    expect(readFileSync(file, 'utf8')).toContain('  - id: oak-room\n    name: Oak room\n    ambience:\n      lights:\n        ceiling: light.oak_ceiling\n        lamp: light.oak_lamp\n      speaker: media_player.oak_speaker\n      doorSign: switch.oak_door_sign\n');
+  } finally {
+    const exited = new Promise((resolve) => hub.process.once('exit', resolve));
+    if (hub.process.kill('SIGTERM')) await exited;
+    await simulator.close();
+  }
+});
+
+test('kiosk settings saved in admin reach an open kiosk, and a PIN is set', async ({ writableHub, page, browser }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open(writableHub);
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await openAdmin(admin, writableHub);
+  const settings = admin.getByRole('region', { name: 'Settings and PINs' });
+  await settings.getByLabel(/long wait after/).fill('5');
+  await settings.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(settings.getByText('longer than the gentle one')).toBeVisible();
+  await expect(settings.getByLabel(/long wait after/)).toHaveValue('5');
+  await settings.getByLabel(/long wait after/).fill('25');
+  await settings.getByLabel('The kiosk asks for the appointment time').uncheck();
+  await settings.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The kiosk and desk settings are saved; open screens have them now.');
+  // The open kiosk no longer asks for the time: after the clinician comes the comfort step.
+  await kiosk.start();
+  await kiosk.chooseClinician('Sam');
+  await expect(page.getByRole('heading', { name: /comfortable/ })).toBeVisible();
+
+  await settings.getByLabel(/Room screens PIN/).fill('135790');
+  await settings.getByRole('button', { name: 'Set the room screens PIN' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The room screens PIN is set.');
+  await expect(settings.getByLabel(/Room screens PIN \(set\)/)).toHaveValue('');
+  expect(await seriousA11yViolations(admin)).toEqual([]);
+  await adminContext.close();
+});

@@ -1,7 +1,8 @@
 /**
  * Connections set up from the admin page: the Home Assistant address and token are tested live
  * against a real (simulated) Home Assistant before anything is saved, a wrong token or address is
- * refused in words, and the saved token lives in a 0600 file in the data folder and nowhere else:
+ * refused in words (the MQTT broker likewise, against a real Mosquitto with a password), and the
+ * saved token lives in a 0600 file in the data folder and nowhere else:
  * no answer, log line or live message of the whole run carries it.
  */
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createLog } from '../../main/hub/log.ts';
 import { startHttpTransport, type HttpTransport } from '../../main/hub/transport/httpTransport.ts';
 import { light, mediaPlayer, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { deskAt, demoConfig, demoPin, LiveSocket, newDataDir, post } from './support/hubClient.ts';
+import { startMosquitto, type Mosquitto } from './support/mosquitto.ts';
 
 const token = 'tok-7f3c9a1e-never-shown-anywhere-42b8';
 const captured: string[] = [];
@@ -30,6 +32,21 @@ beforeAll(async () => {
     haVersion: '2026.11.2',
     entities: [light('light.willow_ceiling'), light('light.willow_lamp'), light('light.cedar_lamp'), mediaPlayer('media_player.willow_speaker'), mediaPlayer('media_player.cedar_speaker')],
     notifyServices: ['mobile_app_sams_phone', 'mobile_app_noors_phone'],
+    registries: {
+      areas: [{ areaId: 'oak_room', name: 'Oak room' }, { areaId: 'hallway', name: 'Hallway' }],
+      devices: [
+        { id: 'dev-oak-ceiling', name: 'Oak ceiling', areaId: 'oak_room' },
+        { id: 'dev-oak-speaker', name: 'Oak speaker', areaId: 'oak_room', mac: 'AA:BB:CC:00:00:01' },
+        { id: 'dev-oak-speaker-dlna', name: 'Oak speaker (DLNA)', areaId: 'oak_room', mac: 'aa:bb:cc:00:00:01' },
+      ],
+      entities: [
+        { entityId: 'light.willow_ceiling', platform: 'hue', deviceId: 'dev-oak-ceiling' },
+        { entityId: 'light.willow_lamp', platform: 'hue', deviceId: 'dev-oak-ceiling', areaId: 'hallway' },
+        { entityId: 'light.cedar_lamp', platform: 'hue', areaId: 'oak_room', hiddenBy: 'user' },
+        { entityId: 'media_player.willow_speaker', platform: 'sonos', deviceId: 'dev-oak-speaker' },
+        { entityId: 'media_player.cedar_speaker', platform: 'dlna_dmr', deviceId: 'dev-oak-speaker-dlna' },
+      ],
+    },
   });
   dataDir = newDataDir();
   file = join(dataDir, 'office.yaml');
@@ -96,6 +113,25 @@ describe('connecting Home Assistant from the admin page', () => {
     expect(view.body.ok && view.body.value.homeAssistant.tokenSaved).toBe(true);
   });
 
+  it("offers Home Assistant's areas as rooms, devices sorted, and adds one to the office file", async () => {
+    const found = await call<{ areas: unknown[] }>('homeAssistantAreas', {});
+    expect(found.body).toEqual({
+      ok: true,
+      value: {
+        areas: [
+          { areaId: 'oak_room', name: 'Oak room', lights: ['light.willow_ceiling'], speakers: [{ entityId: 'media_player.willow_speaker', sameSpeaker: ['media_player.cedar_speaker'] }], switches: [], otherPlayers: [], roomId: null },
+          { areaId: 'hallway', name: 'Hallway', lights: ['light.willow_lamp'], speakers: [], switches: [], otherPlayers: [], roomId: null },
+        ],
+      },
+    });
+    const added = await call<AdminOffice>('addRoom', { roomId: 'oak', name: 'Oak room', ceiling: ['light.willow_ceiling'], lamp: [], accent: [], speaker: 'media_player.willow_speaker', doorSign: null });
+    expect(added.status).toBe(200);
+    expect(added.body.ok && added.body.value.restartNeededFor).toContain('rooms');
+    expect(readFileSync(file, 'utf8')).toContain('  - id: oak\n    name: Oak room\n    ambience:\n      lights:\n        ceiling: light.willow_ceiling\n      speaker: media_player.willow_speaker\n');
+    const again = await call<{ areas: { roomId: string | null }[] }>('homeAssistantAreas', {});
+    expect(again.body.ok && again.body.value.areas[0]!.roomId).toBe('oak');
+  });
+
   it('a hub started on the saved office connects to Home Assistant with the saved token, with nothing in its environment', async () => {
     const nextData = newDataDir();
     copyFileSync(join(dataDir, 'secrets.json'), join(nextData, 'secrets.json'));
@@ -118,5 +154,32 @@ describe('connecting Home Assistant from the admin page', () => {
     expect(captured.length).toBeGreaterThan(10);
     for (const text of captured) expect(text).not.toContain(token);
     expect(captured.join('\n')).not.toContain(token.slice(4, 20));
+  });
+});
+
+describe('connecting the office bus from the admin page', () => {
+  const password = 'pw-5d1e-never-shown-9c';
+  let broker: Mosquitto;
+  beforeAll(async () => {
+    broker = await startMosquitto({ users: { stillroom: password } });
+  });
+  afterAll(() => broker.dispose());
+
+  it('tests the broker live, refuses a wrong password or a missing broker in words, and saves the credentials 0600', async () => {
+    const good = await call('testMqtt', { url: broker.url, site: 'willow-street', username: 'stillroom', password });
+    expect(good.body).toEqual({ ok: true, value: { message: `Connected to the MQTT broker on 127.0.0.1, port ${broker.port}.` } });
+    const wrong = await call('testMqtt', { url: broker.url, site: 'willow-street', username: 'stillroom', password: 'wrong' });
+    expect(wrong.body).toEqual({ ok: false, error: { code: 'invalid-input', message: "The MQTT broker on 127.0.0.1 refused this user name or password. Check them in the broker's settings." } });
+    const nobody = await call('testMqtt', { url: 'mqtt://127.0.0.1:9', site: 'willow-street', username: null, password: null });
+    expect(nobody.body).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('Could not reach an MQTT broker on 127.0.0.1, port 9.') } });
+
+    const saved = await call<AdminOffice>('saveMqtt', { url: broker.url, site: 'willow-street', username: 'stillroom', password });
+    expect(saved.body.ok && saved.body.value.mqtt).toEqual({ url: broker.url, site: 'willow-street', usernameSaved: true, passwordSaved: true });
+    expect(readFileSync(file, 'utf8')).toContain(`mqtt:\n  url: ${broker.url}\n  site: willow-street\n`);
+    expect(readFileSync(file, 'utf8')).not.toContain(password);
+    expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    // Tested again with the saved credentials: nothing typed.
+    expect((await call('testMqtt', { url: broker.url, site: 'willow-street', username: null, password: null })).body).toMatchObject({ ok: true });
+    for (const text of captured) expect(text).not.toContain(password);
   });
 });

@@ -32,6 +32,12 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   // Port 9 (discard) answers nothing: a valid payload is refused quickly as unreachable.
   testHomeAssistant: { url: 'http://127.0.0.1:9', token: 'not-a-token' },
   saveHomeAssistant: { url: 'http://127.0.0.1:9', token: null },
+  homeAssistantAreas: {},
+  saveSettings: { askAppointmentTime: true, offerComfortWishes: true, idleSeconds: 45, gentleWaitMinutes: 10, longWaitMinutes: 20, chime: true },
+  setPin: { role: 'room', pin: '135790' },
+  testMqtt: { url: 'mqtt://127.0.0.1:9', site: 'willow', username: null, password: null },
+  saveMqtt: { url: 'mqtt://127.0.0.1:9', site: 'willow', username: 'desk', password: 'not-a-password' },
+  addRoom: { roomId: 'oak', name: 'Oak room', ceiling: ['light.oak_ceiling'], lamp: [], accent: [], speaker: null, doorSign: null },
 };
 
 let running: RunningHub;

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Arrival } from '../../main/contract/contract.ts';
-import { deskAt, demoPin, kioskAt, newDataDir, repoRoot } from './support/hubClient.ts';
+import { boardAt, kioskAt, newDataDir, repoRoot } from './support/hubClient.ts';
 import { serveFromCli, type HubProcess } from './support/hubProcess.ts';
 
 let running: HubProcess | undefined;
@@ -17,14 +16,6 @@ afterEach(async () => {
   await running?.kill('SIGKILL');
   running = undefined;
 });
-
-async function boardAt(url: string): Promise<Arrival[]> {
-  const desk = deskAt(url);
-  await desk.login(demoPin);
-  const board = await desk.board();
-  if (!board.body.ok) throw new Error(board.body.error.message);
-  return board.body.value.arrivals;
-}
 
 describe('the hub started from the command line', () => {
   it('keeps the arrivals when it is killed and started again on the same data folder', async () => {

@@ -5,15 +5,17 @@
  */
 import type { AdminOffice } from '../../contract/contract.ts';
 import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
-import { adminClinician, putClinician, removeClinician, setHomeAssistantUrl } from '../config/officeEdits.ts';
+import { addRoom, adminClinician, putClinician, putPinHash, putSettings, removeClinician, setHomeAssistantUrl, setMqtt } from '../config/officeEdits.ts';
+import { checkMqtt } from '../setup/mqttCheck.ts';
+import { hashPin } from '../staff/pin.ts';
 import type { SecretsFile } from '../config/secretsFile.ts';
-import type { checkHomeAssistant } from '../setup/connectionCheck.ts';
+import type { checkHomeAssistant, readAreaRooms } from '../setup/connectionCheck.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Handlers } from './createHubApi.ts';
 
-export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant';
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt';
 
 export interface AdminDeps {
   office: OfficeFile;
@@ -25,10 +27,14 @@ export interface AdminDeps {
   secrets: SecretsFile;
   /** Connects once to a Home Assistant with a token and says what it found (setup/connectionCheck.ts). */
   checkHomeAssistant: typeof checkHomeAssistant;
+  /** Reads Home Assistant's areas as rooms over one connection (setup/connectionCheck.ts). */
+  readAreaRooms: typeof readAreaRooms;
+  /** True when a `staff-pin` file in the data folder sets the desk PIN (`stillroom hash-pin --data`); it wins over the office file. */
+  deskPinInDataFolder: () => boolean;
   log: Log;
 }
 
-export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
+export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, deskPinInDataFolder, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
   /** The notify services the last successful connection test found. */
   let found: string[] = [];
 
@@ -51,6 +57,21 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
         url: homeAssistant && 'url' in homeAssistant ? homeAssistant.url : null,
         tokenSaved: secrets.saved().homeAssistantToken,
       },
+      settings: {
+        askAppointmentTime: config.kiosk.askAppointmentTime,
+        offerComfortWishes: config.kiosk.offerComfortWishes,
+        idleSeconds: config.kiosk.idleSeconds,
+        gentleWaitMinutes: config.desk.gentleWaitMinutes,
+        longWaitMinutes: config.desk.longWaitMinutes,
+        chime: config.desk.chime,
+      },
+      mqtt: {
+        url: office.current().mqtt?.url ?? null,
+        site: office.current().mqtt?.site ?? null,
+        usernameSaved: secrets.saved().mqttUsername,
+        passwordSaved: secrets.saved().mqttPassword,
+      },
+      pins: { room: Boolean(config.staff.roomPinHash), desk: Boolean(config.staff.pinHash) || deskPinInDataFolder(), admin: Boolean(config.staff.adminPinHash) },
     };
   }
 
@@ -82,6 +103,51 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       const changed = office.change((document) => setHomeAssistantUrl(document, checked.value.url));
       if (!changed.ok) return changed;
       log.info('admin connected Home Assistant', { url: checked.value.url });
+      return ok(await view());
+    },
+    homeAssistantAreas: async () => {
+      const settings = office.current().homeAssistant;
+      const token = secrets.asEnv('TOKEN').TOKEN;
+      if (!settings || !('url' in settings) || !token) return refuse('conflict', 'Connect Home Assistant first (below): its address and an access token, tested and saved.');
+      const read = await readAreaRooms(settings.url, token);
+      if (!read.ok) return read;
+      const inFile = office.current().rooms;
+      return ok({ areas: read.value.map((area) => ({ ...area, roomId: inFile.find((room) => room.name.toLowerCase() === area.name.toLowerCase())?.id ?? null })) });
+    },
+    addRoom: async (room) => {
+      const changed = office.change((document) => addRoom(document, room));
+      if (!changed.ok) return changed;
+      log.info('admin added a room', { room: room.roomId });
+      return ok(await view());
+    },
+    testMqtt: async ({ url, username, password }) => {
+      const saved = secrets.asEnv('TOKEN');
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      return checked.ok ? ok({ message: checked.value.message }) : checked;
+    },
+    saveMqtt: async ({ url, site, username, password }) => {
+      if (!writable) return refuse('not-allowed', demoOfficeRefusal);
+      const saved = secrets.asEnv('TOKEN');
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      if (!checked.ok) return checked;
+      secrets.save({ ...(username === null ? {} : { mqttUsername: username }), ...(password === null ? {} : { mqttPassword: password }) });
+      const changed = office.change((document) => setMqtt(document, checked.value.url, site));
+      if (!changed.ok) return changed;
+      log.info('admin connected the office bus', { url: checked.value.url });
+      return ok(await view());
+    },
+    saveSettings: async (settings) => {
+      const changed = office.change((document) => putSettings(document, settings));
+      if (!changed.ok) return changed;
+      log.info('admin changed the kiosk and desk settings');
+      return ok(await view());
+    },
+    setPin: async ({ role, pin }) => {
+      if (role === 'desk' && deskPinInDataFolder()) return refuse('conflict', 'The desk PIN is set in the data folder (by `stillroom hash-pin --data`), which wins over the office file. Change it there, or remove the staff-pin file first.');
+      const hash = await hashPin(pin);
+      const changed = office.change((document) => putPinHash(document, role, hash));
+      if (!changed.ok) return changed;
+      log.info('admin set a PIN', { role });
       return ok(await view());
     },
     retireClinician: async ({ clinicianId }) => {

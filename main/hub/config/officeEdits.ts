@@ -5,7 +5,7 @@
  * Validation happens after, by the start-up parser (officeFile.ts); these only say what is asked.
  */
 import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
-import type { AdminClinician } from '../../contract/contract.ts';
+import type { AdminClinician, OfficeSettings } from '../../contract/contract.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { OfficeConfig } from './officeConfig.ts';
 
@@ -113,5 +113,46 @@ export function setHomeAssistantUrl(document: Document, url: string): Result<voi
     if (current.has('simulated')) current.delete('simulated');
     current.set('url', url);
   } else document.set('homeAssistant', document.createNode({ url }));
+  return ok(undefined);
+}
+
+/** A new room at the end of the list, with only the roles that have lights. */
+export function addRoom(document: Document, room: { roomId: string; name: string; ceiling: string[]; lamp: string[]; accent: string[]; speaker: string | null; doorSign: string | null }): Result<void> {
+  const list = document.get('rooms', true);
+  if (isSeq(list) && list.items.some((item) => isMap(item) && item.get('id') === room.roomId)) return refuse('conflict', `The id "${room.roomId}" is already used by another room; choose another.`);
+  const lights = Object.fromEntries((['ceiling', 'lamp', 'accent'] as const).filter((role) => room[role].length > 0).map((role) => [role, room[role].length === 1 ? room[role][0] : room[role]]));
+  const ambience: Record<string, unknown> = {};
+  if (Object.keys(lights).length > 0) ambience.lights = lights;
+  if (room.speaker) ambience.speaker = room.speaker;
+  if (room.doorSign) ambience.doorSign = room.doorSign;
+  const node = document.createNode({ id: room.roomId, name: room.name, ...(Object.keys(ambience).length > 0 ? { ambience } : {}) });
+  if (isSeq(list)) list.add(node);
+  else document.set('rooms', document.createNode([node]));
+  return ok(undefined);
+}
+
+/** The kiosk's and desk's settings, each set where it is (or added to its section). */
+export function putSettings(document: Document, settings: OfficeSettings): Result<void> {
+  const { askAppointmentTime, offerComfortWishes, idleSeconds, gentleWaitMinutes, longWaitMinutes, chime } = settings;
+  for (const [key, value] of Object.entries({ askAppointmentTime, offerComfortWishes, idleSeconds })) document.setIn(['kiosk', key], value);
+  for (const [key, value] of Object.entries({ gentleWaitMinutes, longWaitMinutes, chime })) document.setIn(['desk', key], value);
+  return ok(undefined);
+}
+
+const pinKeys = { room: 'roomPinHash', desk: 'pinHash', admin: 'adminPinHash' } as const;
+
+/** A role's PIN hash (made by staff/pin.ts), where `stillroom hash-pin` would have put it. */
+export function putPinHash(document: Document, role: keyof typeof pinKeys, hash: string): Result<void> {
+  document.setIn(['staff', pinKeys[role]], hash);
+  return ok(undefined);
+}
+
+/** Points the office bus at a broker (its credentials go to the secrets file, never here). */
+export function setMqtt(document: Document, url: string, site: string): Result<void> {
+  const current = document.get('mqtt', true);
+  if (isMap(current)) {
+    current.set('url', url);
+    current.set('site', site);
+  } else document.set('mqtt', document.createNode({ url, site }));
   return ok(undefined);
 }

@@ -85,4 +85,25 @@ export const migrations: readonly string[] = [
   -- Which PIN opened a staff session: a room screen's, the desk's, or the admin's.
   ALTER TABLE staff_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'desk' CHECK (role IN ('room', 'desk', 'admin'));
   `,
+  `
+  -- PIN guessing is throttled per caller (its network address) and for the whole hub, kept here so
+  -- a restart hands out no fresh tries. Failures keep only their time.
+  CREATE TABLE pin_throttle (
+    caller TEXT PRIMARY KEY CHECK (length(caller) <= 80),
+    failures INTEGER NOT NULL,
+    blocked_until INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE pin_failures (at INTEGER NOT NULL) STRICT;
+  CREATE INDEX pin_failures_at ON pin_failures (at);
+  -- Which PIN hash opened a session (a digest of it): when that PIN changes, its sessions end.
+  ALTER TABLE staff_sessions ADD COLUMN pin_digest TEXT CHECK (pin_digest IS NULL OR length(pin_digest) = 64);
+  `,
+  `
+  -- The kiosk's key for one visit: a retry of a check-in that was in fact saved finds its arrival
+  -- here instead of making a second one. The key goes with its arrival (retention, wipe, undo).
+  CREATE TABLE visit_keys (
+    visit_key TEXT PRIMARY KEY CHECK (length(visit_key) BETWEEN 16 AND 64 AND visit_key NOT GLOB '*[^A-Za-z0-9_-]*'),
+    arrival_id TEXT NOT NULL UNIQUE REFERENCES arrivals (id) ON DELETE CASCADE
+  ) STRICT;
+  `,
 ];

@@ -3,6 +3,7 @@
  * services and the records tests read (service calls, notifications).
  */
 import type { EntitySeed } from './entities.ts';
+import type { RegistrySeeds } from './registries.ts';
 import { EventBus } from './eventBus.ts';
 import { lightServices } from './lightService.ts';
 import { mediaPlayerServices } from './mediaPlayerService.ts';
@@ -20,9 +21,11 @@ export interface SimulatedHome {
   serviceCalls: Record<string, unknown>[];
   notifications: RecordedNotification[];
   keepRecords: number;
+  /** Areas, devices and entity registry entries (registries.ts); empty unless a test or the demo gives them. */
+  registries: RegistrySeeds;
 }
 
-export function createHome(haVersion: string, seeds: readonly EntitySeed[], notifyServices: readonly string[], keepRecords = Number.POSITIVE_INFINITY): SimulatedHome {
+export function createHome(haVersion: string, seeds: readonly EntitySeed[], notifyServices: readonly string[], keepRecords = Number.POSITIVE_INFINITY, registries: RegistrySeeds = {}): SimulatedHome {
   const bus = new EventBus();
   const states = new StateMachine(bus);
   const notifications: RecordedNotification[] = [];
@@ -35,5 +38,5 @@ export function createHome(haVersion: string, seeds: readonly EntitySeed[], noti
   services.register('scene', sceneServices());
   for (const name of notifyServices) services.register('notify', { [name]: notifyService(name) });
   for (const seed of seeds) states.set(seed.entityId, seed.state, seed.attributes);
-  return { haVersion, bus, states, services, world, serviceCalls: [], notifications, keepRecords };
+  return { haVersion, bus, states, services, world, serviceCalls: [], notifications, keepRecords, registries };
 }

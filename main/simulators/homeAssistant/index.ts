@@ -4,3 +4,4 @@ export { inputBoolean, light, mediaPlayer, switchEntity, type EntitySeed, type L
 export type { Faults } from './faults.ts';
 export type { RecordedNotification } from './services.ts';
 export type { StateObject } from './stateMachine.ts';
+export type { AreaSeed, DeviceSeed, EntityRegistrySeed, RegistrySeeds } from './registries.ts';

@@ -2,11 +2,12 @@
  * A protocol-faithful Home Assistant WebSocket server for tests and the demo office: real
  * sockets on `/api/websocket`, the auth and command phases, and simulated devices behind them.
  */
+import type { RegistrySeeds } from './registries.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { ClientConnection } from './connection.ts';
-import { newContext } from './context.ts';
+import { newContext, simulatedUserId } from './context.ts';
 import type { EntitySeed } from './entities.ts';
 import { createFaults, type Faults } from './faults.ts';
 import { remember } from './records.ts';
@@ -31,6 +32,15 @@ export interface HomeAssistantSimulatorOptions {
    * last. Tests keep all (the default); the demo office, which runs for days, keeps a few.
    */
   keepRecords?: number;
+  /** Areas, devices and entity registry entries, for `config/*_registry/list` (registries.ts). */
+  registries?: RegistrySeeds;
+  /**
+   * Whether the token's user is an administrator (the default). A non-admin may not fire events
+   * nor subscribe to events outside HA's allowlist (commands.ts); `faults.setAdmin` changes it later.
+   */
+  admin?: boolean;
+  /** The user's name, as `auth/current_user` reports it. */
+  userName?: string;
 }
 
 export interface ReceivedMessage {
@@ -88,7 +98,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
   const notifyServices = [...(options.notifyServices ?? [])];
   const initialEntities = options.entities ?? [];
   const keep = options.keepRecords ?? Number.POSITIVE_INFINITY;
-  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices, keep);
+  let home: SimulatedHome = createHome(haVersion, initialEntities, notifyServices, keep, options.registries);
   const connections = new Set<ClientConnection>();
   const received: ReceivedMessage[] = [];
   const receiveListeners = new Set<(received: ReceivedMessage) => void>();
@@ -96,12 +106,14 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
   const dropConnections = () => {
     for (const connection of connections) connection.drop();
   };
-  const faultState = createFaults(() => home, dropConnections);
+  const faultState = createFaults(() => home, dropConnections, { admin: options.admin ?? true });
+  const userName = options.userName ?? 'Stillroom';
 
   const policy = {
     acceptsToken: (offered: string) => offered === token && !faultState.tokenRefused(),
     authTimeoutMs: options.authTimeoutMs ?? defaultAuthTimeoutMs,
     replyDelayMs: faultState.replyDelayMs,
+    user: () => ({ id: simulatedUserId, name: userName, isAdmin: faultState.isAdmin() }),
   };
 
   let server = createServer((_request, response) => response.writeHead(404).end());
@@ -179,7 +191,7 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     snapshot: () => home.states.all().map((entity) => ({ entityId: entity.entityId, state: entity.state, attributes: structuredClone(entity.attributes) })),
     restart: async ({ keepStates = true } = {}) => {
       await stop();
-      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep);
+      if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep, options.registries);
       server = createServer((_request, response) => response.writeHead(404).end());
       sockets = new WebSocketServer({ server, path: '/api/websocket' });
       serve(sockets);

@@ -1,6 +1,7 @@
 /**
  * `/admin`: the practice sets itself up here, behind the admin PIN (also reached from the desk's
- * "More"). For now: the clinicians, each with their kiosk tile previewed as it is edited. Every
+ * "More"): the clinicians, each with their kiosk tile previewed as it is edited, and the
+ * connection to Home Assistant, tested before it is saved. Every
  * change goes into the office file (kept as written, comments and all) and every open kiosk and
  * desk follows at once.
  */
@@ -10,6 +11,9 @@ import { PinGate, type PinGateWords } from '../desk/PinGate.tsx';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
 import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
+import { AreaRooms } from './AreaRooms.tsx';
+import { HomeAssistantForm } from './HomeAssistantForm.tsx';
+import { PinsForm, SettingsForm } from './SettingsForm.tsx';
 import { dayWords } from './adminWords.ts';
 import './admin.css';
 
@@ -127,6 +131,22 @@ export function Admin({ bridge }: { bridge: Bridge }) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="rooms-title" className="admin-section">
+        <h2 id="rooms-title">Rooms</h2>
+        <AreaRooms bridge={bridge} office={office} onAdded={(next, words) => saved(next, words)} />
+      </section>
+
+      <section aria-labelledby="settings-title" className="admin-section">
+        <h2 id="settings-title">Settings and PINs</h2>
+        <SettingsForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
+        <PinsForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
+      </section>
+
+      <section aria-labelledby="connections-title" className="admin-section">
+        <h2 id="connections-title">Connections</h2>
+        <HomeAssistantForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} onChecked={() => void reload()} />
       </section>
     </main>
   );

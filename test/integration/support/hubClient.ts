@@ -67,6 +67,15 @@ export function kioskAt(url: string) {
   };
 }
 
+/** The arrivals on the desk's board, read as the desk does: signed in with the demo PIN. */
+export async function boardAt(url: string, pin = demoPin): Promise<Arrival[]> {
+  const desk = deskAt(url);
+  await desk.login(pin);
+  const board = await desk.board();
+  if (!board.body.ok) throw new Error(board.body.error.message);
+  return board.body.value.arrivals;
+}
+
 /** The front desk: signs in with the staff PIN and then holds the session cookie. */
 export function deskAt(url: string) {
   let cookie: string | undefined;

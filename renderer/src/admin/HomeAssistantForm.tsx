@@ -1,0 +1,101 @@
+/**
+ * Connecting Home Assistant: its address and a long-lived access token, tested live before
+ * anything is saved. A saved token is never shown again (the hub never sends it back): the form
+ * says "saved" and offers to replace it.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { AdminOffice } from '../../../main/contract/contract.ts';
+import type { Bridge } from '../transport/bridge.ts';
+
+/**
+ * `onChecked` runs after a saved connection answered when the page opened: the hub then knows
+ * Home Assistant's phones (notify services) for the clinician form.
+ */
+export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { bridge: Bridge; office: AdminOffice; onSaved: (office: AdminOffice, words: string) => void; onChecked: () => void }) {
+  const saved = office.homeAssistant;
+  const [url, setUrl] = useState(saved.url ?? '');
+  const [token, setToken] = useState('');
+  const [replacing, setReplacing] = useState(!saved.tokenSaved);
+  const [outcome, setOutcome] = useState<{ ok: boolean; words: string } | null>(null);
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const id = useId();
+
+  // A saved connection is tried once when the page opens, so the admin sees at once whether it works.
+  useEffect(() => {
+    if (!saved.url || !saved.tokenSaved) return;
+    let current = true;
+    void bridge.call('testHomeAssistant', { url: saved.url, token: null }).then((result) => {
+      if (!current) return;
+      setOutcome(result.ok ? { ok: true, words: result.value.message } : { ok: false, words: result.error.message });
+      if (result.ok) onChecked();
+    });
+    return () => {
+      current = false;
+    };
+    // Once per page (no dependencies on purpose): a later test or save reports for itself.
+  }, []);
+
+  const request = () => ({ url: url.trim(), token: replacing ? token.trim() : null });
+  const missing = () => {
+    if (url.trim() === '') return 'Please type the address of your Home Assistant, such as http://homeassistant.local:8123.';
+    if (replacing && token.trim() === '') return 'Please paste a long-lived access token: in Home Assistant, open your profile, then Security, and create one at the bottom of the page.';
+    return null;
+  };
+
+  const test = async () => {
+    const problem = missing();
+    if (problem) return setOutcome({ ok: false, words: problem });
+    setBusy('test');
+    const result = await bridge.call('testHomeAssistant', request());
+    setBusy(null);
+    setOutcome(result.ok ? { ok: true, words: result.value.message } : { ok: false, words: result.error.message });
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = missing();
+    if (problem) return setOutcome({ ok: false, words: problem });
+    setBusy('save');
+    const result = await bridge.call('saveHomeAssistant', request());
+    setBusy(null);
+    if (!result.ok) return setOutcome({ ok: false, words: result.error.message });
+    setToken('');
+    setReplacing(false);
+    setOutcome(null);
+    onSaved(result.value, 'Home Assistant is saved. The hub uses it from its next start.');
+  };
+
+  return (
+    <form className="admin-form" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Home Assistant</h3>
+      {saved.simulated && <p className="muted">This office uses the simulated Home Assistant of the demo. Connect your own below.</p>}
+      <div className="admin-form-fields">
+        <label htmlFor={`${id}-url`}>Address</label>
+        <input id={`${id}-url`} value={url} placeholder="http://homeassistant.local:8123" autoComplete="off" inputMode="url" onChange={(event) => setUrl(event.target.value)} />
+        <label htmlFor={`${id}-token`}>Long-lived access token</label>
+        {replacing ? (
+          <input id={`${id}-token`} type="password" value={token} autoComplete="off" onChange={(event) => setToken(event.target.value)} />
+        ) : (
+          <p id={`${id}-token`} className="admin-saved">
+            Saved.{' '}
+            <button type="button" className="button-quiet" onClick={() => setReplacing(true)}>
+              Replace the token
+            </button>
+          </p>
+        )}
+      </div>
+      {outcome && (
+        <p className={outcome.ok ? 'admin-found' : 'admin-refusal'} role={outcome.ok ? 'status' : 'alert'}>
+          {outcome.words}
+        </p>
+      )}
+      <div className="admin-form-actions">
+        <button type="button" className="button-secondary" disabled={busy !== null} aria-busy={busy === 'test'} onClick={() => void test()}>
+          Test the connection
+        </button>
+        <button type="submit" className="button-primary" disabled={busy !== null || !office.writable} aria-busy={busy === 'save'}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
