@@ -4,7 +4,7 @@
  * clinicians' own, and nothing of one client's visit survives the return to welcome: the whole
  * flow is remounted with a fresh key.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/contract/contract.ts';
 import { slotChoices } from '../../../main/contract/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
@@ -12,6 +12,7 @@ import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
 import { slotLabel, wishWords } from '../common/words.ts';
 import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
+import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
 
 type Step =
@@ -240,7 +241,7 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
         </section>
       )}
       {step.name === 'confirmed' && (
-        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title" style={{ '--confirmation-seconds': `${setup.confirmationSeconds}s` } as CSSProperties}>
+        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title">
           <h1 id="thanks-title" tabIndex={-1} ref={heading}>
             Thank you, you're checked in.
           </h1>
@@ -323,15 +324,5 @@ function StepNav({ onBack, onStartOver }: { onBack: () => void; onStartOver?: ()
         </button>
       )}
     </nav>
-  );
-}
-
-/** Slow drifting light behind the kiosk; CSS turns it off under prefers-reduced-motion. */
-function Ambient() {
-  return (
-    <div className="ambient" aria-hidden="true">
-      <span className="ambient-glow ambient-glow-1" />
-      <span className="ambient-glow ambient-glow-2" />
-    </div>
   );
 }
