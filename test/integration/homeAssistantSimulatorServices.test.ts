@@ -86,9 +86,12 @@ describe('call_service (rule 9)', () => {
     });
   });
 
-  it('fails with home_assistant_error when the device is unavailable', async () => {
+  // Conformance with homeassistant/helpers/service.py entity_service_call, which skips an entity
+  // that is not available and answers success (the simulator once failed the call instead).
+  it('answers success for an unavailable device and leaves it unavailable, as Home Assistant does', async () => {
     simulator.faults.setUnavailable('light.desk', true);
-    expect(errorOf(await call('light', 'turn_on', {}, 'light.desk'))).toEqual({ code: 'home_assistant_error', message: 'Entity light.desk is unavailable' });
+    expect((await call('light', 'turn_on', {}, 'light.desk')).success).toBe(true);
+    expect(simulator.states.get('light.desk')?.state).toBe('unavailable');
     simulator.faults.setUnavailable('light.desk', false);
     expect((await call('light', 'turn_on', {}, 'light.desk')).success).toBe(true);
   });

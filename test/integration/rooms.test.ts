@@ -93,9 +93,27 @@ describe('applying a preset', () => {
     const room = await office(sim);
     await connected(room);
     sim.faults.setUnavailable('light.willow_strip', true);
+    await room.untilRoom((r) => !device(r, 'light.willow_strip').available, 'the strip unavailable');
     const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    // Home Assistant answered success (it skips an unavailable entity); the hub does not call that "done".
     expect(view.lastChange.find((o) => o.entityId === 'light.willow_strip')).toMatchObject({ outcome: 'unavailable', message: expect.stringContaining('unavailable right now') });
     expect(sim.states.get('light.willow_lamp')?.state).toBe('on');
+  });
+
+  it('sets a lamp that comes back at the wall as the room asks, not at the full brightness it powers on at', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    sim.faults.setUnavailable('light.willow_strip', true);
+    await room.untilRoom((r) => !device(r, 'light.willow_strip').available, 'the strip unavailable');
+    const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    expect(view.lastChange.find((o) => o.entityId === 'light.willow_strip')?.outcome).toBe('unavailable');
+
+    sim.faults.setUnavailable('light.willow_strip', false, 'full-on');
+    const back = await room.untilRoom((r) => device(r, 'light.willow_strip').brightness === 35, 'the strip back at Calm\'s 35 %');
+    expect(sim.states.get('light.willow_strip')?.attributes['brightness']).toBe(89); // 35 %, not the 255 it came back at
+    expect(back.lastChange.find((o) => o.entityId === 'light.willow_strip')?.outcome).toBe('done');
+    expect(back.preset?.name).toBe('Calm');
   });
 
   it('remembers what each room should be across a restart of the hub', async () => {

@@ -112,6 +112,42 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     };
   }
 
+  /**
+   * Devices last seen unavailable. One that comes back (a lamp switched on again at the wall, a
+   * speaker plugged in, Home Assistant's integrations loaded after its restart) is set as its room
+   * asks: Home Assistant skipped it meanwhile, and many bulbs power on at full brightness.
+   */
+  const away = new Set<string>();
+  function devicesBack(roomId: string): Set<string> {
+    const ambience = rooms.get(roomId)?.ambience;
+    const back = new Set<string>();
+    if (!ambience || !knowsEntities()) return back;
+    const entities = devices.entities();
+    for (const { entityId } of roomEntities(ambience)) {
+      const state = entities[entityId]?.state;
+      if (state === 'unavailable') away.add(entityId);
+      else if (state !== undefined && away.delete(entityId)) back.add(entityId);
+    }
+    return back;
+  }
+
+  async function setAsAsked(roomId: string, back: ReadonlySet<string>): Promise<void> {
+    const desired = store.get(roomId).desired;
+    const ambience = rooms.get(roomId)?.ambience;
+    if (!desired || !ambience || closed) return;
+    const plan = planFor(roomId, ambience, desired, { oneScene: false });
+    const returned = plan.devices.filter((device) => back.has(device.entityId));
+    if (returned.length === 0) return;
+    log.info('a device is back: setting it as the room asks', { room: roomId, devices: returned.length });
+    // On its own, not through carryOut: a fade running for the rest of the room goes on.
+    const results = await runPlan({ devices: returned }, (call) => devices.callService(call)).immediate;
+    if (closed) return;
+    const outcomes = results.map(outcomeOf);
+    const previous = lastChange.get(roomId) ?? [];
+    lastChange.set(roomId, [...previous.map((o) => outcomes.find((n) => n.entityId === o.entityId) ?? o), ...outcomes.filter((n) => !previous.some((o) => o.entityId === n.entityId))]);
+    announce(roomId);
+  }
+
   const seenDevices = new Map<string, readonly unknown[]>();
   function devicesChanged(roomId: string): boolean {
     const ambience = rooms.get(roomId)?.ambience;
@@ -137,9 +173,12 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   function outcomeOf({ entityId, result }: DeviceResult): DeviceOutcome {
     const entity = devices.entities()[entityId];
     const name = typeof entity?.attributes['friendly_name'] === 'string' ? entity.attributes['friendly_name'] : entityId;
+    // Home Assistant answers success for an unavailable entity, having skipped it
+    // (homeassistant/helpers/service.py entity_service_call), so its state says what happened.
+    if (result.ok && entity?.state === 'unavailable') return unavailableOutcome(entityId, name);
     if (result.ok) return { entityId, name, outcome: 'done', message: null };
     if (result.reason === 'disconnected') return { entityId, name, outcome: 'waiting', message: 'Home Assistant is not connected; this will be sent when it is back.' };
-    if (result.reason === 'unavailable') return { entityId, name, outcome: 'unavailable', message: `${name} is unavailable right now (is it switched off at the wall?).` };
+    if (result.reason === 'unavailable') return unavailableOutcome(entityId, name);
     if (!entity) return { entityId, name, outcome: 'failed', message: result.message };
     return { entityId, name, outcome: 'failed', message: `Home Assistant said: ${result.message}` };
   }
@@ -312,7 +351,16 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
      * the entity objects that changed, so comparing them by identity is enough.
      */
     refresh({ devicesOnly = false }: { devicesOnly?: boolean } = {}): void {
-      for (const roomId of rooms.keys()) if (!devicesOnly || devicesChanged(roomId)) announce(roomId);
+      for (const roomId of rooms.keys()) {
+        if (devicesOnly && !devicesChanged(roomId)) continue;
+        announce(roomId);
+        const back = devicesBack(roomId);
+        if (back.size > 0) {
+          setAsAsked(roomId, back).catch((error: unknown) => {
+            if (!closed) log.error('could not set a device that came back', { room: roomId, error: error instanceof Error ? error.message : String(error) });
+          });
+        }
+      }
     },
 
     close(): void {
@@ -342,6 +390,10 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
       await carryOut(roomId, { devices: plan.devices.filter((device) => pending.has(device.entityId)) });
     }
   }
+}
+
+function unavailableOutcome(entityId: string, name: string): DeviceOutcome {
+  return { entityId, name, outcome: 'unavailable', message: `${name} is unavailable right now (is it switched off at the wall?). It will be set as the room asks when it is back.` };
 }
 
 /** Rooms with at least this many lights are set with one `scene.apply` (see planFor). */

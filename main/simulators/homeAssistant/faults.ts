@@ -13,8 +13,11 @@ export interface Faults {
   refuseToken(on: boolean): void;
   /** Handles every command this many milliseconds late; 0 restores prompt replies. */
   delayReplies(ms: number): void;
-  /** Makes a device unreachable (state `unavailable`) or brings it back as it was. */
-  setUnavailable(entityId: string, on: boolean): void;
+  /**
+   * Makes a device unreachable (state `unavailable`) or brings it back: as it was, or (`full-on`)
+   * as most bulbs come back from a power cut at the wall, on at full brightness.
+   */
+  setUnavailable(entityId: string, on: boolean, comesBack?: 'as-it-was' | 'full-on'): void;
   /** The Administrator switch of the token's user (Settings > People); applies at once, to open connections too. */
   setAdmin(on: boolean): void;
 }
@@ -52,7 +55,7 @@ export function createFaults(home: () => SimulatedHome, dropConnections: () => v
       delayReplies: (ms) => {
         replyDelayMs = ms;
       },
-      setUnavailable: (entityId, on) => {
+      setUnavailable: (entityId, on, comesBack = 'as-it-was') => {
         const { states } = home();
         const entity = states.get(entityId);
         if (!entity) throw new Error(`No entity ${entityId} in the simulator`);
@@ -63,7 +66,8 @@ export function createFaults(home: () => SimulatedHome, dropConnections: () => v
         } else if (!on) {
           const before = beforeUnavailable.get(entityId);
           beforeUnavailable.delete(entityId);
-          if (before) states.set(entityId, before.state, before.attributes, newContext());
+          if (before && comesBack === 'full-on') states.set(entityId, 'on', { ...before.attributes, brightness: 255 }, newContext());
+          else if (before) states.set(entityId, before.state, before.attributes, newContext());
         }
       },
     },

@@ -84,10 +84,10 @@ export function sceneServices(): Record<string, ServiceDefinition> {
         const { entities, transition } = data as { entities: Record<string, DesiredState>; transition?: number };
         const targets = Object.entries(entities).flatMap(([entityId, desired]) => {
           const entity = world.states.get(entityId);
-          return entity ? [{ entity, desired }] : [];
+          // Each light's reproduce_state calls light.turn_on, whose entity_service_call skips an
+          // unavailable entity (homeassistant/helpers/service.py): the scene still "succeeds".
+          return entity && entity.state !== 'unavailable' ? [{ entity, desired }] : [];
         });
-        const unavailable = targets.find(({ entity }) => entity.state === 'unavailable');
-        if (unavailable) return { code: 'home_assistant_error', message: `Entity ${unavailable.entity.entityId} is unavailable` };
         for (const { entity, desired } of targets) reproduce(world, entity, desired, transition, context);
         return undefined;
       },

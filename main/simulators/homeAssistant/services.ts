@@ -86,17 +86,16 @@ export type EntityEffect = (world: DeviceWorld, entity: EntityState, data: Recor
 
 /**
  * A service that acts on each targeted entity of its domain. Entities that do not exist are
- * skipped (HA only logs them); an unavailable one fails the call the way a device that does
- * not answer makes its integration raise `HomeAssistantError`.
+ * skipped (HA only logs them), and so are unavailable ones: the call still succeeds. Home
+ * Assistant core, homeassistant/helpers/service.py `entity_service_call`: "for entity in
+ * entity_candidates: if not entity.available: continue", and with no entity left it returns None.
  */
 export function entityService(domain: string, description: Omit<ServiceDescription, 'target'>, fields: z.ZodRawShape, effect: EntityEffect): ServiceDefinition {
   return {
     description: { ...description, target: { entity: [{ domain: [domain] }] } },
     schema: z.strictObject({ ...targetFields, ...fields }) as unknown as z.ZodType<Record<string, unknown>>,
     run(world, data, context) {
-      const entities = targetedEntities(world.states, domain, data);
-      const unavailable = entities.find((entity) => entity.state === 'unavailable');
-      if (unavailable) return { code: 'home_assistant_error', message: `Entity ${unavailable.entityId} is unavailable` };
+      const entities = targetedEntities(world.states, domain, data).filter((entity) => entity.state !== 'unavailable');
       for (const entity of entities) {
         const failed = effect(world, entity, data, context);
         if (failed) return failed;
