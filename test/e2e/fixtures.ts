@@ -25,9 +25,9 @@ export interface RunningHub {
   process: ChildProcess;
 }
 
-/** Starts the real CLI and resolves once it prints the address it serves. */
-export function startHub(configPath = testOffice, dataDir = tempDir('e2e')): Promise<RunningHub> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the real CLI and resolves once it prints the address it serves (`port` 0: any free one). */
+export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), port = 0): Promise<RunningHub> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

@@ -15,6 +15,7 @@ import { MoreActions } from './MoreActions.tsx';
 import { PinGate } from './PinGate.tsx';
 import { playChime } from './chime.ts';
 import { useNow } from './useNow.ts';
+import { useRetryWhile } from '../connection/retry.ts';
 import { useOfficeHealth } from './useOfficeHealth.ts';
 import { withArrivalEvent } from '../common/boardEvents.ts';
 import { clockLabel } from '../common/words.ts';
@@ -55,6 +56,8 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   useEffect(() => {
     void loadBoard();
   }, [loadBoard]);
+  // A board opened before its hub (or while it restarts) tries again by itself.
+  useRetryWhile(load.state === 'trouble', loadBoard);
 
   const signedIn = load.state === 'ready';
   const rooms = useRoomsOverview(bridge, signedIn).load;

@@ -13,6 +13,7 @@ import { slotLabel, wishWords } from '../common/words.ts';
 import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
 import { Ambient } from '../calm/Ambient.tsx';
+import { useRetryWhile } from '../connection/retry.ts';
 
 type Step =
   | { name: 'welcome' }
@@ -39,6 +40,9 @@ export function Kiosk({ bridge }: { bridge: Bridge }) {
   useEffect(() => {
     void loadSetup();
   }, [loadSetup]);
+  // A kiosk that starts before its hub (or loses it) keeps asking, gently, and recovers by itself;
+  // with a set-up already in hand a failed refresh keeps the old one and retries quietly.
+  const retries = useRetryWhile(problem !== null, loadSetup);
 
   useEffect(() => stayOnKiosk(), []);
 
@@ -59,6 +63,7 @@ export function Kiosk({ bridge }: { bridge: Bridge }) {
         <div className="kiosk-panel" role="status">
           <h1>Welcome</h1>
           <p className="kiosk-lead">{problem ? 'One moment, please. The check-in screen is getting ready.' : 'One moment, please.'}</p>
+          {problem && retries >= 2 && <p className="kiosk-lead">If you're here for an appointment, please let the front desk know you've arrived.</p>}
         </div>
       </main>
     );

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResult, LiveStatus, PresetCard, RoomView } from '../../../main/contract/contract.ts';
 import { PinGate } from '../desk/PinGate.tsx';
 import { useNow } from '../desk/useNow.ts';
+import { useRetryWhile } from '../connection/retry.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { FineTune, type Tune } from './FineTune.tsx';
 import { PresetCards } from './PresetCards.tsx';
@@ -41,6 +42,8 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   useEffect(() => {
     void loadRoom();
   }, [loadRoom]);
+  // A room screen opened before its hub (or while it restarts) tries again by itself.
+  useRetryWhile(load.state === 'trouble', loadRoom);
 
   const ready = load.state === 'ready';
   const waiting = useWaitingForRoom(bridge, roomId, ready);
