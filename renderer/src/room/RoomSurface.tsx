@@ -129,6 +129,8 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
             <a href="/room">All rooms</a>
           </p>
           <h1>{room.name}</h1>
+          {/* A room with no lights or speakers still lists who is waiting: it says when that list may be stale. */}
+          {!room.hasAmbience && live !== 'live' && <p className="room-now room-offline">Reconnecting… the list below may be out of date</p>}
           {room.hasAmbience && (
             <p className="room-now">
               <span className="visually-hidden">Preset: </span>
