@@ -8,6 +8,7 @@ import type { CallResult, LiveStatus, PresetCard, RoomView } from '../../../main
 import { noticeAfterReconnect, noticeFor, type Notice } from '../common/outageNotice.ts';
 import { PinGate } from '../desk/PinGate.tsx';
 import { useNow } from '../desk/useNow.ts';
+import { useRetryWhile } from '../connection/retry.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { FineTune, type Tune } from './FineTune.tsx';
 import { PresetCards } from './PresetCards.tsx';
@@ -42,6 +43,8 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   useEffect(() => {
     void loadRoom();
   }, [loadRoom]);
+  // A room screen opened before its hub (or while it restarts) tries again by itself.
+  useRetryWhile(load.state === 'trouble', loadRoom);
 
   const ready = load.state === 'ready';
   const waiting = useWaitingForRoom(bridge, roomId, ready);
@@ -129,6 +132,8 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
             <a href="/room">All rooms</a>
           </p>
           <h1>{room.name}</h1>
+          {/* A room with no lights or speakers still lists who is waiting: it says when that list may be stale. */}
+          {!room.hasAmbience && live !== 'live' && <p className="room-now room-offline">Reconnecting… the list below may be out of date</p>}
           {room.hasAmbience && (
             <p className="room-now">
               <span className="visually-hidden">Preset: </span>
