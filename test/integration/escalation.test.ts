@@ -29,7 +29,8 @@ it('a timer set at check-in alerts the desk after the configured minutes, unless
   );
   writeFileSync(join(dir, 'office.yaml'), office);
 
-  let time = Date.now();
+  // Three in the afternoon: the 14:00 and 14:30 clients below are late, so they wait from arrival.
+  let time = new Date().setHours(15, 0, 0, 0);
   const waits: { run: () => void; ms: number; cleared: boolean }[] = [];
   let onScheduled = () => {};
   const timers = {
@@ -75,8 +76,10 @@ it('a timer set at check-in alerts the desk after the configured minutes, unless
   // Two clients for Sam while he is in session: both are told only quietly.
   await hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'at', time: '14:00' }, wishes: [] });
   await hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'at', time: '14:30' }, wishes: [] });
-  await scheduled(2);
-  expect(waits.map((wait) => wait.ms)).toEqual([600_000, 600_000]);
+  // A third comes 20 minutes early for 15:20: nobody keeps them waiting until then, so the ten minutes start at 15:20.
+  await hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'at', time: '15:20' }, wishes: [] });
+  await scheduled(3);
+  expect(waits.map((wait) => wait.ms)).toEqual([600_000, 600_000, 30 * 60_000]);
   const board = await hub.api.call('desk', 'deskBoard', {});
   const [first, second] = board.ok ? (board.value as { arrivals: { id: string }[] }).arrivals : [];
   // Sam says "On my way" to the second one within the ten minutes.
@@ -85,6 +88,8 @@ it('a timer set at check-in alerts the desk after the configured minutes, unless
   time += 10 * 60_000;
   for (const wait of waits.filter((w) => !w.cleared)) wait.run();
   await alerted();
+  // The early client's check, run at 15:10, is put off to 15:30 rather than alerting the desk.
+  expect(waits.at(-1)!.ms).toBe(20 * 60_000);
 
   expect(desk.filter((event) => event.type === 'desk-alert')).toEqual([{ type: 'desk-alert', arrivalId: first!.id, clinicianId: 'sam', waitedMinutes: 10 }]);
 });

@@ -8,7 +8,12 @@ import type { ArrivalStatus } from '../../contract/contract.ts';
 
 export interface EscalationFacts {
   status: ArrivalStatus;
-  arrivedAt: number;
+  /**
+   * When the client started waiting on the clinician: the later of arrival and appointment
+   * (contract/boardStats.ts waitStart), so a client who comes early is not "unseen" before their
+   * time has even come, as the desk's own wait counts it.
+   */
+  waitingSince: number;
   /** The check-in's notifications were silent (the room was in session). */
   silent: boolean;
   escalateAfterMinutes: number | null;
@@ -28,9 +33,9 @@ export function decideEscalation(facts: EscalationFacts): EscalationDecision {
   if (facts.status !== 'waiting') return { kind: 'none', why: 'no-longer-waiting' };
   if (facts.acknowledged) return { kind: 'none', why: 'acknowledged' };
   if (facts.alreadyAlerted) return { kind: 'none', why: 'already-alerted' };
-  const until = facts.arrivedAt + facts.escalateAfterMinutes * 60_000;
+  const until = facts.waitingSince + facts.escalateAfterMinutes * 60_000;
   if (facts.now < until) return { kind: 'wait', until };
-  return { kind: 'alert', waitedMinutes: Math.floor((facts.now - facts.arrivedAt) / 60_000) };
+  return { kind: 'alert', waitedMinutes: Math.floor((facts.now - facts.waitingSince) / 60_000) };
 }
 
 export interface EscalationSchedulerOptions {

@@ -8,6 +8,7 @@
 import type { ArrivalAnnouncer } from '../arrivals/arrivals.ts';
 import type { ArrivalsStore } from '../arrivals/arrivalsStore.ts';
 import type { Arrival, LiveEvent } from '../../contract/contract.ts';
+import { waitStart } from '../../contract/boardStats.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { HomeAssistantLink } from '../devices/homeAssistant/homeAssistantLink.ts';
 import type { BusAddress } from '../devices/mqtt/officeBus.ts';
@@ -70,7 +71,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
       if (!arrival) return null;
       return {
         status: arrival.status,
-        arrivedAt: arrival.arrivedAt,
+        waitingSince: waitStart(arrival),
         silent: store.announcedSilently(arrivalId),
         escalateAfterMinutes: routesFor(arrival.clinicianId)?.escalateAfterMinutes ?? null,
         acknowledged: arrival.acknowledgedAt !== null,

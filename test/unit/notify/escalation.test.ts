@@ -4,7 +4,7 @@ import { createEscalationScheduler, decideEscalation, type EscalationFacts } fro
 
 const minute = 60_000;
 const facts = (overrides: Partial<EscalationFacts> = {}): EscalationFacts => ({
-  status: 'waiting', arrivedAt: 0, silent: true, escalateAfterMinutes: 10, acknowledged: false, alreadyAlerted: false, now: 0, ...overrides,
+  status: 'waiting', waitingSince: 0, silent: true, escalateAfterMinutes: 10, acknowledged: false, alreadyAlerted: false, now: 0, ...overrides,
 });
 
 describe('the decision', () => {
