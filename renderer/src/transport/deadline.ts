@@ -24,13 +24,17 @@ export function beforeDeadline<T>(answer: Promise<CallResult<T>>, seconds: numbe
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
-/** The same bridge, with every call (and the PIN sign-in and sign-out) bounded by `seconds`. */
+/**
+ * The same bridge, with every call (and the PIN sign-in and sign-out) bounded by `seconds`.
+ * Everything else the bridge has passes through as it is (sign-out was once lost when it was
+ * added to the bridge but not listed here).
+ */
 export function withDeadline(bridge: Bridge, seconds: number): Bridge {
   return {
+    ...bridge,
     call<P extends ProcedureName>(name: P, input: Input<P>): Promise<CallResult<Output<P>>> {
       return beforeDeadline(bridge.call(name, input), seconds);
     },
-    subscribe: (topic, onEvent, onStatus) => bridge.subscribe(topic, onEvent, onStatus),
     ...(bridge.signIn ? { signIn: (pin: string) => beforeDeadline(bridge.signIn!(pin), seconds) } : {}),
     ...(bridge.signOut ? { signOut: () => beforeDeadline(bridge.signOut!(), seconds) } : {}),
   };
