@@ -208,6 +208,14 @@ export type RoomsOverview = z.infer<typeof RoomsOverview>;
 
 const RoomRequest = z.strictObject({ roomId: Slug });
 
+/** A preset's name as the staff give it; it names a setting ("Soft evening"), never a client. */
+export const PresetName = z
+  .string()
+  .trim()
+  .min(1, 'give the preset a name, such as "Soft evening"')
+  .max(40, 'keep the name to 40 characters')
+  .regex(/^[^\n\r<>]*$/, 'keep the name to one line, without < or >');
+
 /** A connection the office depends on, in words for the desk. */
 export const LinkHealth = z.strictObject({
   state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'refused']),
@@ -394,6 +402,8 @@ export const procedures = {
     input: RoomRequest.extend({ brightness: z.number().min(0).max(100).optional(), volume: z.number().min(0).max(1).optional() }),
     output: RoomView,
   },
+  /** Keeps the room's light and sound as they are now as a new preset of the practice's own. */
+  saveRoomAsPreset: { access: 'room', input: RoomRequest.extend({ name: PresetName }), output: RoomView },
   startSession: { access: 'room', input: RoomRequest, output: RoomView },
   endSession: { access: 'room', input: RoomRequest, output: RoomView },
   adminOffice: { access: 'admin', input: Empty, output: AdminOffice },

@@ -5,7 +5,7 @@
  * dependency order (a part is handed only parts built before it, and hears of later ones through
  * their events); this file only connects them and decides the order they start and stop in.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openPresetLibrary } from './ambience/presetLibrary.ts';
 import { createAdminHandlers } from './api/adminHandlers.ts';
@@ -19,7 +19,7 @@ import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
 import { keepRetention, wipeDay } from './arrivals/retention.ts';
 import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
-import { openOfficeFile } from './config/officeFile.ts';
+import { openOfficeFile, writeDurably } from './config/officeFile.ts';
 import { openSecretsFile } from './config/secretsFile.ts';
 import { checkHomeAssistant, readAreaRooms } from './setup/connectionCheck.ts';
 import { liveSections, restartSections } from './config/liveConfig.ts';
@@ -111,8 +111,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const feed = new LiveFeed();
 
   // Presets: built-in plus the practice's own folder, reloaded when a file changes.
-  const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
-  if (config.presets.folder) presetFolders.push(resolve(dirname(options.configPath), config.presets.folder));
+  // The practice's own folder is the office file's presets.folder, or `presets` in the data folder;
+  // a room's "Save as a preset" writes there.
+  const practicePresets = config.presets.folder ? resolve(dirname(options.configPath), config.presets.folder) : join(options.dataDir, 'presets');
+  mkdirSync(practicePresets, { recursive: true });
+  const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets'), practicePresets];
   const presets = openPresetLibrary(presetFolders, log);
 
   // The connections: Home Assistant (or the demo's simulated one), the office bus and zigbee2mqtt on it.
@@ -232,6 +235,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       config,
       arrivals,
       rooms,
+      saveRoomAsPreset: (roomId, name) => {
+        const made = rooms.asPreset(roomId, name);
+        if (!made.ok) return made;
+        writeDurably(join(practicePresets, `${made.value.preset.id}.yaml`), made.value.text);
+        log.info('a room was saved as a preset', { room: roomId, preset: made.value.preset.id });
+        presets.reload();
+        return rooms.view(roomId);
+      },
       wipeToday: () => {
         const wiped = wipeDay(db, now());
         log.warn('today wiped by staff', { arrivals: wiped });

@@ -25,6 +25,7 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   roomWaiting: { roomId: 'willow' },
   applyPreset: { roomId: 'willow', presetId: 'calm' },
   fineTune: { roomId: 'willow', brightness: 50, volume: 0.1 },
+  saveRoomAsPreset: { roomId: 'willow', name: 'Soft evening' },
   startSession: { roomId: 'willow' },
   endSession: { roomId: 'willow' },
   adminOffice: {},

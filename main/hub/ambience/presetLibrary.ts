@@ -124,6 +124,8 @@ export function watchPresetLibrary(folders: readonly string[], onChange: (librar
 /** The library as the running hub holds it: always the latest load, with every skipped file logged. */
 export interface LivePresetLibrary {
   current(): PresetLibrary;
+  /** Reads the folders again now (after the hub wrote a preset itself), without waiting for the watch. */
+  reload(): void;
   onReload(listener: () => void): () => void;
   close(): void;
 }
@@ -133,11 +135,12 @@ export function openPresetLibrary(folders: readonly string[], log: Log): LivePre
   const reportProblems = (library: PresetLibrary) => library.problems.forEach((problem) => log.warn('preset skipped', { file: problem.file, problem: problem.message }));
   let library = loadPresetLibrary(folders);
   reportProblems(library);
-  const stop = watchPresetLibrary(folders, (next) => {
+  const take = (next: PresetLibrary) => {
     library = next;
     log.info('presets reloaded', { presets: library.presets.size, problems: library.problems.length });
     reportProblems(library);
     reloaded.emit();
-  });
-  return { current: () => library, onReload: (listener) => reloaded.add(listener), close: stop };
+  };
+  const stop = watchPresetLibrary(folders, take);
+  return { current: () => library, reload: () => take(loadPresetLibrary(folders)), onReload: (listener) => reloaded.add(listener), close: stop };
 }

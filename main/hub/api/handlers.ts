@@ -3,11 +3,11 @@
  * possible: the rules live in the services, validation and access in createHubApi.
  */
 import type { Arrivals } from '../arrivals/arrivals.ts';
-import type { DeskAlert, OfficeHealth } from '../../contract/contract.ts';
+import type { DeskAlert, OfficeHealth, RoomView } from '../../contract/contract.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { Log } from '../log.ts';
 import type { Rooms } from '../rooms/rooms.ts';
-import { ok, refuse } from '../result.ts';
+import { ok, refuse, type Result } from '../result.ts';
 import type { AdminProcedure } from './adminHandlers.ts';
 import type { Handlers } from './createHubApi.ts';
 
@@ -16,13 +16,15 @@ export interface HandlerDeps {
   arrivals: Arrivals;
   rooms: Rooms;
   wipeToday: () => number;
+  /** Writes the room's state as a preset of the practice's own and reloads the presets. */
+  saveRoomAsPreset: (roomId: string, name: string) => Result<RoomView>;
   health: () => OfficeHealth;
   openAlerts: () => DeskAlert[];
   log: Log;
   now: () => number;
 }
 
-export function createHandlers({ config, arrivals, rooms, wipeToday, health, openAlerts, log, now }: HandlerDeps): Omit<Handlers, AdminProcedure> {
+export function createHandlers({ config, arrivals, rooms, wipeToday, saveRoomAsPreset, health, openAlerts, log, now }: HandlerDeps): Omit<Handlers, AdminProcedure> {
   return {
     kioskSetup: () => ok({
       practiceName: config.practice.name,
@@ -82,6 +84,7 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
     },
     applyPreset: ({ roomId, presetId }) => rooms.applyPreset(roomId, presetId),
     fineTune: ({ roomId, brightness, volume }) => rooms.fineTune(roomId, { brightness, volume }),
+    saveRoomAsPreset: ({ roomId, name }) => saveRoomAsPreset(roomId, name),
     startSession: ({ roomId }) => rooms.startSession(roomId),
     endSession: ({ roomId }) => rooms.endSession(roomId),
   };

@@ -66,7 +66,8 @@ const renderOptions = { lineWidth: 0 } as const;
 const temporaryName = (file: string) => join(dirname(file), `.${basename(file)}.writing`);
 export const previousName = (file: string) => `${file}.previous`;
 
-function writeDurably(file: string, text: string, beforeRename?: (temporaryFile: string) => void): void {
+/** Writes `text` to `file` so that a crash leaves the old file or the new one, never half of either. */
+export function writeDurably(file: string, text: string, beforeRename?: (temporaryFile: string) => void): void {
   const temporary = temporaryName(file);
   const handle = openSync(temporary, 'w', 0o640);
   try {

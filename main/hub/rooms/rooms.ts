@@ -17,6 +17,7 @@ import type { ServiceCall, ServiceCallResult } from '../devices/homeAssistant/se
 import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import { deviceViews, roomEntities } from './deviceViews.ts';
+import { presetFileFor } from '../ambience/presetFromRoom.ts';
 import { runPlan, type DeviceResult, type RunningPlan } from './planRunner.ts';
 import type { RoomStateStore, StoredRoomState } from './roomStateStore.ts';
 
@@ -334,6 +335,18 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
       if (neutral) save(roomId, { inSession: false, snapshot: null, desired: clampToRoom(desiredFromPreset(neutral), ambience.limits), adjusted: false });
       else save(roomId, { inSession: false, snapshot: null, desired: state.snapshot?.desired ?? null, adjusted: state.snapshot?.adjusted ?? false });
       return carryOut(roomId, plan);
+    },
+
+    /** The room's light and sound as they are asked to be now, as a preset file named `name`. */
+    asPreset(roomId: string, name: string): Result<{ text: string; preset: Preset }> {
+      const room = rooms.get(roomId);
+      if (!room) return refuse('not-found', 'There is no such room.');
+      const desired = store.get(roomId).desired;
+      if (!desired) return refuse('conflict', 'Choose a preset for this room first, adjust it as you like, then save it.');
+      const made = presetFileFor({ name, roomName: room.name, desired, basedOn: desired.presetId ? library().presets.get(desired.presetId) : undefined });
+      if ('problem' in made) return refuse('invalid-input', made.problem);
+      if (library().presets.has(made.preset.id)) return refuse('conflict', `There is already a preset called "${library().presets.get(made.preset.id)!.name}". Choose another name.`);
+      return ok(made);
     },
 
     /** After Home Assistant comes back: send again what was lost, skipping devices a person has changed since. */

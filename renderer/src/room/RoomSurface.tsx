@@ -11,6 +11,7 @@ import { useNow } from '../desk/useNow.ts';
 import { useRetryWhile } from '../connection/retry.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { FineTune, type Tune } from './FineTune.tsx';
+import { SaveAsPreset } from './SaveAsPreset.tsx';
 import { PresetCards } from './PresetCards.tsx';
 import { RoomPicture } from './RoomPicture.tsx';
 import { AdminProblems, RoomNotes } from './RoomNotes.tsx';
@@ -105,6 +106,12 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
     })();
     return queue.running;
   };
+  /** The refusal goes back to the form (which keeps the name); success is said like any change. */
+  const saveAsPreset = async (name: string) => {
+    const result = await bridge.call('saveRoomAsPreset', { roomId, name });
+    if (result.ok || result.error.code === 'needs-pin') settle(result, () => `“${name.trim()}” is saved with the presets.`);
+    return result;
+  };
   const startSession = () => change({ kind: 'session' }, () => bridge.call('startSession', { roomId }), () => 'Session started.');
   const endSession = () => change({ kind: 'session' }, () => bridge.call('endSession', { roomId }), () => 'Session ended.');
 
@@ -170,6 +177,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
           <RoomPicture roomName={room.name} devices={room.devices} />
           <PresetCards presets={room.presets} currentId={room.preset?.id ?? null} applyingId={busy?.kind === 'preset' ? busy.presetId : null} onApply={(preset) => void applyPreset(preset)} />
           <FineTune room={room} onTune={tune} />
+          <SaveAsPreset room={room} onSave={saveAsPreset} />
         </div>
       ) : (
         <section className="room-empty">
