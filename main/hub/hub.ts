@@ -38,6 +38,8 @@ import { comfortWishes } from './rooms/comfortWishes.ts';
 import { followDevices } from './rooms/followDevices.ts';
 import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
+import { createSoundLibrary } from './sounds/soundLibrary.ts';
+import { createSoundStreams, type SoundStreams } from './sounds/soundStreams.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
 import { openDatabase } from './store/database.ts';
 
@@ -64,6 +66,8 @@ export interface Hub {
   config: OfficeConfig;
   staff: StaffAccess;
   rendererDir: string;
+  /** Stillroom's own sounds, streamed to the rooms' speakers over HTTP (sounds/). */
+  sounds: SoundStreams;
   log: Log;
   /** Failures caught in the background instead of ending the process; the desk sees them in office health. */
   faults: HubFaults;
@@ -102,6 +106,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     else log.error('the MQTT settings cannot be used', { problem: started.message });
   }
   const zigbee = mqtt && config.zigbee2mqtt ? { lights: new Set(Object.keys(config.zigbee2mqtt.lights)), watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log }) } : null;
+
+  // Stillroom's own sounds: prepared when a speaker first asks, kept in the data folder; each room its own masking generator.
+  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log }), zones: () => new Set(config.rooms.map((room) => room.id)), log });
 
   // Rooms, following their devices and taking commands from the bus.
   const roomStates = createRoomStateStore(db, now);
@@ -252,6 +259,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     config,
     staff: createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) }),
     rendererDir: options.rendererDir,
+    sounds,
     log,
     faults,
     purgeNow: retention.purgeNow,
@@ -269,6 +277,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       stopFollowingZigbee?.();
       notifications.stop();
       rooms.close();
+      sounds.close();
       zigbee?.watcher.stop();
       await mqtt?.close();
       await devices.close();

@@ -7,6 +7,7 @@
  *   POST /api/staff/logout
  *   GET  /api/staff/session      `{staff: boolean}`
  *   GET  /api/live (WebSocket)   subscribe to live topics
+ *   GET  /sounds/<name>.mp3      Stillroom's own sounds for the speakers (sounds/soundStreams.ts)
  *   GET  anything else           the built renderer
  *
  * A caller without a staff session is treated as a kiosk: it may check in and nothing more.
@@ -20,6 +21,7 @@ import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
 import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
 import { attachLiveSocket, type LiveSocketCounts } from './liveSocket.ts';
+import { soundPathPrefix } from '../sounds/soundStreams.ts';
 
 export const sessionCookie = 'stillroom_staff';
 
@@ -167,6 +169,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
       });
       return;
     }
+    if (path.startsWith(soundPathPrefix)) return hub.sounds.serve(request, response, path);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET' }).end();
       return;

@@ -3,16 +3,8 @@
  * of every type and depth, and near-misses of valid payloads (a field dropped, retyped, stretched
  * or poisoned, an extra field, a prototype key).
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The hub's own seeded generator (it also seeds each masking zone), so a failure replays the same way.
+export { seededRandom } from '../../../main/hub/sounds/noise.ts';
 
 const strangeStrings = ['', ' ', 'null', '__proto__', 'constructor', '../../etc/passwd', '<script>alert(1)</script>', "'; DROP TABLE arrivals; --", '\u0000', '\uD800', '𝕊𝕥𝕚𝕝𝕝', 'Jane Doe 1984-03-12 +44 7700 900123', 'x'.repeat(5000)];
 const strangeNumbers = [0, -1, 1e308, -1e308, 0.5, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -0];
