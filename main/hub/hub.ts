@@ -13,6 +13,7 @@ import { createHubApi } from './api/createHubApi.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { HubApi } from './api/hubApi.ts';
 import { LiveFeed } from './api/liveFeed.ts';
+import { roomFeedFilter } from './api/roomFeed.ts';
 import { createArrivals } from './arrivals/arrivals.ts';
 import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
 import { keepRetention, wipeDay } from './arrivals/retention.ts';
@@ -42,6 +43,7 @@ import { createRoomStateStore } from './rooms/roomStateStore.ts';
 import { createSoundLibrary } from './sounds/soundLibrary.ts';
 import { createSoundStreams, type SoundStreams } from './sounds/soundStreams.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
+import { lockDataFolder } from './store/dataLock.ts';
 import { openDatabase } from './store/database.ts';
 
 export interface HubOptions {
@@ -51,6 +53,11 @@ export interface HubOptions {
   rendererDir: string;
   /** The clock, in epoch milliseconds; tests move it to cross midnight. */
   now?: () => number;
+  /**
+   * A clock that moves at its own pace whatever the wall clock does (performance.now), to see the
+   * wall clock jump. With `now` given and this not, the two are taken to agree (no jumps seen).
+   */
+  monotonic?: () => number;
   log?: Log;
   /** How often retention is enforced while running. */
   purgeEveryMs?: number;
@@ -90,9 +97,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const secrets = openSecretsFile(options.dataDir);
   // The environment, then systemd credentials (LoadCredential=, config/secrets.ts), then the saved secrets.
   const env = { ...secretsEnvironment(options.env ?? process.env, (message, fields) => log.warn(message, fields)), ...secrets.asEnv(config.homeAssistant && 'tokenEnv' in config.homeAssistant ? config.homeAssistant.tokenEnv : 'STILLROOM_HA_TOKEN') };
-  const db = openDatabase(options.dataDir);
-  const feed = new LiveFeed();
+  // One hub per data folder: a second one refuses to start, in words (store/dataLock.ts).
+  const lock = lockDataFolder(options.dataDir);
   const faults = createHubFaults(log);
+  let setAside: string | null = null;
+  const db = openDatabase(options.dataDir, {
+    now,
+    onSetAside: (name, problem) => {
+      setAside = name;
+      log.error('the database was damaged: it was set aside and a fresh one started', { setAsideAs: basename(name), problem });
+    },
+  });
+  if (setAside) faults.notice('database-replaced', 'start-up');
+  const feed = new LiveFeed();
 
   // Presets: built-in plus the practice's own folder, reloaded when a file changes.
   const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets')];
@@ -170,6 +187,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       feed.publish('arrivals', event);
     },
     announcers: [notifications.announcer, comfortWishes({ config, rooms, log })],
+    keepsActive: () => keepsActive(),
   });
   notifications.onAcknowledge((arrivalId) => {
     const acknowledged = arrivals.acknowledge(arrivalId);
@@ -193,9 +211,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   faults.onChange(health.changed);
   notifications.start();
 
+  const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) });
   const startedWith = structuredClone(config);
   office.onChange((next, source) => {
     Object.assign(config, liveSections(next));
+    // A PIN may have changed: sessions it opened end, and their live sockets close.
+    staff.pinsChanged();
     const waiting = restartSections(startedWith, next);
     if (waiting.length > 0) log.warn('office settings changed that take effect after a restart', { sections: waiting.join(', '), source });
     feed.publish('office', { type: 'office' });
@@ -242,8 +263,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         ? { code: 'unavailable', message: "We couldn't save your check-in just now. Please let the front desk know you're here; they'll look after you." }
         : { code: 'unavailable', message: "The hub couldn't save this just now (its disk is full or damaged). Please note it on paper for now; nothing already saved is lost." };
     },
+    roomFeedFilter(config),
   );
 
+  let keepsActive = () => false;
   const retention = keepRetention({
     db,
     retention: config.privacy.retention,
@@ -254,12 +277,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       feed.publish('arrivals', { type: 'board-reset' });
     },
     onFault: (error) => faults.record('retention purge', error),
+    monotonic: options.monotonic ?? (options.now ? options.now : () => performance.now()),
+    onClockJump: (minutes) => log.warn('the clock jumped forward: clients still waiting are kept on the board until midnight', { minutes }),
   });
+  keepsActive = retention.holding;
 
   return {
     api,
     config,
-    staff: createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) }),
+    staff,
     rendererDir: options.rendererDir,
     sounds,
     log,
@@ -284,6 +310,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await mqtt?.close();
       await devices.close();
       db.close();
+      lock.release();
     },
   };
 }

@@ -3,10 +3,10 @@
  * runs the handler and turns any refusal into an error value written for a person. Both
  * transports call this and nothing else.
  */
-import { procedures, liveTopics, isProcedureName, mayUse, type Access, type ApiError, type CallResult, type ProcedureName, type Output } from '../../contract/contract.ts';
+import { procedures, liveTopics, isProcedureName, mayUse, type Access, type ApiError, type CallResult, type LiveEvent, type ProcedureName, type Output } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
 import type { Log } from '../log.ts';
-import type { HubApi } from './hubApi.ts';
+import type { FeedScope, HubApi } from './hubApi.ts';
 import type { LiveFeed } from './liveFeed.ts';
 
 /** Each procedure's work, given its validated input; a refusal is a value (see result.ts), never a throw. */
@@ -26,7 +26,13 @@ function notAllowed(access: Access, required: Access): ApiError {
  */
 export type OnHandlerFailure = (procedure: ProcedureName, error: unknown) => ApiError | undefined;
 
-export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log, onFailure?: OnHandlerFailure): HubApi {
+/**
+ * What a room screen's `arrivals` feed may carry: the event as the room may see it, or null to
+ * leave it out (the room PIN is for a room's own clinicians, not the whole office's board).
+ */
+export type RoomFeedFilter = (event: LiveEvent, scope: FeedScope) => LiveEvent | null;
+
+export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log, onFailure?: OnHandlerFailure, roomFeed?: RoomFeedFilter): HubApi {
   return {
     async call(access: Access, name: string, input: unknown) {
       if (!isProcedureName(name)) return refuse({ code: 'not-found', message: `There is no "${name.slice(0, 40)}" request.` });
@@ -45,13 +51,20 @@ export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log, onFai
         return refuse(onFailure?.(name, error) ?? { code: 'unavailable', message: 'Something went wrong on the hub. Please try again in a moment.' });
       }
     },
-    subscribe(access, topic, listener) {
+    subscribe(access, topic, listener, scope = {}) {
       if (!Object.hasOwn(liveTopics, topic)) return { ok: false, error: { code: 'not-found', message: `There is no "${topic.slice(0, 40)}" feed.` } };
       const known = topic as keyof typeof liveTopics;
       if (!mayUse(access, liveTopics[known].access)) {
         return { ok: false, error: access === 'kiosk' ? { code: 'not-allowed', message: 'This screen cannot see arrivals.' } : notAllowed(access, liveTopics[known].access) };
       }
-      return { ok: true, topic: known, unsubscribe: feed.subscribe(known, listener) };
+      const filter = access === 'room' && known === 'arrivals' ? roomFeed : undefined;
+      const deliver = filter
+        ? (event: LiveEvent) => {
+            const shown = filter(event, scope);
+            if (shown) listener(shown);
+          }
+        : listener;
+      return { ok: true, topic: known, unsubscribe: feed.subscribe(known, deliver) };
     },
   };
 }

@@ -31,6 +31,11 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
       offerComfortWishes: config.kiosk.offerComfortWishes,
       idleSeconds: config.kiosk.idleSeconds,
       confirmationSeconds: config.kiosk.confirmationSeconds,
+      requestDeadlineSeconds: config.kiosk.requestDeadlineSeconds,
+      stillThereAfterSeconds: config.kiosk.idleSeconds,
+      stillThereSeconds: config.kiosk.stillThereSeconds,
+      slotMinutes: config.kiosk.slotMinutes,
+      confirmationNamesClinician: config.kiosk.confirmationNamesClinician,
     }),
     checkIn: (request) => {
       const checkedIn = arrivals.checkIn(request, 'kiosk');

@@ -9,5 +9,10 @@ export interface HubApi {
   /** Validates `input` against the contract and runs the procedure if `access` allows it. */
   call(access: Access, name: string, input: unknown): Promise<CallResult<unknown>>;
   /** Starts pushing `topic` to `listener`; refuses (as a value) a topic this access may not read. */
-  subscribe(access: Access, topic: string, listener: (event: LiveEvent) => void): { ok: true; topic: LiveTopic; unsubscribe: () => void } | { ok: false; error: ApiError };
+  subscribe(access: Access, topic: string, listener: (event: LiveEvent) => void, scope?: FeedScope): { ok: true; topic: LiveTopic; unsubscribe: () => void } | { ok: false; error: ApiError };
+}
+
+/** Narrows a feed for whoever reads it: a room screen names its room. */
+export interface FeedScope {
+  room?: string;
 }

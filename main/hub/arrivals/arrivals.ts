@@ -28,9 +28,11 @@ export interface ArrivalsDeps {
   publish: (event: LiveEvent) => void;
   /** Told of every change, in order: the notifications, then anything that reacts to an arrival. */
   announcers?: readonly ArrivalAnnouncer[];
+  /** True after the clock jumped forward: people still waiting from "before today" stay on the board (retention.ts). */
+  keepsActive?: () => boolean;
 }
 
-export function createArrivals({ store, config, now, publish, announcers = [] }: ArrivalsDeps) {
+export function createArrivals({ store, config, now, publish, announcers = [], keepsActive = () => false }: ArrivalsDeps) {
   const announcer: ArrivalAnnouncer = {
     inTransaction: (arrival, change) => announcers.forEach((each) => each.inTransaction(arrival, change)),
     committed: (arrival, change) => announcers.forEach((each) => each.committed(arrival, change)),
@@ -56,7 +58,16 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     return change && arrival ? { arrivalId: arrival.id, description: describe(change, arrival) } : null;
   }
 
+  /**
+   * A new arrival, or, when the request carries the visit key of a check-in already saved (the
+   * kiosk retrying after its deadline while the first attempt was in fact stored), that arrival
+   * again: nothing is doubled, announced twice or published twice.
+   */
   function checkIn(request: CheckInRequest, source: Arrival['source']): Result<Arrival> {
+    if (request.visitKey !== undefined) {
+      const saved = store.byVisitKey(request.visitKey);
+      if (saved) return ok(saved);
+    }
     if (request.clinicianId !== null) {
       const clinician = clinicians.get(request.clinicianId);
       const available = source === 'desk' ? clinician : cliniciansWorkingToday().find((c) => c.id === request.clinicianId);
@@ -79,6 +90,7 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     };
     store.transaction(() => {
       store.insert(arrival);
+      if (request.visitKey !== undefined) store.rememberVisitKey(request.visitKey, arrival.id);
       if (source === 'desk') {
         store.recordChange({ arrival_id: arrival.id, kind: 'checked-in-at-desk', from_status: null, from_seen_at: null, from_ended_at: null }, arrival.arrivedAt);
       }
@@ -121,6 +133,7 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     const undone = describe(change, arrival);
     if (change.kind === 'checked-in-at-desk') {
       store.transaction(() => store.remove(arrival.id));
+      store.forgetDeleted();
       publish({ type: 'arrival-removed', arrivalId: arrival.id, lastChange: lastChange() });
     } else {
       const restored: Arrival = { ...arrival, status: change.from_status!, seenAt: change.from_seen_at, endedAt: change.from_ended_at };
@@ -157,7 +170,12 @@ export function createArrivals({ store, config, now, publish, announcers = [] }:
     setStatus,
     undo,
     lastChange,
-    today: () => store.listSince(startOfLocalDay(now())),
+    today: () => {
+      // A time ahead of the clock (written before it was set back) shows as now: no negative waits.
+      const time = now();
+      const since = startOfLocalDay(time);
+      return [...(keepsActive() ? store.activeBefore(since) : []), ...store.listSince(since)].map((arrival) => (arrival.arrivedAt > time ? { ...arrival, arrivedAt: time } : arrival));
+    },
     displayName: (clinicianId: string | null) => (clinicianId ? clinicians.get(clinicianId)?.displayName ?? null : null),
   };
 }

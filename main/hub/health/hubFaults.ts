@@ -8,10 +8,11 @@ import type { Log } from '../log.ts';
 
 export type FaultKind = 'disk-full' | 'no-descriptors' | 'storage' | 'unexpected';
 /** Not a failure but news for the desk: something on the network is misbehaving. */
-export type NoticeKind = 'pin-guessing' | 'check-in-surge';
+export type NoticeKind = 'pin-guessing' | 'check-in-surge' | 'database-replaced';
 
 const words: Record<FaultKind | NoticeKind, string> = {
   'pin-guessing': 'Many wrong staff PINs were tried in the last few minutes. If that was not staff, someone may be guessing: PIN sign-in is slowed for the whole hub. A longer PIN (6 digits or more) makes guessing hopeless.',
+  'database-replaced': "The hub's database was damaged, so the hub set it aside (kept for your technician) and started a fresh one. Anyone who checked in before that may be missing from the board: please look in the waiting room.",
   'check-in-surge': 'Far more check-ins than usual arrived in the last few minutes. If these are not real clients, remove them one by one from the board; the kiosk is slowed meanwhile.',
   'disk-full': "The hub's disk is full: check-ins are held. Please free some space or call your technician; clients should let the front desk know they are here.",
   'no-descriptors': 'The hub is handling too many connections at once and is turning new ones away. It recovers by itself when they close.',
@@ -83,7 +84,7 @@ export function createHubFaults(log: Log): HubFaults {
     count: () => total,
     problem() {
       const kinds = [...open.keys()];
-      const worst = (['disk-full', 'storage', 'no-descriptors', 'pin-guessing', 'check-in-surge', 'unexpected'] as const).find((kind) => kinds.includes(kind));
+      const worst = (['disk-full', 'storage', 'database-replaced', 'no-descriptors', 'pin-guessing', 'check-in-surge', 'unexpected'] as const).find((kind) => kinds.includes(kind));
       return worst ? words[worst] : null;
     },
     diskFull: () => open.has('disk-full'),

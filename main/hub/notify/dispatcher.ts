@@ -9,7 +9,11 @@ import type { Db } from '../store/database.ts';
 import { claimDue, defaultRetry, makeDueNow, markDelivered, nextDueAt, recordFailure, type OutboxRow, type RetryPolicy } from './outbox.ts';
 import type { RouteKind } from './routes.ts';
 
-export type DeliveryResult = { ok: true } | { ok: false; message: string };
+/**
+ * `held`: trying again on a timer cannot help (Home Assistant refuses this token the right to it);
+ * the row waits, counted as pending, until `retryNow` for its route (the link reconnected).
+ */
+export type DeliveryResult = { ok: true } | { ok: false; message: string; held?: boolean };
 
 /** Sends one row's message; resolves once the receiver has acknowledged it or clearly has not. */
 export type RouteHandler = (message: OutboxRow) => Promise<DeliveryResult>;
@@ -47,6 +51,8 @@ export interface Dispatcher {
 }
 
 const maxTimerMs = 2 ** 31 - 1;
+/** A held row is due again only through `retryNow` (a year is "not by itself"). */
+const heldRetry: RetryPolicy = { baseMs: 365 * 24 * 3600_000, maxMs: 365 * 24 * 3600_000 };
 const faultRetryMs = 5_000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
@@ -99,8 +105,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (result.ok) {
           markDelivered(db, row.id, time);
         } else {
-          const nextAttemptAt = recordFailure(db, row, result.message, time, retry);
-          log.warn('notification not delivered yet', { route: row.route, id: row.id, attempts: row.attempts + 1, retryInMs: nextAttemptAt - time });
+          const nextAttemptAt = recordFailure(db, row, result.message, time, result.held ? heldRetry : retry);
+          if (result.held) log.warn('notification held until the connection changes', { route: row.route, id: row.id, attempts: row.attempts + 1 });
+          else log.warn('notification not delivered yet', { route: row.route, id: row.id, attempts: row.attempts + 1, retryInMs: nextAttemptAt - time });
         }
         options.onRecovered?.();
       } catch (error) {

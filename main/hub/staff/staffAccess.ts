@@ -14,7 +14,11 @@
  *   small thread pool, which also serves files, so a flood of checks cannot make pages slow.
  * The throttle lives in SQLite, so a restart hands out no fresh tries. Every wrong PIN is logged
  * with its source address. A session remembers which PIN hash opened it and ends when that PIN
- * changes.
+ * changes (a device session for the shell's own windows was opened by no PIN and does not).
+ *
+ * A live socket holds its session for as long as it stays open, so it asks `watch()` before each
+ * event whether the session still holds: past its expiry, after a logout, or once its PIN changed
+ * it does not, and the socket is closed (a socket once kept streaming arrivals after logout).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -85,7 +89,7 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
   const callerKey = (caller: string) => caller.slice(0, 80);
   const throttle = new PinThrottle(now, undefined, sqliteThrottleStore(db));
   const insert = db.prepare('INSERT INTO staff_sessions (token_hash, expires_at, role, pin_digest) VALUES (?, ?, ?, ?)');
-  const find = db.prepare<[string, number], { role: Exclude<Access, 'kiosk'>; pin_digest: string | null }>('SELECT role, pin_digest FROM staff_sessions WHERE token_hash = ? AND expires_at > ?');
+  const find = db.prepare<[string, number], { role: Exclude<Access, 'kiosk'>; pin_digest: string | null; expires_at: number }>('SELECT role, pin_digest, expires_at FROM staff_sessions WHERE token_hash = ? AND expires_at > ?');
   const remove = db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?');
   const removeExpired = db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?');
   const addFailure = db.prepare('INSERT INTO pin_failures (at) VALUES (?)');
@@ -93,6 +97,13 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
   const failuresSince = db.prepare<[number], { n: number; oldest: number | null }>('SELECT count(*) AS n, min(at) AS oldest FROM pin_failures WHERE at > ?');
   const forgetFailures = db.prepare('DELETE FROM pin_failures WHERE at <= ?');
   let guessing = false;
+  // Bumped whenever a session may have ended early (a logout, a PIN change): watchers look again.
+  let generation = 0;
+  const sessionsChangedListeners = new Set<() => void>();
+  const sessionsChanged = () => {
+    generation += 1;
+    for (const listener of sessionsChangedListeners) listener();
+  };
 
   type StaffRole = Exclude<Access, 'kiosk'>;
   /**
@@ -208,6 +219,20 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
     return hash ? digest(hash) : undefined;
   };
 
+  function access(token: string | undefined): Access {
+    if (!token) return 'kiosk';
+    const session = find.get(digest(token), now());
+    if (!session) return 'kiosk';
+    // A device session (deviceSessionMark) survives a PIN change by design: the shell's own desk
+    // and room windows were never opened by a PIN, so a new PIN does not end them (and their live
+    // sockets stay open); a logout of that token still ends it, and its sockets close.
+    if (session.pin_digest !== deviceSessionMark && session.pin_digest !== roleDigest(session.role)) {
+      remove.run(digest(token));
+      return 'kiosk';
+    }
+    return session.role;
+  }
+
   return {
     /** The admin PIN (the desk PIN where none is set), e.g. to leave the kiosk by its hidden exit. Throttled; opens no session. */
     async checkAdminPin(pin: string, caller: string): Promise<boolean> {
@@ -227,16 +252,7 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
       return { ok: true, token, maxAgeSeconds: staffSessionHours * 3600, role: checked.role };
     },
     /** The session's role, or `kiosk` without a live session (expired, signed out, or its PIN since changed). */
-    access(token: string | undefined): Access {
-      if (!token) return 'kiosk';
-      const session = find.get(digest(token), now());
-      if (!session) return 'kiosk';
-      if (session.pin_digest !== deviceSessionMark && session.pin_digest !== roleDigest(session.role)) {
-        remove.run(digest(token));
-        return 'kiosk';
-      }
-      return session.role;
-    },
+    access,
     /**
      * A session for one of the shell's own windows (the desk or a room screen on the hub's machine),
      * asked for over the supervisor's channel only. `current` is kept while it still opens `role`.
@@ -257,7 +273,42 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
     },
     logout(token: string): void {
       remove.run(digest(token));
+      sessionsChanged();
     },
+    /**
+     * For a live socket: the role its session opens now, and `stillOpen()`, cheap enough to ask
+     * before every event: the expiry is compared each time, the whole session is looked up again
+     * after a logout or PIN change anywhere and at least every `recheckMs` (a PIN changed in the
+     * data folder by `stillroom hash-pin --data` is noticed that way).
+     */
+    watch(token: string | undefined, recheckMs = 1000): { role: Access; stillOpen(): boolean } {
+      const role = access(token);
+      const session = token && role !== 'kiosk' ? find.get(digest(token), now()) : undefined;
+      if (!token || !session) return { role, stillOpen: () => true };
+      let seen = generation;
+      let checkedAt = performance.now();
+      let open = true;
+      return {
+        role,
+        stillOpen() {
+          if (!open) return false;
+          if (now() >= session.expires_at) open = false;
+          else if (seen !== generation || performance.now() - checkedAt >= recheckMs) {
+            seen = generation;
+            checkedAt = performance.now();
+            open = access(token) === role;
+          }
+          return open;
+        },
+      };
+    },
+    /** Heard after a logout or a PIN change: live sockets look at their sessions at once. */
+    onSessionsChanged(listener: () => void): () => void {
+      sessionsChangedListeners.add(listener);
+      return () => sessionsChangedListeners.delete(listener);
+    },
+    /** The office's PINs may have changed (the office file was saved): sessions opened by an old one end. */
+    pinsChanged: sessionsChanged,
   };
 }
 

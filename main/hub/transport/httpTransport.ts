@@ -180,7 +180,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
   server.maxConnections = maxConnections;
-  const live = attachLiveSocket(server, hub, accessOf, sameOrigin);
+  const live = attachLiveSocket(server, hub, (request) => hub.staff.watch(cookieValue(request, sessionCookie)), sameOrigin);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,7 +1,10 @@
 /**
  * Live updates over WebSocket at /api/live. A client sends `{type:'subscribe', topic}`; the hub
  * answers `subscribed` or `refused` and then pushes events. Access is decided from the session
- * cookie on the upgrade request, so a kiosk can never read arrivals this way either.
+ * cookie on the upgrade request, so a kiosk can never read arrivals this way either, and the
+ * session is asked again before every event, at once after any logout or PIN change, and on every
+ * ping: when it has ended (signed out, expired, its PIN changed) each subscription is refused with
+ * "Your sign-in has ended" and the socket closed, so nothing more reaches that screen.
  *
  * Every socket holds a file descriptor and memory, so they are bounded (a flood of idle upgrades
  * once took the hub to its fd limit and then down; one socket that never read grew it by 1.4 GB):
@@ -50,12 +53,26 @@ export interface LiveSocketCounts {
  */
 const refuseUpgrade = (socket: Duplex, status: string, extra = '') => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}\r\n`, () => socket.destroy());
 
-export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: IncomingMessage) => Access, allowedOrigin: (origin: string, request: IncomingMessage) => boolean, limits: LiveSocketLimits = defaultLiveSocketLimits) {
+/** Who a socket speaks for: the role its session opened, and whether that session still holds. */
+export interface LiveSession {
+  role: Access;
+  stillOpen(): boolean;
+}
+
+const sessionEnded = { code: 'needs-pin', message: 'Your sign-in has ended. Please enter the PIN again.' } as const;
+
+export function attachLiveSocket(server: Server, hub: Hub, sessionOf: (request: IncomingMessage) => LiveSession, allowedOrigin: (origin: string, request: IncomingMessage) => boolean, limits: LiveSocketLimits = defaultLiveSocketLimits) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const perAddress = new Map<string, number>();
   let withoutSession = 0;
   const counts: LiveSocketCounts = { open: 0, refused: 0, closedSlowReader: 0, closedInvalid: 0, closedIdle: 0 };
   const alive = new WeakMap<WebSocket, boolean>();
+  // Each open socket's check that its session still holds, run on every event and when sessions change.
+  const sessions = new Map<WebSocket, () => boolean>();
+  const sweep = () => {
+    for (const check of [...sessions.values()]) check();
+  };
+  const stopSweeping = hub.staff.onSessionsChanged(sweep);
 
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://hub').pathname;
@@ -69,7 +86,8 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
       refuseUpgrade(socket, '403 Forbidden');
       return;
     }
-    const access = accessOf(request);
+    const session = sessionOf(request);
+    const access = session.role;
     const address = request.socket.remoteAddress ?? 'unknown';
     const fromAddress = perAddress.get(address) ?? 0;
     if (counts.open >= limits.total || fromAddress >= limits.perAddress || (access === 'kiosk' && withoutSession >= limits.withoutSession)) {
@@ -92,10 +110,11 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
       if (access === 'kiosk') withoutSession -= 1;
     };
     socket.once('close', release);
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, access));
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, session));
   });
 
   const pinger = setInterval(() => {
+    sweep();
     for (const ws of wss.clients) {
       if (alive.get(ws) === false) {
         counts.closedIdle += 1;
@@ -108,12 +127,13 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
   }, limits.pingEveryMs);
   pinger.unref();
 
-  function serve(ws: WebSocket, access: Access): void {
+  function serve(ws: WebSocket, session: LiveSession): void {
+    const access = session.role;
     const subscriptions = new Map<string, () => void>();
     let invalid = 0;
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
-    const send = (message: LiveServerMessage) => {
+    const write = (message: LiveServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       // A client that does not read would otherwise make the hub hold every event for it.
       if (ws.bufferedAmount > limits.sendBufferBytes) {
@@ -122,6 +142,24 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
         return;
       }
       ws.send(JSON.stringify(message));
+    };
+    /** False once the session has ended: the screen is told per subscription, and the socket closes. */
+    const stillOpen = () => {
+      if (session.stillOpen()) return true;
+      if (sessions.delete(ws)) {
+        for (const [topic, unsubscribe] of subscriptions) {
+          unsubscribe();
+          write({ type: 'refused', topic, error: sessionEnded });
+        }
+        subscriptions.clear();
+        ws.close(1008, 'Your sign-in has ended.');
+      }
+      return false;
+    };
+    if (access !== 'kiosk') sessions.set(ws, stillOpen);
+    const send = (message: LiveServerMessage) => {
+      if (message.type === 'event' && !stillOpen()) return;
+      write(message);
     };
 
     ws.on('message', (data, isBinary) => {
@@ -149,14 +187,16 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
         subscriptions.delete(topic);
         return;
       }
+      if (!stillOpen()) return;
       if (subscriptions.has(topic)) return send({ type: 'subscribed', topic: topic as never });
-      const result = hub.api.subscribe(access, topic, (event) => send({ type: 'event', topic: result.ok ? result.topic : (topic as never), event }));
+      const result = hub.api.subscribe(access, topic, (event) => send({ type: 'event', topic: result.ok ? result.topic : (topic as never), event }), message.data.room ? { room: message.data.room } : {});
       if (!result.ok) return send({ type: 'refused', topic, error: result.error });
       subscriptions.set(topic, result.unsubscribe);
       send({ type: 'subscribed', topic: result.topic });
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
+      sessions.delete(ws);
       for (const unsubscribe of subscriptions.values()) unsubscribe();
       subscriptions.clear();
     });
@@ -166,6 +206,7 @@ export function attachLiveSocket(server: Server, hub: Hub, accessOf: (request: I
     counts: (): LiveSocketCounts => ({ ...counts }),
     close() {
       clearInterval(pinger);
+      stopSweeping();
       for (const client of wss.clients) client.terminate();
       wss.close();
     },

@@ -13,9 +13,9 @@ export interface HubProcess {
 }
 
 /** Serves `dataDir` with the demo office, or with `configPath`'s office. */
-export function serveFromCli(dataDir: string, { configPath, timeoutMs = 15_000 }: { configPath?: string; timeoutMs?: number } = {}): Promise<HubProcess> {
+export function serveFromCli(dataDir: string, { configPath, timeoutMs = 15_000, env }: { configPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<HubProcess> {
   const config = configPath ? ['--config', configPath] : [];
-  const child = spawn(process.execPath, ['bin/stillroom.js', 'serve', ...config, '--data', dataDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/stillroom.js', 'serve', ...config, '--data', dataDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
