@@ -81,7 +81,9 @@ async function checkConfig() {
   }
   // electron-builder's loader turns the root `files` into [{filter: [...]}]; a platform's stay strings.
   const filePatterns = (platform) => [...asList(config.files), ...asList(config[platform]?.files)].flatMap((entry) => (typeof entry === 'string' ? [entry] : asList(entry?.filter)));
-  expect(filePatterns('linux').some((pattern) => pattern.includes('better-sqlite3/{deps,src}')), 'SQLite\'s sources (better-sqlite3/deps, src) stay out of the package');
+  // `${/*}`, not `/**`: electron-builder's file-patterns docs say `!dir/**/*` still creates the
+  // empty directory; the macro leaves out the directory too (https://www.electron.build/file-patterns).
+  expect(filePatterns('linux').includes('!node_modules/better-sqlite3/{deps,src}${/*}'), 'SQLite\'s sources (better-sqlite3/deps, src, their folders too) stay out of the package');
   for (const [platform, prefix] of [['linux', 'linux'], ['win', 'win32'], ['mac', 'darwin']]) {
     expect(filePatterns(platform).includes(`!node_modules/better-sqlite3/prebuilds/!(${prefix}-\${arch}).node`), `${platform}: only the target's better-sqlite3 prebuild ships (${prefix}-<arch>.node)`);
   }
@@ -149,7 +151,8 @@ function checkDeb(file, config) {
   expect(binaries.some((entry) => entry.endsWith(`/build/Release/better_sqlite3.node`) || (forArch && entry.endsWith(`/prebuilds/${forArch}`))), `better-sqlite3 binary for ${architecture} unpacked from the asar (${binaries.length} .node files)`);
   const others = binaries.filter((entry) => !entry.endsWith(`/prebuilds/${forArch}`));
   expect(others.length === 0, others.length === 0 ? `only the ${architecture} prebuild of better-sqlite3 ships` : `other platforms' prebuilds ship for nothing: ${others.map((entry) => path.basename(entry)).join(', ')}`);
-  const sqliteSources = contents.filter((entry) => entry.includes('/node_modules/better-sqlite3/deps/') || entry.includes('/node_modules/better-sqlite3/src/'));
+  // Files only: `dpkg-deb -c` also lists each directory (a trailing /), which holds no source.
+  const sqliteSources = contents.filter((entry) => !entry.endsWith('/') && (entry.includes('/node_modules/better-sqlite3/deps/') || entry.includes('/node_modules/better-sqlite3/src/')));
   expect(sqliteSources.length === 0, sqliteSources.length === 0 ? 'no SQLite sources in the package' : `SQLite sources ship for nothing (${sqliteSources.length} files)`);
   expect(contents.includes(`${app}/resources/kiosk/kiosk-session`) && contents.includes(`${app}/resources/bin/stillroom`), `${app}/resources/kiosk/kiosk-session and resources/bin/stillroom (the command)`);
   expect(has('.desktop'), 'a .desktop entry');

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staffExitStatus } from '../../../main/shell/staffExit.ts';
+import { markStaffExit, staffExitMarkVariable, staffExitStatus } from '../../../main/shell/staffExit.ts';
 import { tempDir } from '../../support/tempDir.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -90,5 +90,18 @@ describe('kiosk-session with a cage that always exits 0 (cage 0.1.4)', () => {
     chmodSync(cage, 0o755);
     const run = spawnSync('sh', [sessionScript], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', STILLROOM_CAGE: cage, RUNTIME_DIRECTORY: dir } });
     expect(run.status).toBe(1);
+  });
+
+  it("the app's own staff exit writes the mark where the script looks, and says so when it cannot", () => {
+    const dir = tempDir('kiosk-session');
+    const mark = path.join(dir, 'staff-exit');
+    const said: string[] = [];
+    markStaffExit({ [staffExitMarkVariable]: mark }, (message) => said.push(message));
+    expect(existsSync(mark)).toBe(true);
+    expect(said).toEqual([]);
+    // Started outside the unit (no variable): nothing is written anywhere.
+    markStaffExit({}, (message) => said.push(message));
+    markStaffExit({ [staffExitMarkVariable]: path.join(dir, 'missing-folder', 'staff-exit') }, (message) => said.push(message));
+    expect(said).toEqual(['the staff exit could not leave its mark; the kiosk unit will start the kiosk again']);
   });
 });
