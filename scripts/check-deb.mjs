@@ -75,6 +75,7 @@ async function checkConfig() {
   expect(Array.isArray(config.deb?.depends) && config.deb.depends.length > 0, 'deb: runtime dependencies listed');
   const depends = asList(config.deb?.depends).map((entry) => entry.split(' ')[0]);
   expect(depends.includes('cage') && depends.includes('xwayland'), 'deb: depends on cage and xwayland (cage 0.1.4 exits at once without Xwayland)');
+  expect(Array.isArray(config.deb?.recommends) && config.deb.recommends.length === 0, 'deb: no Recommends (electron-builder would otherwise recommend libappindicator3-1, which apt installs)');
   expect(config.deb?.afterInstall === 'packaging/linux/after-install.sh' && config.deb?.afterRemove === 'packaging/linux/after-remove.sh', 'deb: after-install sets up the command, user and unit (disabled); after-remove undoes it');
   for (const [from, to] of [['packaging/linux/kiosk-session', 'kiosk/kiosk-session'], ['packaging/linux/stillroom', 'bin/stillroom']]) {
     expect(extraResources.some((entry) => entry?.from === from && entry?.to === to), `linux: ${from} ships as resources/${to}`);

@@ -1,6 +1,7 @@
 #!/bin/bash
 # The deb's post-install script (electron-builder `deb.afterInstall`; ${executable} and
-# ${sanitizedProductName} are filled in by electron-builder). It does what electron-builder's own
+# ${sanitizedProductName} are filled in by electron-builder, escaped for bash single quotes, hence
+# the quotes around them: app-builder-lib/out/targets/FpmTarget.js, bashSingleQuoteEscape). It does what electron-builder's own
 # template (app-builder-lib/templates/linux/after-install.tpl) does for the sandbox helper and the
 # AppArmor profile, and sets Stillroom up:
 #  - /usr/bin/${executable} is the command wrapper (resources/bin/stillroom), not the bare binary,
