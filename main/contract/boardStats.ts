@@ -7,12 +7,12 @@ import type { Arrival } from './contract.ts';
 export interface BoardCounts {
   waitingNow: number;
   seenToday: number;
-  /** Median minutes from arrival to being seen, over arrivals seen today; null before the first. */
+  /** Median minutes waited before being seen (counted as `waitStart` says), over arrivals seen today; null before the first. */
   medianWaitMinutes: number | null;
 }
 
 export function boardCounts(arrivals: readonly Arrival[]): BoardCounts {
-  const waits = arrivals.filter((a) => a.seenAt !== null).map((a) => (a.seenAt! - a.arrivedAt) / 60_000);
+  const waits = arrivals.filter((a) => a.seenAt !== null).map((a) => Math.max(0, (a.seenAt! - waitStart(a)) / 60_000));
   return {
     waitingNow: arrivals.filter((a) => a.status === 'waiting').length,
     seenToday: waits.length,
@@ -27,9 +27,27 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Minutes an arrival has waited (or waited, once seen). */
+/**
+ * When the practice starts keeping a client waiting: the later of their arrival and their
+ * appointment time. Someone who comes 20 minutes early for 3:30 is not waiting on anyone until
+ * 3:30. "Later today" and "Not sure" carry no time, so they count from the arrival. The time is
+ * on the local day of the arrival, as the kiosk offered it.
+ */
+export function waitStart(arrival: Arrival): number {
+  if (arrival.slot.kind !== 'at') return arrival.arrivedAt;
+  const appointment = new Date(arrival.arrivedAt);
+  appointment.setHours(Number(arrival.slot.time.slice(0, 2)), Number(arrival.slot.time.slice(3)), 0, 0);
+  return Math.max(arrival.arrivedAt, appointment.getTime());
+}
+
+/** A waiting client who came before their appointment time, which has not come yet. */
+export function isEarly(arrival: Arrival, now: number): boolean {
+  return arrival.status === 'waiting' && now < waitStart(arrival);
+}
+
+/** Minutes an arrival has waited (or waited, once seen), counted from `waitStart`. */
 export function waitedMinutes(arrival: Arrival, now: number): number {
-  return Math.max(0, ((arrival.seenAt ?? (arrival.status === 'waiting' ? now : arrival.endedAt ?? now)) - arrival.arrivedAt) / 60_000);
+  return Math.max(0, ((arrival.seenAt ?? (arrival.status === 'waiting' ? now : arrival.endedAt ?? now)) - waitStart(arrival)) / 60_000);
 }
 
 export type WaitLevel = 'usual' | 'gentle' | 'long';

@@ -68,6 +68,16 @@ export const KioskSetup = z.strictObject({
   offerComfortWishes: z.boolean(),
   idleSeconds: z.number().positive(),
   confirmationSeconds: z.number().positive(),
+  /** How long the kiosk waits for the hub on any request before it offers "Try again". */
+  requestDeadlineSeconds: z.number().positive(),
+  /** No touch for this long on an unfinished visit: "Still there?" comes up. */
+  stillThereAfterSeconds: z.number().positive(),
+  /** How long "Still there?" stays before the visit is cleared (at least 20 s). */
+  stillThereSeconds: z.number().positive(),
+  /** The length of the practice's appointment slots; the kiosk offers times on it. */
+  slotMinutes: z.number().int().positive(),
+  /** Whether the confirmation names the clinician ("We've let Sam know") or not ("We've let your clinician know"). */
+  confirmationNamesClinician: z.boolean(),
 });
 export type KioskSetup = z.infer<typeof KioskSetup>;
 
@@ -75,6 +85,12 @@ export const CheckInRequest = z.strictObject({
   clinicianId: Slug.nullable(),
   slot: Slot,
   wishes: z.array(ComfortWish).max(3).refine((w) => new Set(w).size === w.length, 'each wish may be chosen once'),
+  /**
+   * Chosen by the kiosk once per visit (random, not derived from anything about the client): a
+   * retry after a timeout sends the same key, and the hub answers with the arrival it already saved
+   * instead of making a second one. Dropped with the arrival (retention, wipe, undo).
+   */
+  visitKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'expected 16-64 letters, digits, - or _').optional(),
 });
 export type CheckInRequest = z.infer<typeof CheckInRequest>;
 
@@ -146,6 +162,8 @@ export type DeviceOutcome = z.infer<typeof DeviceOutcome>;
 export const DeviceLinkStatus = z.strictObject({
   state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'token-rejected']),
   message: z.string(),
+  /** Connected, but the token's user may not do everything: what does not work and how to fix it, in words. */
+  limited: z.string().optional(),
 });
 export type DeviceLinkStatus = z.infer<typeof DeviceLinkStatus>;
 
@@ -190,6 +208,8 @@ const RoomRequest = z.strictObject({ roomId: Slug });
 export const LinkHealth = z.strictObject({
   state: z.enum(['not-configured', 'connecting', 'connected', 'unreachable', 'refused']),
   message: z.string(),
+  /** Connected, but with limits (a Home Assistant token of a user who is not an administrator): what, and how to fix it. */
+  limited: z.string().optional(),
 });
 export type LinkHealth = z.infer<typeof LinkHealth>;
 

@@ -1,18 +1,16 @@
 /**
- * The appointment choices the kiosk offers around now: the half-hour slot that has begun, the next
- * one, and "a bit later". No typing, no clock to read.
+ * The appointment choices the kiosk offers around now, on the practice's own slot length: the slot
+ * that has begun, the next two, and "later today". With 15-minute slots at 15:38 that is 3:30,
+ * 3:45, 4:00; with 50-minute hours (slotMinutes 10) a 3:50 appointment is among them. No typing,
+ * no clock to read.
  */
 import type { Slot } from './contract.ts';
 
-export function slotChoices(now: Date): Slot[] {
+export function slotChoices(now: Date, slotMinutes = 30): Slot[] {
   const minutes = now.getHours() * 60 + now.getMinutes();
-  const current = Math.floor(minutes / 30) * 30;
-  const next = (current + 30) % (24 * 60);
-  return [
-    { kind: 'at', time: clockTime(current) },
-    { kind: 'at', time: clockTime(next) },
-    { kind: 'later' },
-  ];
+  const current = Math.floor(minutes / slotMinutes) * slotMinutes;
+  const times = [0, 1, 2].map((n) => (current + n * slotMinutes) % (24 * 60));
+  return [...times.map((time) => ({ kind: 'at', time: clockTime(time) }) as const), { kind: 'later' }];
 }
 
 function clockTime(minutes: number): string {

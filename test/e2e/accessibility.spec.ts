@@ -16,7 +16,7 @@ test('every kiosk step has no serious accessibility problems', async ({ hub, kio
   await kiosk.chooseClinician('Sam');
   await expect(kiosk.page.getByRole('heading', { name: 'When is your appointment?' })).toBeVisible();
   await check('kiosk-3-appointment');
-  await kiosk.chooseSlot('A bit later');
+  await kiosk.chooseSlot('Later today');
   await expect(kiosk.page.getByRole('heading', { name: /comfortable/ })).toBeVisible();
   await kiosk.page.getByRole('button', { name: 'Softer light' }).click();
   await check('kiosk-4-comfort');

@@ -5,13 +5,13 @@ test('a client checks in on the kiosk and the arrival appears on the desk within
   await desk.expectWaiting(0);
   await kiosk.open(hub);
 
-  await kiosk.checkIn({ clinician: 'Sam', slot: 'A bit later', wishes: ['Softer light'] });
+  await kiosk.checkIn({ clinician: 'Sam', slot: 'Later today', wishes: ['Softer light'] });
   await kiosk.expectConfirmation('Sam');
 
   const row = desk.rowFor('Sam');
   await expect(row).toBeVisible({ timeout: 1_000 });
   await expect(row).toContainText('Softer light');
-  await expect(row).toContainText('A bit later');
+  await expect(row).toContainText('Later today');
   await expect(row).toContainText('waiting');
   await desk.expectWaiting(1);
 });
@@ -30,14 +30,34 @@ test('after a check-in the kiosk returns to welcome and shows nothing of that ar
   }
 });
 
-test('the kiosk returns to welcome by itself when a client walks away mid-way', async ({ hub, kiosk }) => {
+test('an unfinished visit asks "Still there?" first, keeps going on a tap, then clears itself', async ({ hub, kiosk }) => {
+  // The page's own clock, moved on by the test: no waiting out real seconds.
+  await kiosk.page.clock.install();
   await kiosk.open(hub);
   await kiosk.start();
   await kiosk.chooseClinician('Sam');
   await expect(kiosk.page.getByRole('heading', { name: 'When is your appointment?' })).toBeVisible();
 
-  // The test office's idle time is 5 s; allow a wide margin.
-  await expect(kiosk.page.getByRole('heading', { name: 'Welcome' })).toBeVisible({ timeout: 12_000 });
+  // The test office's idle time is 5 s: then the warning, covering the previous choices.
+  await kiosk.page.clock.fastForward(5_500);
+  await expect(kiosk.page.getByRole('heading', { name: 'Still there?' })).toBeVisible();
+  await expect(kiosk.page.getByText('Tap anywhere to keep going.')).toBeVisible();
+  await expect(kiosk.page.getByText('Sam')).toHaveCount(0);
+  await expect(kiosk.page.getByRole('alertdialog')).not.toContainText(/\d/);
+
+  // A tap anywhere brings the visit back where it was, as many times as it takes.
+  for (let round = 0; round < 2; round += 1) {
+    await kiosk.page.mouse.click(20, 20);
+    await expect(kiosk.page.getByRole('heading', { name: 'When is your appointment?' })).toBeVisible();
+    await kiosk.page.clock.fastForward(5_500);
+    await expect(kiosk.page.getByRole('heading', { name: 'Still there?' })).toBeVisible();
+  }
+
+  // The warning stays at least 20 s before the visit is cleared.
+  await kiosk.page.clock.fastForward(19_000);
+  await expect(kiosk.page.getByRole('heading', { name: 'Still there?' })).toBeVisible();
+  await kiosk.page.clock.fastForward(1_500);
+  await kiosk.expectWelcome();
   await expect(kiosk.page.getByText('Sam')).toHaveCount(0);
 });
 
@@ -49,7 +69,7 @@ test('the kiosk has no text input and offers "not sure" for the front desk', asy
   await kiosk.chooseSlot('Not sure');
   await expect(kiosk.page.locator('input, textarea, [contenteditable="true"]')).toHaveCount(0);
   await kiosk.chooseWishes([]);
-  await expect(kiosk.page.getByText("The front desk knows you're here.")).toBeVisible();
+  await expect(kiosk.page.getByText("We've let the front desk know you're here.")).toBeVisible();
 
   await desk.openSignedIn(hub);
   await expect(desk.rowFor('Front desk')).toBeVisible();

@@ -25,9 +25,9 @@ export interface RunningHub {
   process: ChildProcess;
 }
 
-/** Starts the real CLI and resolves once it prints the address it serves. */
-export function startHub(configPath = testOffice, dataDir = tempDir('e2e')): Promise<RunningHub> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the real CLI and resolves once it prints the address it serves; `host` is `--host`. */
+export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), host?: string): Promise<RunningHub> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0', ...(host ? ['--host', host] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -95,7 +95,7 @@ export class KioskPage {
   }
 
   /** The whole flow a client taps through. */
-  async checkIn({ clinician, slot = 'A bit later', wishes = [] }: { clinician: string; slot?: RegExp | string; wishes?: string[] }) {
+  async checkIn({ clinician, slot = 'Later today', wishes = [] }: { clinician: string; slot?: RegExp | string; wishes?: string[] }) {
     await this.start();
     await this.chooseClinician(clinician);
     await this.chooseSlot(slot);
@@ -104,7 +104,7 @@ export class KioskPage {
 
   async expectConfirmation(told: string) {
     await expect(this.page.getByRole('heading', { name: "Thank you, you're checked in." })).toBeVisible();
-    await expect(this.page.getByText(`${told} knows you're here.`)).toBeVisible();
+    await expect(this.page.getByText(`We've let ${told} know you're here.`)).toBeVisible();
   }
 }
 

@@ -82,7 +82,7 @@ describe('command ids (rule 5)', () => {
 
   it('does not advance last_id on unknown_command, so the id can be used again', async () => {
     const client = await signedIn();
-    expect(await client.command({ id: 10, type: 'auth/current_user' })).toEqual({ id: 10, type: 'result', success: false, error: { code: 'unknown_command', message: 'Unknown command.' } });
+    expect(await client.command({ id: 10, type: 'frontend/get_themes' })).toEqual({ id: 10, type: 'result', success: false, error: { code: 'unknown_command', message: 'Unknown command.' } });
     expect(await client.command({ id: 10, type: 'ping' })).toEqual({ id: 10, type: 'pong' });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardCounts, median, waitLevel, waitedMinutes } from '../../main/contract/boardStats.ts';
+import { boardCounts, isEarly, median, waitLevel, waitStart, waitedMinutes } from '../../main/contract/boardStats.ts';
 import type { Arrival } from '../../main/contract/contract.ts';
 
 const minute = 60_000;
@@ -62,5 +62,40 @@ describe('wait level', () => {
 
   it('never counts a negative wait when the clock is behind', () => {
     expect(waitedMinutes(arrival(), arrivedAt - 5 * minute)).toBe(0);
+  });
+});
+
+describe('the wait counts from the later of arrival and appointment', () => {
+  // The client arrives at 10:00 (see `arrivedAt`).
+  const forHalfPast = arrival({ slot: { kind: 'at', time: '10:30' } });
+
+  it('does not mark someone who came 25 minutes early as waiting long before their appointment', () => {
+    expect(waitedMinutes(forHalfPast, arrivedAt + 25 * minute)).toBe(0);
+    expect(waitLevel(forHalfPast, arrivedAt + 25 * minute, thresholds)).toBe('usual');
+    expect(isEarly(forHalfPast, arrivedAt + 25 * minute)).toBe(true);
+  });
+
+  it('starts counting at the appointment time, and marks the wait from there', () => {
+    expect(isEarly(forHalfPast, arrivedAt + 30 * minute)).toBe(false);
+    expect(waitedMinutes(forHalfPast, arrivedAt + 42 * minute)).toBe(12);
+    expect(waitLevel(forHalfPast, arrivedAt + 42 * minute, thresholds)).toBe('gentle');
+    expect(waitLevel(forHalfPast, arrivedAt + 50 * minute, thresholds)).toBe('long');
+  });
+
+  it('counts from the arrival when the client came after their appointment time', () => {
+    const late = arrival({ slot: { kind: 'at', time: '09:45' } });
+    expect(waitStart(late)).toBe(arrivedAt);
+    expect(waitedMinutes(late, arrivedAt + 12 * minute)).toBe(12);
+  });
+
+  it('counts from the arrival when there is no time to go by ("Later today", "Not sure")', () => {
+    expect(waitedMinutes(arrival({ slot: { kind: 'later' } }), arrivedAt + 15 * minute)).toBe(15);
+    expect(waitedMinutes(arrival({ slot: { kind: 'unsure' } }), arrivedAt + 15 * minute)).toBe(15);
+  });
+
+  it('gives an early client seen on time no wait in the median', () => {
+    const seenOnTime = { ...forHalfPast, status: 'with-clinician' as const, seenAt: arrivedAt + 31 * minute };
+    const seenEarly = { ...forHalfPast, status: 'with-clinician' as const, seenAt: arrivedAt + 20 * minute };
+    expect(boardCounts([seenOnTime, seenEarly, seenAfter(9)]).medianWaitMinutes).toBe(1);
   });
 });

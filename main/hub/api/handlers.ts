@@ -31,6 +31,11 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
       offerComfortWishes: config.kiosk.offerComfortWishes,
       idleSeconds: config.kiosk.idleSeconds,
       confirmationSeconds: config.kiosk.confirmationSeconds,
+      requestDeadlineSeconds: config.kiosk.requestDeadlineSeconds,
+      stillThereAfterSeconds: config.kiosk.idleSeconds,
+      stillThereSeconds: config.kiosk.stillThereSeconds,
+      slotMinutes: config.kiosk.slotMinutes,
+      confirmationNamesClinician: config.kiosk.confirmationNamesClinician,
     }),
     // No log line per check-in: the log outlives the end-of-day purge, and a line with a time and
     // a clinician is a record of a visit (README, Privacy). The board and the counts are the record.

@@ -58,7 +58,16 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
     return change && arrival ? { arrivalId: arrival.id, description: describe(change, arrival) } : null;
   }
 
+  /**
+   * A new arrival, or, when the request carries the visit key of a check-in already saved (the
+   * kiosk retrying after its deadline while the first attempt was in fact stored), that arrival
+   * again: nothing is doubled, announced twice or published twice.
+   */
   function checkIn(request: CheckInRequest, source: Arrival['source']): Result<Arrival> {
+    if (request.visitKey !== undefined) {
+      const saved = store.byVisitKey(request.visitKey);
+      if (saved) return ok(saved);
+    }
     if (request.clinicianId !== null) {
       const clinician = clinicians.get(request.clinicianId);
       const available = source === 'desk' ? clinician : cliniciansWorkingToday().find((c) => c.id === request.clinicianId);
@@ -81,6 +90,7 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
     };
     store.transaction(() => {
       store.insert(arrival);
+      if (request.visitKey !== undefined) store.rememberVisitKey(request.visitKey, arrival.id);
       if (source === 'desk') {
         store.recordChange({ arrival_id: arrival.id, kind: 'checked-in-at-desk', from_status: null, from_seen_at: null, from_ended_at: null }, arrival.arrivedAt);
       }

@@ -72,6 +72,8 @@ export function createArrivalsStore(db: Db) {
   const announcedSilently = db.prepare('UPDATE arrivals SET announced_silently = 1 WHERE id = ?');
   const silentById = db.prepare<[string], { announced_silently: number }>('SELECT announced_silently FROM arrivals WHERE id = ?');
   const waiting = db.prepare<[], ArrivalRow>("SELECT * FROM arrivals WHERE status = 'waiting'");
+  const byVisitKey = db.prepare<[string], ArrivalRow>('SELECT arrivals.* FROM visit_keys JOIN arrivals ON arrivals.id = visit_keys.arrival_id WHERE visit_key = ?');
+  const insertVisitKey = db.prepare('INSERT INTO visit_keys (visit_key, arrival_id) VALUES (?, ?)');
   const activeBefore = db.prepare<[number], ArrivalRow>("SELECT * FROM arrivals WHERE arrived_at < ? AND status IN ('waiting', 'with-clinician') ORDER BY arrived_at, id");
 
   return {
@@ -120,6 +122,14 @@ export function createArrivalsStore(db: Db) {
     },
     announcedSilently(id: string): boolean {
       return silentById.get(id)?.announced_silently === 1;
+    },
+    /** The arrival a kiosk visit already made, if its check-in was saved before (see CheckInRequest.visitKey). */
+    byVisitKey(key: string): Arrival | undefined {
+      const row = byVisitKey.get(key);
+      return row && toArrival(row);
+    },
+    rememberVisitKey(key: string, arrivalId: string): void {
+      insertVisitKey.run(key, arrivalId);
     },
     /** People still waiting or with their clinician who arrived before `time` (kept after a clock jump). */
     activeBefore(time: number): Arrival[] {

@@ -55,6 +55,8 @@ export const OfficeConfig = z.strictObject({
       listen: z.string().min(1).default('127.0.0.1'),
       port: z.int().min(0).max(65535).default(4280),
       tls: z.strictObject({ certificate: z.string().min(1), key: z.string().min(1) }).optional(),
+      /** Host names staff screens use for the hub (e.g. `stillroom.local`); requests for any other name are refused. */
+      names: z.array(z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/)).max(16).default([]),
     })
     .prefault({}),
   /**
@@ -110,8 +112,18 @@ export const OfficeConfig = z.strictObject({
     .strictObject({
       askAppointmentTime: z.boolean().default(true),
       offerComfortWishes: z.boolean().default(true),
-      idleSeconds: z.number().min(5).max(600).default(45),
-      confirmationSeconds: z.number().min(3).max(60).default(10),
+      /** No touch for this long on an unfinished visit: "Still there? Tap anywhere to keep going". */
+      idleSeconds: z.number().min(5).max(600).default(15),
+      /** How long "Still there?" stays before the visit is cleared; at least 20 s, so nobody is hurried. */
+      stillThereSeconds: z.number().min(20).max(120).default(20),
+      /** The thank-you stays this long (with a "Done"), short so the next in line does not read it. */
+      confirmationSeconds: z.number().min(3).max(60).default(4),
+      /** false: the thank-you says "We've let your clinician know" without the clinician's name. */
+      confirmationNamesClinician: z.boolean().default(true),
+      /** The practice's appointment slot length; the kiosk and desk offer times on it. */
+      slotMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)]).default(30),
+      /** How long a kiosk waits for the hub on any request before it offers "Try again" (issue 13). */
+      requestDeadlineSeconds: z.number().min(1).max(30).default(6),
       /** The kiosk's screen is awake in these hours and dimmed outside them; absent: always awake. */
       openingHours: OpeningHours.optional(),
     })

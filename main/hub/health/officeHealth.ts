@@ -36,7 +36,7 @@ export function createOfficeHealth(sources: HealthSources, publish: (health: Off
   const current = (): OfficeHealth => {
     const link = sources.homeAssistant();
     return {
-      homeAssistant: { state: link.state === 'token-rejected' ? 'refused' : link.state, message: link.message },
+      homeAssistant: { state: link.state === 'token-rejected' ? 'refused' : link.state, message: link.message, ...(link.limited ? { limited: link.limited } : {}) },
       mqtt: mqttHealth(sources.mqtt()),
       notifications: sources.notifications(),
       screens: [...screens.values()],

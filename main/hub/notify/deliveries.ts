@@ -99,7 +99,11 @@ export function homeAssistantDeliveries(ha: HomeAssistantPart, log: Log = silent
         const actions = row.arrivalId ? { actions: [{ action: acknowledgeAction(row.arrivalId), title: 'On my way' }] } : {};
         return asResult(await ha.notify(service, { message, data: { ...pushData(row.id, silent), ...actions } }));
       },
-      'ha-event': async (row) => asResult(await ha.fireEvent(arrivalEventType, { messageId: row.id, ...payloadOf<'ha-event'>(row) })),
+      'ha-event': async (row) => {
+        const fired = await ha.fireEvent(arrivalEventType, { messageId: row.id, ...payloadOf<'ha-event'>(row) });
+        // A non-admin token: held until Home Assistant reconnects, not retried all day (issue 10, item 3).
+        return !fired.ok && fired.reason === 'unauthorized' ? { ok: false, message: fired.message, held: true } : asResult(fired);
+      },
       'light-cue': lightCue,
     },
     close: () => {

@@ -9,7 +9,11 @@ import type { Db } from '../store/database.ts';
 import { claimDue, defaultRetry, makeDueNow, markDelivered, nextDueAt, recordFailure, type OutboxRow, type RetryPolicy } from './outbox.ts';
 import type { RouteKind } from './routes.ts';
 
-export type DeliveryResult = { ok: true } | { ok: false; message: string };
+/**
+ * `held`: trying again on a timer cannot help (Home Assistant refuses this token the right to it);
+ * the row waits, counted as pending, until `retryNow` for its route (the link reconnected).
+ */
+export type DeliveryResult = { ok: true } | { ok: false; message: string; held?: boolean };
 
 /** Sends one row's message; resolves once the receiver has acknowledged it or clearly has not. */
 export type RouteHandler = (message: OutboxRow) => Promise<DeliveryResult>;
@@ -47,6 +51,8 @@ export interface Dispatcher {
 }
 
 const maxTimerMs = 2 ** 31 - 1;
+/** A held row is due again only through `retryNow` (a year is "not by itself"). */
+const heldRetry: RetryPolicy = { baseMs: 365 * 24 * 3600_000, maxMs: 365 * 24 * 3600_000 };
 const faultRetryMs = 5_000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
@@ -101,10 +107,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           markDelivered(db, row.id, time);
           if (failingRoutes.delete(row.route)) log.info('notifications are delivered again', { route: row.route });
         } else {
-          const nextAttemptAt = recordFailure(db, row, result.message, time, retry);
-          // Once per route while it fails, not per notification: a line per arrival would be a
-          // record of each visit's time outliving the purge.
-          if (!failingRoutes.has(row.route)) log.warn('notifications not delivered yet; retrying', { route: row.route, retryInMs: nextAttemptAt - time });
+          const nextAttemptAt = recordFailure(db, row, result.message, time, result.held ? heldRetry : retry);
+          // Once per route while it fails, not per notification: a line per arrival (with its id) would
+          // be a record of each visit's time outliving the purge.
+          if (!failingRoutes.has(row.route)) {
+            if (result.held) log.warn('notifications held until the connection changes', { route: row.route });
+            else log.warn('notifications not delivered yet; retrying', { route: row.route, retryInMs: nextAttemptAt - time });
+          }
           failingRoutes.add(row.route);
         }
         options.onRecovered?.();

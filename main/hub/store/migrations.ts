@@ -98,4 +98,12 @@ export const migrations: readonly string[] = [
   -- Which PIN hash opened a session (a digest of it): when that PIN changes, its sessions end.
   ALTER TABLE staff_sessions ADD COLUMN pin_digest TEXT CHECK (pin_digest IS NULL OR length(pin_digest) = 64);
   `,
+  `
+  -- The kiosk's key for one visit: a retry of a check-in that was in fact saved finds its arrival
+  -- here instead of making a second one. The key goes with its arrival (retention, wipe, undo).
+  CREATE TABLE visit_keys (
+    visit_key TEXT PRIMARY KEY CHECK (length(visit_key) BETWEEN 16 AND 64 AND visit_key NOT GLOB '*[^A-Za-z0-9_-]*'),
+    arrival_id TEXT NOT NULL UNIQUE REFERENCES arrivals (id) ON DELETE CASCADE
+  ) STRICT;
+  `,
 ];

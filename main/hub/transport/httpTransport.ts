@@ -21,6 +21,7 @@ import { errorName } from '../log.ts';
 import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
 import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
+import { allowedHosts, hostAllowed, isLoopback, originAllowed, type HostNames } from './allowedHosts.ts';
 import { attachLiveSocket, type LiveSocketCounts } from './liveSocket.ts';
 import { soundPathPrefix } from '../sounds/soundStreams.ts';
 
@@ -33,12 +34,10 @@ export const sessionCookie = 'stillroom_staff';
  */
 export const requestHeader = 'x-stillroom';
 
-const sameOrigin = (origin: string, request: IncomingMessage) => origin === `http://${request.headers.host}` || origin === `https://${request.headers.host}`;
-
-function fromOwnScreen(request: IncomingMessage): boolean {
+function fromOwnScreen(request: IncomingMessage, allowed: HostNames): boolean {
   if (request.headers[requestHeader] !== '1') return false;
   const origin = request.headers.origin;
-  return origin === undefined || sameOrigin(origin, request);
+  return origin === undefined || originAllowed(origin, request, allowed);
 }
 
 /**
@@ -98,6 +97,10 @@ export interface HttpTransportOptions {
 
 export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', tls }: HttpTransportOptions): Promise<HttpTransport> {
   const secureCookie = tls ? '; Secure' : '';
+  const allowed = allowedHosts({ listen: host, names: hub.config.network.names });
+  if (!tls && !isLoopback(host)) {
+    hub.log.warn('serving beyond this computer without TLS: staff PINs and session cookies cross the network unencrypted; set network.tls in the office file', { listen: host });
+  }
   const accessOf = (request: IncomingMessage) => hub.staff.access(cookieValue(request, sessionCookie));
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
@@ -110,7 +113,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
       sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST for this request.' } }, { allow: 'POST' });
       return;
     }
-    if (!fromOwnScreen(request)) {
+    if (!fromOwnScreen(request, allowed)) {
       request.resume();
       sendError(response, { code: 'not-allowed', message: 'This request must come from a Stillroom screen.' });
       return;
@@ -152,6 +155,12 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   }
 
   const handle: RequestListener = (request, response) => {
+    if (!hostAllowed(request, allowed)) {
+      request.resume();
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('This Stillroom hub does not answer to that name. If the name is yours, add it under network.names in the office file.\n');
+      return;
+    }
+    if (tls) response.setHeader('strict-transport-security', 'max-age=31536000');
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('content-security-policy', contentSecurityPolicy);
@@ -185,7 +194,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
   server.maxConnections = maxConnections;
-  const live = attachLiveSocket(server, hub, (request) => hub.staff.watch(cookieValue(request, sessionCookie)), sameOrigin);
+  const live = attachLiveSocket(server, hub, (request) => hub.staff.watch(cookieValue(request, sessionCookie)), allowed);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { entitiesEventFor, compressState, type CompressedState } from './compressedState.ts';
-import { newContext, simulatedUserId } from './context.ts';
+import { newContext, type SimulatedUser } from './context.ts';
 import type { HassEvent } from './eventBus.ts';
 import type { SimulatedHome } from './home.ts';
 import { remember } from './records.ts';
@@ -21,7 +21,27 @@ export interface CommandConnection {
   /** Subscriptions by the id of the command that made them; closing the connection ends them all. */
   subscriptions: Map<number, () => void>;
   enableCoalescing(): void;
+  /** The token's user, as `connection.user` in HA. */
+  readonly user: SimulatedUser;
 }
+
+/**
+ * HA's `Unauthorized`, as `ActiveConnection.async_handle_exception` answers it
+ * (homeassistant/components/websocket_api/connection.py: code `unauthorized`, message "Unauthorized").
+ */
+const unauthorized = { code: 'unauthorized', message: 'Unauthorized' } as const;
+
+/**
+ * Events a non-admin user may subscribe to: homeassistant/auth/permissions/events.py
+ * `SUBSCRIBE_ALLOWLIST` (registry updates, state_changed and a few UI events; not
+ * `mobile_app_notification_action`, and not MATCH_ALL).
+ */
+export const subscribeAllowlist: ReadonlySet<string> = new Set([
+  'area_registry_updated', 'component_loaded', 'core_config_updated', 'device_registry_updated', 'entity_registry_updated',
+  'repairs_issue_registry_updated', 'lovelace_updated', 'panels_updated', 'recorder_5min_statistics_generated',
+  'recorder_hourly_statistics_generated', 'service_registered', 'service_removed', 'shopping_list_updated', 'state_changed',
+  'themes_updated', 'label_registry_updated', 'category_registry_updated', 'floor_registry_updated',
+]);
 
 interface Command {
   schema: z.ZodType<Record<string, unknown>>;
@@ -60,6 +80,16 @@ export const commands: Record<string, Command> = {
 
   get_states: command({}, (connection, message, home) => connection.sendResult(message.id, home.states.all().map(asStateObject))),
 
+  // homeassistant/components/auth/__init__.py `websocket_current_user`.
+  'auth/current_user': command({}, (connection, message) => {
+    const { id, name, isAdmin } = connection.user;
+    connection.sendResult(message.id, {
+      id, name, is_owner: false, is_admin: isAdmin,
+      credentials: [{ auth_provider_type: 'homeassistant', auth_provider_id: null }],
+      mfa_modules: [{ id: 'totp', name: 'Authenticator app', enabled: false }],
+    });
+  }),
+
   get_config: command({}, (connection, message, home) => connection.sendResult(message.id, configOf(home))),
 
   get_services: command({}, (connection, message, home) => connection.sendResult(message.id, home.services.describe())),
@@ -73,7 +103,7 @@ export const commands: Record<string, Command> = {
     { domain: str(), service: str(), target: targetSchema.optional(), service_data: dict().optional(), return_response: bool().optional() },
     (connection, message, home) => {
       remember(home.serviceCalls, structuredClone(message), home.keepRecords);
-      const context = newContext(simulatedUserId);
+      const context = newContext(connection.user.id);
       const outcome = home.services.call({
         domain: message.domain as string,
         service: message.service as string,
@@ -87,13 +117,18 @@ export const commands: Record<string, Command> = {
     },
   ),
 
+  // websocket_api/commands.py `handle_fire_event` is decorated `@decorators.require_admin`.
   fire_event: command({ event_type: str(), event_data: dict().optional() }, (connection, message, home) => {
-    const context = newContext(simulatedUserId);
+    if (!connection.user.isAdmin) return connection.sendError(message.id, unauthorized);
+    const context = newContext(connection.user.id);
     home.bus.fire(message.event_type as string, (message.event_data as Record<string, unknown> | undefined) ?? {}, context, 'REMOTE');
     connection.sendResult(message.id, { context });
   }),
 
+  // websocket_api/commands.py `handle_subscribe_events`: `if event_type not in SUBSCRIBE_ALLOWLIST
+  // and not connection.user.is_admin: raise Unauthorized` (event_type defaults to MATCH_ALL, "*").
   subscribe_events: command({ event_type: str().optional() }, (connection, message, home) => {
+    if (!connection.user.isAdmin && !subscribeAllowlist.has((message.event_type as string | undefined) ?? '*')) return connection.sendError(message.id, unauthorized);
     const forward = (event: HassEvent) => connection.send({ id: message.id, type: 'event', event });
     connection.subscriptions.set(message.id, home.bus.listen((message.event_type as string | undefined) ?? '*', forward));
     connection.sendResult(message.id, null);

@@ -5,6 +5,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { z } from 'zod';
 import { commands, type CommandConnection } from './commands.ts';
+import type { SimulatedUser } from './context.ts';
 import type { SimulatedHome } from './home.ts';
 import type { ServiceError } from './services.ts';
 import { checkExclusive, humanizeInvalid, str, validate } from './voluptuous.ts';
@@ -14,6 +15,8 @@ export interface ConnectionPolicy {
   acceptsToken(token: string): boolean;
   authTimeoutMs: number;
   replyDelayMs(): number;
+  /** Whom the token belongs to, right now. */
+  user(): SimulatedUser;
 }
 
 const authSchema = z.strictObject({
@@ -69,6 +72,10 @@ export class ClientConnection implements CommandConnection {
 
   enableCoalescing(): void {
     this.canCoalesce = true;
+  }
+
+  get user(): SimulatedUser {
+    return this.policy.user();
   }
 
   /** HA's writer joins everything queued into one JSON array, but only when more than one message waits. */

@@ -9,8 +9,19 @@ export interface Context {
   user_id: string | null;
 }
 
-/** The one admin user every simulated long-lived token belongs to. */
+/** The one user every simulated long-lived token belongs to. */
 export const simulatedUserId = '31ddb597e03147118cf8d2f8fbea5553';
+
+/**
+ * The user behind the token. `isAdmin` is read at every command, as HA's `User.is_admin` is
+ * (homeassistant/auth/models.py: a cached property dropped when the user's groups change), so
+ * taking the Administrator switch away applies to connections already open.
+ */
+export interface SimulatedUser {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+}
 
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -15,6 +15,8 @@ export interface Faults {
   delayReplies(ms: number): void;
   /** Makes a device unreachable (state `unavailable`) or brings it back as it was. */
   setUnavailable(entityId: string, on: boolean): void;
+  /** The Administrator switch of the token's user (Settings > People); applies at once, to open connections too. */
+  setAdmin(on: boolean): void;
 }
 
 /** Attributes an entity keeps while unavailable: HA still writes capability attributes then. */
@@ -27,16 +29,22 @@ export interface FaultState {
   faults: Faults;
   tokenRefused(): boolean;
   replyDelayMs(): number;
+  isAdmin(): boolean;
 }
 
-export function createFaults(home: () => SimulatedHome, dropConnections: () => void): FaultState {
+export function createFaults(home: () => SimulatedHome, dropConnections: () => void, { admin = true }: { admin?: boolean } = {}): FaultState {
   let tokenRefused = false;
   let replyDelayMs = 0;
+  let isAdmin = admin;
   const beforeUnavailable = new Map<string, { state: string; attributes: Attributes }>();
   return {
     tokenRefused: () => tokenRefused,
     replyDelayMs: () => replyDelayMs,
+    isAdmin: () => isAdmin,
     faults: {
+      setAdmin: (on) => {
+        isAdmin = on;
+      },
       dropConnections,
       refuseToken: (on) => {
         tokenRefused = on;

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { ClientConnection } from './connection.ts';
-import { newContext } from './context.ts';
+import { newContext, simulatedUserId } from './context.ts';
 import type { EntitySeed } from './entities.ts';
 import { createFaults, type Faults } from './faults.ts';
 import { remember } from './records.ts';
@@ -34,6 +34,13 @@ export interface HomeAssistantSimulatorOptions {
   keepRecords?: number;
   /** Areas, devices and entity registry entries, for `config/*_registry/list` (registries.ts). */
   registries?: RegistrySeeds;
+  /**
+   * Whether the token's user is an administrator (the default). A non-admin may not fire events
+   * nor subscribe to events outside HA's allowlist (commands.ts); `faults.setAdmin` changes it later.
+   */
+  admin?: boolean;
+  /** The user's name, as `auth/current_user` reports it. */
+  userName?: string;
 }
 
 export interface ReceivedMessage {
@@ -99,12 +106,14 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
   const dropConnections = () => {
     for (const connection of connections) connection.drop();
   };
-  const faultState = createFaults(() => home, dropConnections);
+  const faultState = createFaults(() => home, dropConnections, { admin: options.admin ?? true });
+  const userName = options.userName ?? 'Stillroom';
 
   const policy = {
     acceptsToken: (offered: string) => offered === token && !faultState.tokenRefused(),
     authTimeoutMs: options.authTimeoutMs ?? defaultAuthTimeoutMs,
     replyDelayMs: faultState.replyDelayMs,
+    user: () => ({ id: simulatedUserId, name: userName, isAdmin: faultState.isAdmin() }),
   };
 
   let server = createServer((_request, response) => response.writeHead(404).end());

@@ -2,7 +2,8 @@
 import type { ComfortWish, Slot } from '../../../main/contract/contract.ts';
 
 export function slotLabel(slot: Slot): string {
-  if (slot.kind === 'later') return 'A bit later';
+  // Plain words that translate; "a bit later" was an idiom (issue 14).
+  if (slot.kind === 'later') return 'Later today';
   if (slot.kind === 'unsure') return 'Not sure';
   const [hours, minutes] = slot.time.split(':').map(Number) as [number, number];
   return new Date(2000, 0, 1, hours, minutes).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });

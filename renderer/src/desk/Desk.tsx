@@ -22,6 +22,11 @@ import { RoomCards } from '../room/RoomCards.tsx';
 import { useRoomsOverview } from '../room/useRoomsOverview.ts';
 
 const mutedKey = 'stillroom.desk.muted';
+const viewKey = 'stillroom.desk.view';
+
+/** What the desk was last told: `offline` when the hub could not be reached, so it is not true once it is back. */
+type Notice = { words: string; offline: boolean } | null;
+const afterOutage = 'The hub is back. The board shows what is true now; please check what you tapped while it was away.';
 
 /** `reason`: signed in, but with a PIN (a room's) that does not open the desk. */
 type Load = { state: 'loading' } | { state: 'needs-pin'; reason: string | null } | { state: 'trouble'; message: string } | { state: 'ready'; board: DeskBoard };
@@ -31,8 +36,9 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const [live, setLive] = useState<LiveStatus['state']>('reconnecting');
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNoticeState] = useState<Notice>(null);
   const [muted, setMuted] = useState(() => localStorage.getItem(mutedKey) === 'yes');
+  const [waitingOnly, setWaitingOnly] = useState(() => localStorage.getItem(viewKey) === 'waiting');
   const [checkingIn, setCheckingIn] = useState(false);
   const [alerts, setAlerts] = useState<DeskAlert[]>([]);
   const [noted, setNoted] = useState<ReadonlySet<string>>(new Set());
@@ -43,6 +49,9 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   /** Arrivals whose alert has chimed: an alert sent again (after a reconnect) stays quiet. */
   const chimed = useRef(new Set<string>());
   const now = useNow(5_000);
+  const setNotice = (words: string | null, offline = false) => setNoticeState(words === null ? null : { words, offline });
+  const noticeFrom = (result: { ok: true } | { ok: false; error: { code: string; message: string } }) =>
+    setNotice(result.ok ? null : result.error.message, !result.ok && result.error.code === 'unavailable');
 
   const loadBoard = useCallback(async () => {
     const result = await bridge.call('deskBoard', {});
@@ -57,6 +66,11 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   }, [loadBoard]);
 
   const signedIn = load.state === 'ready';
+  // Several desk tabs (or a desk beside a room screen) can be told apart by their titles.
+  const practiceName = load.state === 'ready' ? load.board.practiceName : null;
+  useEffect(() => {
+    document.title = practiceName ? `Front desk · ${practiceName}` : 'Front desk · Stillroom';
+  }, [practiceName]);
   const rooms = useRoomsOverview(bridge, signedIn).load;
   const health = useOfficeHealth(bridge, signedIn);
   useEffect(() => {
@@ -88,23 +102,26 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       },
       (status) => {
         setLive(status.state);
-        if (status.state === 'live') void loadBoard();
+        if (status.state !== 'live') return;
+        // A tap that failed while the hub was away was not retried: say so, rather than keep "can't be reached".
+        setNoticeState((current) => (current?.offline ? { words: afterOutage, offline: false } : current));
+        void loadBoard();
       },
     );
   }, [bridge, signedIn, loadBoard]);
 
   const setStatus = async (arrival: Arrival, status: ArrivalStatus) => {
-    const result = await bridge.call('setStatus', { arrivalId: arrival.id, status });
-    setNotice(result.ok ? null : result.error.message);
+    noticeFrom(await bridge.call('setStatus', { arrivalId: arrival.id, status }));
   };
   const undo = async () => {
     const result = await bridge.call('undo', {});
-    setNotice(result.ok ? (result.value.undone ? `Undone: ${result.value.undone}.` : 'There is nothing to undo.') : result.error.message);
+    if (result.ok) setNotice(result.value.undone ? `Undone: ${result.value.undone}.` : 'There is nothing to undo.');
+    else noticeFrom(result);
   };
   const wipeToday = async () => {
     const result = await bridge.call('wipeToday', {});
     if (!result.ok) {
-      setNotice(result.error.message);
+      noticeFrom(result);
       return false;
     }
     const { wiped } = result.value;
@@ -117,6 +134,17 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     localStorage.setItem(mutedKey, muted ? 'no' : 'yes');
     setMuted(!muted);
   };
+  const showWaitingOnly = (only: boolean) => {
+    localStorage.setItem(viewKey, only ? 'waiting' : 'all');
+    setWaitingOnly(only);
+  };
+  const signOut = bridge.signOut
+    ? async () => {
+        await bridge.signOut!();
+        setNotice(null);
+        setLoad({ state: 'needs-pin', reason: null });
+      }
+    : null;
 
   if (load.state === 'loading') return <main className="desk"><p role="status">Opening the board…</p></main>;
   if (load.state === 'needs-pin') {
@@ -132,12 +160,16 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const everyAlert = [...board.alerts.filter((alert) => !alerts.some((a) => a.arrivalId === alert.arrivalId)), ...alerts];
   const openAlerts = everyAlert.filter((alert) => alertStillMatters(arrivalsById.get(alert.arrivalId)));
   const alerted = new Set(openAlerts.map((alert) => alert.arrivalId));
+  const shown = waitingOnly ? board.arrivals.filter((arrival) => arrival.status === 'waiting') : board.arrivals;
+  const folded = board.arrivals.length - shown.length;
   return (
     <main className="desk">
       <header className="desk-header">
-        <div>
+        <div className="desk-title">
           <h1>{board.practiceName}</h1>
-          <p className="desk-sub">Today's arrivals {live !== 'live' && <span className="desk-offline">· reconnecting…</span>}</p>
+          <p className="desk-sub">
+            Today's arrivals {live !== 'live' && <span className="desk-offline">· the hub can't be reached; this is the board as it last knew it. Reconnecting…</span>}
+          </p>
         </div>
         <dl className="desk-counts" aria-label="Today at a glance">
           <div>
@@ -158,12 +190,23 @@ export function Desk({ bridge }: { bridge: Bridge }) {
             Check someone in
           </button>
           <UndoButton lastChange={board.lastChange} onUndo={() => void undo()} />
-          <button type="button" className="button-quiet" aria-pressed={muted} onClick={toggleMute}>
-            {muted ? 'Chime off' : 'Chime on'}
+          {/* One fixed name and a state, so a screen reader says "Chime, switch, on" (issue 14). */}
+          <button type="button" role="switch" className="button-secondary chime-switch" aria-checked={!muted} onClick={toggleMute}>
+            Chime
+            <span className="switch-track" aria-hidden="true" />
           </button>
           <MoreActions onWipeToday={wipeToday} />
+          {signOut && (
+            <button type="button" className="button-quiet" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          )}
         </div>
       </header>
+      {/* The last change in its own line, so the buttons above never move as its words grow. */}
+      <p className="desk-last-change" id="desk-last-change">
+        {board.lastChange ? `Last change: ${board.lastChange.description}.` : ''}
+      </p>
       <HealthStrip health={health} now={now} />
       {rooms.state === 'ready' && rooms.overview.rooms.length > 0 && (
         <section className="desk-rooms" aria-labelledby="desk-rooms-title">
@@ -180,28 +223,59 @@ export function Desk({ bridge }: { bridge: Bridge }) {
           onCheckIn={async (request) => {
             const result = await bridge.call('checkInAtDesk', request);
             if (result.ok) setCheckingIn(false);
-            setNotice(result.ok ? null : result.error.message);
+            noticeFrom(result);
           }}
         />
       )}
       {notice && (
         <p className="desk-notice" role="status">
-          {notice}
+          {notice.words}
         </p>
       )}
       <DeskAlerts alerts={openAlerts.filter((alert) => !noted.has(alert.arrivalId))} board={board} now={now} onNoted={(arrivalId) => setNoted((current) => new Set(current).add(arrivalId))} />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <ArrivalsTable board={board} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} />
+      <div className="desk-view" role="group" aria-label="Show">
+        <button type="button" className="button-secondary" aria-pressed={!waitingOnly} onClick={() => showWaitingOnly(false)}>
+          All of today
+        </button>
+        <button type="button" className="button-secondary" aria-pressed={waitingOnly} onClick={() => showWaitingOnly(true)}>
+          Waiting only
+        </button>
+      </div>
+      {board.arrivals.length === 0 ? (
+        <p className="desk-empty">No arrivals yet today. New check-ins appear here by themselves.</p>
+      ) : shown.length === 0 ? (
+        <p className="desk-empty">Nobody is waiting right now.</p>
+      ) : (
+        <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} />
+      )}
+      {folded > 0 && (
+        <p className="desk-folded">
+          {folded === 1 ? '1 more arrival today is' : `${folded} more arrivals today are`} with their clinician, done or cancelled.{' '}
+          <button type="button" className="button-quiet" onClick={() => showWaitingOnly(false)}>
+            Show all of today
+          </button>
+        </p>
+      )}
     </main>
   );
 }
 
+/** Always the one word "Undo" on screen, so the header keeps its shape; its name says what it undoes. */
 function UndoButton({ lastChange, onUndo }: { lastChange: LastChange; onUndo: () => void }) {
   return (
-    <button type="button" className="button-secondary" disabled={!lastChange} onClick={onUndo} title={lastChange ? `Undo ${lastChange.description}` : undefined}>
-      {lastChange ? `Undo ${lastChange.description}` : 'Undo'}
+    <button
+      type="button"
+      className="button-secondary"
+      disabled={!lastChange}
+      onClick={onUndo}
+      aria-label={lastChange ? `Undo ${lastChange.description}` : undefined}
+      aria-describedby="desk-last-change"
+      title={lastChange ? `Undo ${lastChange.description}` : undefined}
+    >
+      Undo
     </button>
   );
 }

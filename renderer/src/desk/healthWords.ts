@@ -38,6 +38,7 @@ const mqttWords: LinkWords = {
 };
 
 function linkNote(part: 'home-assistant' | 'mqtt', link: LinkHealth, words: LinkWords): HealthNote | null {
+  if (link.state === 'connected' && link.limited) return { part, title: 'Home Assistant is connected, but not everything works.', detail: link.limited };
   if (link.state === 'connected' || link.state === 'not-configured') return null;
   const { title, detail } = words[link.state];
   return { part, title, detail: detail ?? link.message };

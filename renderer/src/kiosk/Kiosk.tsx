@@ -4,7 +4,7 @@
  * clinicians' own, and nothing of one client's visit survives the return to welcome: the whole
  * flow is remounted with a fresh key.
  */
-import { useCallback, useEffect, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/contract/contract.ts';
 import { slotChoices } from '../../../main/contract/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
@@ -12,6 +12,7 @@ import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
 import { slotLabel, wishWords } from '../common/words.ts';
 import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
+import { withDeadline } from '../transport/deadline.ts';
 
 type Step =
   | { name: 'welcome' }
@@ -20,12 +21,27 @@ type Step =
   | { name: 'comfort'; clinician: ClinicianTile | null; slot: Slot }
   | { name: 'sending' }
   | { name: 'confirmed'; toldName: string | null }
-  | { name: 'trouble'; error: ApiError; retry: CheckInRequest };
+  | { name: 'trouble'; error: ApiError; retry: CheckInRequest; back: Step };
 
-export function Kiosk({ bridge }: { bridge: Bridge }) {
+/** Before set-up has ever loaded: the kiosk asks again on this rhythm, however long the hub is away. */
+const setupRetrySeconds = [2, 4, 8, 15];
+/** The link to the hub must be down this long before the welcome screen says so (a blink is not an outage). */
+const downNoticeMs = 3_000;
+
+/** A random key for one visit: nothing about the client goes into it (works without a secure context). */
+function newVisitKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function Kiosk({ bridge: anyBridge }: { bridge: Bridge }) {
   const [setup, setSetup] = useState<KioskSetup | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [visit, setVisit] = useState(0);
+  const [hubAway, setHubAway] = useState(false);
+  // Every kiosk request ends within the practice's deadline (issue 13); until set-up says, 6 s.
+  const deadline = setup?.requestDeadlineSeconds ?? 6;
+  const bridge = useMemo(() => withDeadline(anyBridge, deadline), [anyBridge, deadline]);
 
   const loadSetup = useCallback(async () => {
     const result = await bridge.call('kioskSetup', {});
@@ -33,14 +49,44 @@ export function Kiosk({ bridge }: { bridge: Bridge }) {
       setSetup(result.value);
       setProblem(null);
     } else setProblem(result.error);
+    return result.ok;
   }, [bridge]);
 
+  // Set-up is asked for until it comes, not once (a hub that starts after the kiosk is normal).
   useEffect(() => {
-    void loadSetup();
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = async (n: number) => {
+      if (await loadSetup()) return;
+      if (!stopped) timer = setTimeout(() => void attempt(n + 1), setupRetrySeconds[Math.min(n, setupRetrySeconds.length - 1)]! * 1000);
+    };
+    void attempt(0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [loadSetup]);
 
   // The admin changed the office (a clinician added or retired): the tiles follow without a reload.
-  useEffect(() => bridge.subscribe('office', () => void loadSetup()), [bridge, loadSetup]);
+  // The same link tells the welcome screen, early, when the hub cannot be reached.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = bridge.subscribe(
+      'office',
+      () => void loadSetup(),
+      (status) => {
+        clearTimeout(timer);
+        if (status.state === 'live') {
+          setHubAway(false);
+          void loadSetup();
+        } else if (status.state === 'reconnecting') timer = setTimeout(() => setHubAway(true), downNoticeMs);
+      },
+    );
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [bridge, loadSetup]);
 
   useEffect(() => stayOnKiosk(), []);
 
@@ -60,18 +106,29 @@ export function Kiosk({ bridge }: { bridge: Bridge }) {
         <Ambient />
         <div className="kiosk-panel" role="status">
           <h1>Welcome</h1>
-          <p className="kiosk-lead">{problem ? 'One moment, please. The check-in screen is getting ready.' : 'One moment, please.'}</p>
+          {problem ? <FrontDeskNote /> : <p className="kiosk-lead">One moment, please.</p>}
         </div>
       </main>
     );
   }
-  return <Visit key={visit} bridge={bridge} setup={setup} onFinished={startOver} />;
+  return <Visit key={visit} bridge={bridge} setup={setup} hubAway={hubAway} onFinished={startOver} />;
 }
 
-function Visit({ bridge, setup, onFinished }: { bridge: Bridge; setup: KioskSetup; onFinished: () => void }) {
-  const [step, setStep] = useState<Step>({ name: 'welcome' });
+/** Said early and kindly whenever the kiosk cannot check anyone in (issue 14). */
+function FrontDeskNote() {
+  return (
+    <p className="kiosk-lead kiosk-away" data-testid="kiosk-hub-away">
+      This screen can't check you in just now. Please let the front desk know you're here.
+    </p>
+  );
+}
 
-  useIdleReturn(step.name !== 'welcome' && step.name !== 'confirmed' && step.name !== 'sending', setup.idleSeconds, onFinished);
+function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void }) {
+  const [step, setStep] = useState<Step>({ name: 'welcome' });
+  // One key for the whole visit: "Try again" after a deadline cannot make a second arrival.
+  const [visitKey] = useState(newVisitKey);
+
+  const { stillThere, keepGoing } = useIdleReturn(step.name !== 'welcome' && step.name !== 'confirmed' && step.name !== 'sending', setup.stillThereAfterSeconds, setup.stillThereSeconds, onFinished);
 
   useEffect(() => {
     if (step.name !== 'confirmed') return;
@@ -79,20 +136,47 @@ function Visit({ bridge, setup, onFinished }: { bridge: Bridge; setup: KioskSetu
     return () => clearTimeout(timer);
   }, [step.name, setup.confirmationSeconds, onFinished]);
 
-  const send = async (request: CheckInRequest) => {
+  // Focus follows the step, so a screen reader and a keyboard start at the new question.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (step.name !== 'welcome') heading.current?.focus();
+  }, [step]);
+
+  const send = async (request: CheckInRequest, back: Step) => {
     setStep({ name: 'sending' });
-    const result = await bridge.call('checkIn', request);
-    setStep(result.ok ? { name: 'confirmed', toldName: result.value.toldName } : { name: 'trouble', error: result.error, retry: request });
+    const result = await bridge.call('checkIn', { ...request, visitKey });
+    setStep(result.ok ? { name: 'confirmed', toldName: result.value.toldName } : { name: 'trouble', error: result.error, retry: request, back });
   };
 
+  const toClinician: Step = { name: 'clinician' };
   const afterClinician = (clinician: ClinicianTile | null) => {
     if (setup.askAppointmentTime) setStep({ name: 'slot', clinician });
-    else afterSlot(clinician, { kind: 'unsure' });
+    else afterSlot(clinician, { kind: 'unsure' }, toClinician);
   };
-  const afterSlot = (clinician: ClinicianTile | null, slot: Slot) => {
+  const afterSlot = (clinician: ClinicianTile | null, slot: Slot, from: Step) => {
     if (setup.offerComfortWishes) setStep({ name: 'comfort', clinician, slot });
-    else void send({ clinicianId: clinician?.id ?? null, slot, wishes: [] });
+    else void send({ clinicianId: clinician?.id ?? null, slot, wishes: [] }, from);
   };
+  const backFromComfort = (clinician: ClinicianTile | null): Step => (setup.askAppointmentTime ? { name: 'slot', clinician } : toClinician);
+
+  if (stillThere) {
+    // Covers the visit's choices, so the next person in line reads nothing of them.
+    return (
+      // A tap anywhere keeps going; the button inside takes the keys.
+      <main className="kiosk kiosk-still-there" onClick={keepGoing}>
+        <Ambient />
+        <section className="kiosk-panel" role="alertdialog" aria-labelledby="still-title" aria-describedby="still-note">
+          <h1 id="still-title">Still there?</h1>
+          <p id="still-note" className="kiosk-lead">
+            Tap anywhere to keep going.
+          </p>
+          <button type="button" className="button-primary button-huge" autoFocus>
+            Keep going
+          </button>
+        </section>
+      </main>
+    );
+  }
 
   return (
     <main className={`kiosk kiosk-${step.name}`}>
@@ -101,15 +185,17 @@ function Visit({ bridge, setup, onFinished }: { bridge: Bridge; setup: KioskSetu
         <section className="kiosk-panel kiosk-welcome" aria-labelledby="welcome-title">
           <p className="kiosk-practice">{setup.practiceName}</p>
           <h1 id="welcome-title">Welcome</h1>
-          <p className="kiosk-lead">Let us know you're here. It only takes a moment.</p>
-          <button type="button" className="button-primary button-huge" onClick={() => setStep({ name: 'clinician' })}>
+          {hubAway ? <FrontDeskNote /> : <p className="kiosk-lead">Let us know you're here. It only takes a moment.</p>}
+          <button type="button" className="button-primary button-huge" onClick={() => setStep(toClinician)}>
             Check in
           </button>
         </section>
       )}
       {step.name === 'clinician' && (
         <section className="kiosk-panel" aria-labelledby="who-title">
-          <h1 id="who-title">Who are you here to see?</h1>
+          <h1 id="who-title" tabIndex={-1} ref={heading}>
+            Who are you here to see?
+          </h1>
           <div className="tile-grid">
             {setup.clinicians.map((clinician) => (
               <button key={clinician.id} type="button" className={`tile tile-${clinician.colour}`} onClick={() => afterClinician(clinician)}>
@@ -122,23 +208,32 @@ function Visit({ bridge, setup, onFinished }: { bridge: Bridge; setup: KioskSetu
               <span className="tile-note">or it's my first visit</span>
             </button>
           </div>
-          <StartOver onClick={onFinished} />
+          <StepNav onBack={onFinished} />
         </section>
       )}
       {step.name === 'slot' && (
         <section className="kiosk-panel" aria-labelledby="when-title">
-          <h1 id="when-title">When is your appointment?</h1>
+          <h1 id="when-title" tabIndex={-1} ref={heading}>
+            When is your appointment?
+          </h1>
           <div className="choice-row">
-            {[...slotChoices(new Date()), { kind: 'unsure' } as const].map((slot) => (
-              <button key={slot.kind === 'at' ? slot.time : slot.kind} type="button" className="choice" onClick={() => afterSlot(step.clinician, slot)}>
+            {[...slotChoices(new Date(), setup.slotMinutes), { kind: 'unsure' } as const].map((slot) => (
+              <button key={slot.kind === 'at' ? slot.time : slot.kind} type="button" className="choice" onClick={() => afterSlot(step.clinician, slot, step)}>
                 {slotLabel(slot)}
               </button>
             ))}
           </div>
-          <StartOver onClick={onFinished} />
+          <StepNav onBack={() => setStep(toClinician)} onStartOver={onFinished} />
         </section>
       )}
-      {step.name === 'comfort' && <Comfort onDone={(wishes) => void send({ clinicianId: step.clinician?.id ?? null, slot: step.slot, wishes })} onStartOver={onFinished} />}
+      {step.name === 'comfort' && (
+        <Comfort
+          heading={heading}
+          onDone={(wishes) => void send({ clinicianId: step.clinician?.id ?? null, slot: step.slot, wishes }, step)}
+          onBack={() => setStep(backFromComfort(step.clinician))}
+          onStartOver={onFinished}
+        />
+      )}
       {step.name === 'sending' && (
         <section className="kiosk-panel" role="status">
           <p className="kiosk-lead">Checking you in…</p>
@@ -146,39 +241,61 @@ function Visit({ bridge, setup, onFinished }: { bridge: Bridge; setup: KioskSetu
       )}
       {step.name === 'confirmed' && (
         <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title" style={{ '--confirmation-seconds': `${setup.confirmationSeconds}s` } as CSSProperties}>
-          <h1 id="thanks-title">Thank you, you're checked in.</h1>
-          <p className="kiosk-lead">{step.toldName ? `${step.toldName} knows you're here.` : "The front desk knows you're here."}</p>
+          <h1 id="thanks-title" tabIndex={-1} ref={heading}>
+            Thank you, you're checked in.
+          </h1>
+          <p className="kiosk-lead">{confirmationWords(step.toldName, setup.confirmationNamesClinician)}</p>
           <p className="kiosk-lead">Please make yourself comfortable.</p>
+          <div className="choice-row">
+            <button type="button" className="button-primary" onClick={onFinished}>
+              Done
+            </button>
+          </div>
         </section>
       )}
       {step.name === 'trouble' && (
         <section className="kiosk-panel" role="alert" aria-labelledby="trouble-title">
-          <h1 id="trouble-title">Let's try that again</h1>
+          <h1 id="trouble-title" tabIndex={-1} ref={heading}>
+            Let's try that again
+          </h1>
           <p className="kiosk-lead">
             {step.error.code === 'unavailable' ? "Something isn't working just now. If it keeps happening, please let the front desk know you've arrived." : step.error.message}
           </p>
-          <div className="choice-row">
-            <button type="button" className="button-primary" onClick={() => void send(step.retry)}>
-              Try again
-            </button>
-          </div>
-          <StartOver onClick={onFinished} />
+          {step.error.code === 'unavailable' && (
+            <div className="choice-row">
+              <button type="button" className="button-primary" onClick={() => void send(step.retry, step.back)}>
+                Try again
+              </button>
+            </div>
+          )}
+          <StepNav onBack={() => setStep(step.back)} onStartOver={onFinished} />
         </section>
       )}
     </main>
   );
 }
 
-function Comfort({ onDone, onStartOver }: { onDone: (wishes: ComfortWish[]) => void; onStartOver: () => void }) {
+/** "We've let Sam know": true whether Sam was told aloud or, in session, quietly. */
+function confirmationWords(toldName: string | null, namesClinician: boolean): string {
+  if (toldName === null) return "We've let the front desk know you're here.";
+  return namesClinician ? `We've let ${toldName} know you're here.` : "We've let your clinician know you're here.";
+}
+
+function Comfort({ heading, onDone, onBack, onStartOver }: { heading: RefObject<HTMLHeadingElement | null>; onDone: (wishes: ComfortWish[]) => void; onBack: () => void; onStartOver: () => void }) {
   const [wishes, setWishes] = useState<ComfortWish[]>([]);
   const toggle = (wish: ComfortWish) => setWishes((current) => (current.includes(wish) ? current.filter((w) => w !== wish) : [...current, wish]));
   return (
     <section className="kiosk-panel" aria-labelledby="comfort-title">
-      <h1 id="comfort-title">Anything that would help you feel comfortable?</h1>
+      <h1 id="comfort-title" tabIndex={-1} ref={heading}>
+        Anything that would help you feel comfortable?
+      </h1>
       <p className="kiosk-lead">Choose any, or none. We'll pass it on.</p>
       <div className="choice-row">
         {(Object.keys(wishWords) as ComfortWish[]).map((wish) => (
           <button key={wish} type="button" className="choice choice-toggle" aria-pressed={wishes.includes(wish)} onClick={() => toggle(wish)}>
+            <span className="choice-tick" aria-hidden="true" data-testid="wish-tick">
+              {wishes.includes(wish) ? '✓' : ''}
+            </span>
             {wishWords[wish]}
           </button>
         ))}
@@ -188,16 +305,24 @@ function Comfort({ onDone, onStartOver }: { onDone: (wishes: ComfortWish[]) => v
           {wishes.length > 0 ? 'Check in' : 'No preference, check in'}
         </button>
       </div>
-      <StartOver onClick={onStartOver} />
+      <StepNav onBack={onBack} onStartOver={onStartOver} />
     </section>
   );
 }
 
-function StartOver({ onClick }: { onClick: () => void }) {
+/** "Back" on every step, and "Start over" past the first question; both 48 px or more. */
+function StepNav({ onBack, onStartOver }: { onBack: () => void; onStartOver?: () => void }) {
   return (
-    <button type="button" className="button-quiet start-over" onClick={onClick}>
-      Start over
-    </button>
+    <nav className="kiosk-nav" aria-label="Steps">
+      <button type="button" className="button-secondary kiosk-nav-button" onClick={onBack}>
+        <span aria-hidden="true">← </span>Back
+      </button>
+      {onStartOver && (
+        <button type="button" className="button-quiet kiosk-nav-button" onClick={onStartOver}>
+          Start over
+        </button>
+      )}
+    </nav>
   );
 }
 

@@ -4,7 +4,8 @@
  */
 import type { ApiError, CallResult, LiveEvent, LiveServerMessage, LiveStatus, LiveTopic, ProcedureName, Input, Output, StillroomBridge } from '../../../main/contract/contract.ts';
 
-const offline: ApiError = { code: 'unavailable', message: 'The hub cannot be reached right now. Trying again…' };
+// Nothing retries a failed call by itself, so the words must not say so (issue 14): the person does.
+const offline: ApiError = { code: 'unavailable', message: "The hub can't be reached right now, so this wasn't done. Please try again in a moment." };
 
 async function postJson<T>(path: string, body: unknown): Promise<CallResult<T>> {
   try {
@@ -18,6 +19,8 @@ async function postJson<T>(path: string, body: unknown): Promise<CallResult<T>> 
 
 export interface HttpBridge extends StillroomBridge {
   signIn(pin: string): Promise<CallResult<unknown>>;
+  /** Ends this browser's staff session (the hub forgets it and clears the cookie). */
+  signOut(): Promise<CallResult<unknown>>;
 }
 
 export function createHttpBridge(): HttpBridge {
@@ -27,6 +30,9 @@ export function createHttpBridge(): HttpBridge {
     },
     signIn(pin) {
       return postJson('/api/staff/login', { pin });
+    },
+    signOut() {
+      return postJson('/api/staff/logout', {});
     },
     subscribe(topic: LiveTopic, onEvent: (event: LiveEvent) => void, onStatus?: (status: LiveStatus) => void) {
       let socket: WebSocket | undefined;

@@ -65,6 +65,7 @@ export async function startDeviceLayer(config: OfficeConfig, { log, env = proces
   const tokenEnv = 'tokenEnv' in settings ? settings.tokenEnv : null;
   const describe = (status: HomeAssistantStatus): DeviceLinkStatus => ({
     state: status.state,
+    ...(status.state === 'connected' && status.limited ? { limited: status.limited } : {}),
     message:
       status.state === 'token-rejected' && tokenEnv
         ? `Home Assistant rejected the access token. Create a long-lived access token in your Home Assistant profile, put it in the ${tokenEnv} environment variable and restart Stillroom.`

@@ -4,7 +4,7 @@
  * value. It decides nothing about rooms; the planner says what to send.
  */
 import {
-  callService as sendServiceCall, createConnection, createLongLivedTokenAuth, ERR_INVALID_AUTH, subscribeEntities,
+  callService as sendServiceCall, createConnection, createLongLivedTokenAuth, ERR_INVALID_AUTH, getUser, subscribeEntities,
   type Connection, type HassEntities,
 } from 'home-assistant-js-websocket';
 import { WebSocket } from 'ws';
@@ -14,7 +14,8 @@ import { contextIdOf, toCallFailure, type ServiceCall, type ServiceCallResult } 
 
 export type HomeAssistantStatus =
   | { state: 'connecting'; message: string }
-  | { state: 'connected'; haVersion: string; message: string }
+  /** `admin` is false when the token's user is not an administrator (see `notAdminMessage`); null if Home Assistant did not say. */
+  | { state: 'connected'; haVersion: string; admin: boolean | null; message: string; limited?: string }
   | { state: 'unreachable'; retryInSeconds: number; message: string }
   | { state: 'token-rejected'; message: string };
 
@@ -48,7 +49,11 @@ export interface HomeAssistantLink {
   fireEvent(eventType: string, data?: Record<string, unknown>): Promise<ServiceCallResult>;
   /** A legacy notify service, e.g. `notify('mobile_app_pixel_8', { message })`. */
   notify(service: string, data: Record<string, unknown>): Promise<ServiceCallResult>;
-  /** Every `eventType` event's data, from now on (the library re-subscribes after a reconnect). */
+  /**
+   * Every `eventType` event's data, from now on, re-subscribed after every reconnect. Home
+   * Assistant lets only administrators subscribe to most event types: with a non-admin token
+   * nothing arrives, and the status says so.
+   */
   onEvent(eventType: string, listener: (data: Record<string, unknown>) => void): () => void;
   close(): void;
 }
@@ -66,6 +71,21 @@ export const tokenRejectedMessage =
 export function useWsForHomeAssistant(): void {
   if (globalThis.WebSocket !== (WebSocket as unknown)) globalThis.WebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
 }
+
+/**
+ * What a token of a user who is not an administrator means for the practice, in words for the
+ * desk. Home Assistant refuses such a user `fire_event` (`@require_admin`) and `subscribe_events`
+ * for any event outside `SUBSCRIBE_ALLOWLIST`, which has no `mobile_app_notification_action`
+ * (homeassistant/components/websocket_api/commands.py, homeassistant/auth/permissions/events.py).
+ */
+export const notAdminMessage = (user: string) =>
+  `The Home Assistant user Stillroom signs in as ("${user}") is not an administrator. Lights, sound and phone pushes work; ` +
+  `"On my way" from a phone is not heard and the stillroom_arrival event for your automations is not sent. ` +
+  'To fix it, turn on "Administrator" for that user in Home Assistant (Settings, People), or create the access token in an administrator\'s profile.';
+
+/** The desk's words for a `fire_event` Home Assistant will not take from this user. */
+export const eventRefusedMessage = (what: string) =>
+  `Home Assistant did not let Stillroom send ${what}: the user of its access token is not an administrator. It is sent once Home Assistant reconnects with an administrator's token.`;
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
@@ -94,6 +114,10 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   let retryTimer: NodeJS.Timeout | undefined;
   let nextDelayMs = baseDelayMs;
   let closed = false;
+  /** What `auth/current_user` said at the latest connect: null until it answers (or if it cannot). */
+  let admin: boolean | null = null;
+  /** Unsubscribes of this connection's event subscriptions, by event type. */
+  const subscribed = new Map<string, Promise<(() => Promise<void>) | null>>();
 
   function report(next: HomeAssistantStatus): void {
     if (closed || status.state === 'token-rejected') return;
@@ -105,8 +129,28 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
     options.onStatus(next);
   }
 
+  let userName = '';
   const connected = (conn: Connection) =>
-    report({ state: 'connected', haVersion: conn.haVersion, message: `Connected to Home Assistant ${conn.haVersion}.` });
+    report({
+      state: 'connected',
+      haVersion: conn.haVersion,
+      admin,
+      message: `Connected to Home Assistant ${conn.haVersion}.`,
+      ...(admin === false ? { limited: notAdminMessage(userName) } : {}),
+    });
+
+  /** Asks Home Assistant who the token belongs to; a failure leaves `admin` unknown (and Stillroom tries as if allowed). */
+  async function checkUser(conn: Connection): Promise<void> {
+    try {
+      const user = await getUser(conn);
+      admin = user.is_admin;
+      userName = user.name;
+      if (!admin) log.warn('the home assistant user is not an administrator', { url });
+    } catch (error) {
+      admin = null;
+      log.warn('could not ask home assistant who the token belongs to', { reason: JSON.stringify(error).slice(0, 120) });
+    }
+  }
 
   function rejectToken(): void {
     report({ state: 'token-rejected', message: tokenRejectedMessage });
@@ -114,21 +158,47 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
     connection = undefined;
   }
 
-  /** One Home Assistant subscription per event type, shared by its listeners; the library re-subscribes after reconnects. */
+  /**
+   * One Home Assistant subscription per event type, shared by its listeners. The library's own
+   * resubscription after a reconnect calls `subscribe().then(...)` with no `catch`
+   * (node_modules/home-assistant-js-websocket/dist/connection.js, `_setSocket`): a refusal then (the
+   * user lost its admin rights while the hub ran) was an unhandled rejection that ended the hub. So
+   * it is told not to (`resubscribe: false`) and `follow` subscribes again on every connect, here.
+   */
   function subscribeEventType(conn: Connection, eventType: string): void {
-    void conn
-      .subscribeEvents<{ data?: Record<string, unknown> }>((event) => {
-        for (const listener of eventListeners.get(eventType) ?? []) listener(event.data ?? {});
-      }, eventType)
-      .catch((error: unknown) => log.warn('could not follow a Home Assistant event', { eventType, reason: JSON.stringify(error).slice(0, 120) }));
+    if (admin === false || subscribed.has(eventType)) return;
+    const subscription = conn
+      .subscribeMessage<{ data?: Record<string, unknown> }>(
+        (event) => {
+          for (const listener of eventListeners.get(eventType) ?? []) listener(event.data ?? {});
+        },
+        { type: 'subscribe_events', event_type: eventType },
+        { resubscribe: false },
+      )
+      .catch((error: unknown) => {
+        log.warn('could not follow a Home Assistant event', { eventType, reason: JSON.stringify(error).slice(0, 120) });
+        if (subscribed.get(eventType) === subscription) subscribed.delete(eventType);
+        return null;
+      });
+    subscribed.set(eventType, subscription);
+  }
+
+  /** After each connect: who the user is, then the event subscriptions it may hold, then the news. */
+  async function follow(conn: Connection): Promise<void> {
+    subscribed.clear();
+    await checkUser(conn);
+    if (closed || connection !== conn) return;
+    for (const eventType of eventListeners.keys()) subscribeEventType(conn, eventType);
   }
 
   function adopt(conn: Connection): void {
     connection = conn;
-    for (const eventType of eventListeners.keys()) subscribeEventType(conn, eventType);
     conn.addEventListener('ready', () => {
-      connected(conn);
-      for (const listener of reconnectListeners) listener();
+      void follow(conn).then(() => {
+        if (closed) return;
+        connected(conn);
+        for (const listener of reconnectListeners) listener();
+      });
     });
     conn.addEventListener('disconnected', () =>
       report({ state: 'connecting', message: `Lost contact with Home Assistant at ${url}. Stillroom keeps working and reconnects by itself.` }),
@@ -141,7 +211,9 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       entities = latest;
       for (const listener of entityListeners) listener(latest);
     });
-    connected(conn);
+    void follow(conn).then(() => {
+      if (!closed) connected(conn);
+    });
   }
 
   // The library's own `setupRetry` waits a flat second between tries; a hub that starts while
@@ -203,8 +275,13 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       },
       callService,
       callServices: (calls) => Promise.all(calls.map(callService)),
-      fireEvent: (eventType, data) =>
-        send(`the ${eventType} event`, (conn) => conn.sendMessagePromise({ type: 'fire_event', event_type: eventType, event_data: data })),
+      fireEvent: async (eventType, data) => {
+        const what = `the ${eventType} event`;
+        // Known beforehand: no point asking Home Assistant for a refusal every few minutes all day.
+        if (admin === false) return { ok: false, reason: 'unauthorized', message: eventRefusedMessage(what) };
+        const result = await send(what, (conn) => conn.sendMessagePromise({ type: 'fire_event', event_type: eventType, event_data: data }));
+        return !result.ok && result.reason === 'unauthorized' ? { ...result, message: eventRefusedMessage(what) } : result;
+      },
       notify: (service, data) => send(`notify.${service}`, (conn) => sendServiceCall(conn, 'notify', service, data)),
       onEvent: (eventType, listener) => {
         const listeners = eventListeners.get(eventType) ?? new Set();

@@ -13,7 +13,8 @@ export interface ServiceCall {
   serviceData?: object;
 }
 
-export type CallFailureReason = 'unavailable' | 'disconnected' | 'rejected';
+/** `unauthorized`: the token's user may not do this (not an administrator); sending again will not help. */
+export type CallFailureReason = 'unavailable' | 'disconnected' | 'rejected' | 'unauthorized';
 export type CallFailure = { ok: false; reason: CallFailureReason; message: string };
 
 /** `contextId` is Home Assistant's id for the change, so the state it causes can be recognised as ours. */
@@ -48,6 +49,10 @@ export function toCallFailure(rejection: unknown, what: string): CallFailure {
     // A device that does not answer makes its integration raise HomeAssistantError ("Entity … is unavailable").
     if (rejection.code === 'home_assistant_error' && /unavailable/i.test(rejection.message)) {
       return { ok: false, reason: 'unavailable', message: `Home Assistant can't reach the device for ${what}: ${rejection.message}` };
+    }
+    // websocket_api/connection.py `async_handle_exception`: `Unauthorized` -> code `unauthorized`.
+    if (rejection.code === 'unauthorized') {
+      return { ok: false, reason: 'unauthorized', message: `Home Assistant refused ${what}: the user of Stillroom's access token is not allowed to (it needs to be an administrator).` };
     }
     return { ok: false, reason: 'rejected', message: `Home Assistant refused ${what}: ${rejection.message}` };
   }
