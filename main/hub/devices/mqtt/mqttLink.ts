@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import mqtt, { ErrorWithReasonCode, type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
-import { silentLog, type Log } from '../../log.ts';
+import { errorName, silentLog, type Log } from '../../log.ts';
 import { hubStatusTopic, onlinePayload, offlinePayload, BusId, BusPrefix } from './officeBus.ts';
 import { topicMatches } from './topicFilter.ts';
 
@@ -65,7 +65,7 @@ export interface MqttLink {
 export type ConnectMqtt = { ok: true; link: MqttLink } | { ok: false; message: string };
 
 export const credentialsRefusedMessage =
-  'The MQTT broker refused Stillroom\'s user name or password. Check STILLROOM_MQTT_USERNAME and STILLROOM_MQTT_PASSWORD (or the admin settings); Stillroom will not try again until they change.';
+  'The MQTT broker refused Stillroom\'s user name or password. Check STILLROOM_MQTT_USERNAME and STILLROOM_MQTT_PASSWORD in the hub\'s environment (on a Linux install, /etc/stillroom/secrets.env or a systemd credential: see "Secrets" in the README); Stillroom will not try again until they change.';
 
 /** CONNACK reason codes that mean "who you are is not welcome": v3.1.1 4 and 5, v5 134, 135 and 140. */
 const credentialCodes = new Set([4, 5, 134, 135, 140]);
@@ -212,7 +212,8 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
         try {
           handler(message);
         } catch (error) {
-          log.error('an MQTT message handler failed', { filter, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+          // The error's name only: a message (a JSON.parse error quotes its input) can carry the sender's text.
+          log.error('an MQTT message handler failed', { filter, error: errorName(error) });
         }
       }
     }
