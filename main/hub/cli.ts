@@ -8,6 +8,8 @@
  *   stillroom hash-pin [--data <dir>]
  *       Reads a staff PIN from standard input and prints its scrypt hash for the config's
  *       `staff.pinHash`; with --data it writes the hash to that data folder instead.
+ *   stillroom --help (or -h, help, or --help after a command)
+ *       Says what each command and option does.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -33,7 +35,31 @@ let paths: CliPaths = { presetsDir: join(appRoot, 'presets') };
 
 const usage = `Usage:
   stillroom serve [--config <file>] [--data <dir>] [--port <n>] [--host <address>]
-  stillroom hash-pin [--data <dir>]   (reads the PIN from standard input)`;
+  stillroom hash-pin [--data <dir>]   (reads the PIN from standard input)
+  stillroom --help                    (what each command and option does)`;
+
+/** What `stillroom --help` answers: each command, each option, and where to go next. */
+const help = `Stillroom: check-in, front desk and calm rooms for a therapy practice.
+
+  stillroom serve [options]
+      Runs the hub: the kiosk, the front desk, the room screens and /admin, served over
+      HTTP (HTTPS when the office file's network.tls names a certificate).
+      --config <file>    the office file (default: the bundled demo office, which runs
+                         with a simulated Home Assistant and nothing installed)
+      --data <dir>       where today's arrivals, sessions and secrets are kept
+                         (default: ./.data; keep it private: the hub makes it 0700)
+      --port <n>         the port to listen on (default: the office file's network.port, 4280)
+      --host <address>   the address to listen on (default: the office file's network.listen,
+                         127.0.0.1, this machine only). Use 0.0.0.0 to let tablets and phones
+                         on the office network open the room screens and the desk.
+
+  stillroom hash-pin [--data <dir>]
+      Reads a staff PIN (4 to 12 digits; 6 or more recommended) from standard input and prints
+      its hash for the office file's staff.pinHash. With --data it sets the PIN for that data
+      folder instead. For example:  echo 482913 | stillroom hash-pin --data /var/lib/stillroom
+
+Once serving, open <address>/kiosk, <address>/desk, <address>/room and <address>/admin.
+The README says more: configuration, the office bus, running on real devices.`;
 
 async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -86,8 +112,14 @@ async function hashPinCommand(args: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
+const asksForHelp = (args: readonly string[]) => args.includes('--help') || args.includes('-h');
+
 async function main(argv: string[]): Promise<'serving' | 'done'> {
   const [command, ...rest] = argv;
+  if (command === 'help' || (command !== undefined && asksForHelp([command])) || ((command === 'serve' || command === 'hash-pin') && asksForHelp(rest))) {
+    process.stdout.write(`${help}\n`);
+    return 'done';
+  }
   if (command === 'serve') {
     await serve(rest);
     return 'serving';
