@@ -36,6 +36,8 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
       stillThereSeconds: config.kiosk.stillThereSeconds,
       slotMinutes: config.kiosk.slotMinutes,
       confirmationNamesClinician: config.kiosk.confirmationNamesClinician,
+      languages: config.kiosk.languages,
+      defaultLanguage: config.kiosk.defaultLanguage,
     }),
     checkIn: (request) => {
       const checkedIn = arrivals.checkIn(request, 'kiosk');
