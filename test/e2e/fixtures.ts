@@ -25,9 +25,9 @@ export interface RunningHub {
   process: ChildProcess;
 }
 
-/** Starts the real CLI and resolves once it prints the address it serves. */
-export function startHub(configPath = testOffice, dataDir = tempDir('e2e')): Promise<RunningHub> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the real CLI and resolves once it prints the address it serves; `host` is `--host`. */
+export function startHub(configPath = testOffice, dataDir = tempDir('e2e'), host?: string): Promise<RunningHub> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stillroom.js'), 'serve', '--config', configPath, '--data', dataDir, '--port', '0', ...(host ? ['--host', host] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

@@ -30,13 +30,13 @@ afterAll(async () => {
   await hub.close();
 });
 
-function postTls(path: string, body: unknown): Promise<{ status: number; setCookie: string[]; body: unknown }> {
+function postTls(path: string, body: unknown): Promise<{ status: number; setCookie: string[]; hsts: string | undefined; body: unknown }> {
   const url = new URL(path, https.url);
   return new Promise((resolve, reject) => {
     const req = request({ hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', ca: cert, headers: { 'content-type': 'application/json', 'x-stillroom': '1' } }, (response) => {
       let text = '';
       response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, setCookie: response.headers['set-cookie'] ?? [], body: JSON.parse(text) }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, setCookie: response.headers['set-cookie'] ?? [], hsts: response.headers['strict-transport-security'], body: JSON.parse(text) }));
     });
     req.on('error', reject);
     req.end(JSON.stringify(body));
@@ -48,6 +48,10 @@ describe('HTTPS', () => {
     expect(https.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const answer = await postTls('/api/call/kioskSetup', {});
     expect(answer.status).toBe(200);
+  });
+
+  it('tells browsers to use HTTPS from now on (HSTS), so a PIN is never typed into plain HTTP', async () => {
+    expect((await postTls('/api/call/kioskSetup', {})).hsts).toBe('max-age=31536000');
   });
 
   it('marks the staff session cookie Secure, HttpOnly and SameSite=Strict', async () => {

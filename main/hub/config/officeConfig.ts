@@ -56,6 +56,8 @@ export const OfficeConfig = z.strictObject({
       listen: z.string().min(1).default('127.0.0.1'),
       port: z.int().min(0).max(65535).default(4280),
       tls: z.strictObject({ certificate: z.string().min(1), key: z.string().min(1) }).optional(),
+      /** Host names staff screens use for the hub (e.g. `stillroom.local`); requests for any other name are refused. */
+      names: z.array(z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/)).max(16).default([]),
     })
     .prefault({}),
   /**

@@ -17,9 +17,11 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { StaffLogin, isProcedureName, procedures, type ApiError, type ApiErrorCode } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
+import { errorName } from '../log.ts';
 import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
 import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
+import { allowedHosts, hostAllowed, isLoopback, originAllowed, type HostNames } from './allowedHosts.ts';
 import { attachLiveSocket, type LiveSocketCounts } from './liveSocket.ts';
 import { soundPathPrefix } from '../sounds/soundStreams.ts';
 
@@ -32,12 +34,10 @@ export const sessionCookie = 'stillroom_staff';
  */
 export const requestHeader = 'x-stillroom';
 
-const sameOrigin = (origin: string, request: IncomingMessage) => origin === `http://${request.headers.host}` || origin === `https://${request.headers.host}`;
-
-function fromOwnScreen(request: IncomingMessage): boolean {
+function fromOwnScreen(request: IncomingMessage, allowed: HostNames): boolean {
   if (request.headers[requestHeader] !== '1') return false;
   const origin = request.headers.origin;
-  return origin === undefined || sameOrigin(origin, request);
+  return origin === undefined || originAllowed(origin, request, allowed);
 }
 
 /**
@@ -65,6 +65,9 @@ export function cookieValue(request: IncomingMessage, name: string): string | un
   }
   return undefined;
 }
+
+/** An API path for the log: ours as it is, anything else only as its length. */
+const knownPath = (path: string) => (['/api/staff/login', '/api/staff/logout', '/api/staff/session'].includes(path) || (path.startsWith('/api/call/') && isProcedureName(path.slice(10))) ? path : `(another path, ${path.length} characters)`);
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -94,6 +97,10 @@ export interface HttpTransportOptions {
 
 export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', tls }: HttpTransportOptions): Promise<HttpTransport> {
   const secureCookie = tls ? '; Secure' : '';
+  const allowed = allowedHosts({ listen: host, names: hub.config.network.names });
+  if (!tls && !isLoopback(host)) {
+    hub.log.warn('serving beyond this computer without TLS: staff PINs and session cookies cross the network unencrypted; set network.tls in the office file', { listen: host });
+  }
   const accessOf = (request: IncomingMessage) => hub.staff.access(cookieValue(request, sessionCookie));
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
@@ -106,7 +113,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
       sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST for this request.' } }, { allow: 'POST' });
       return;
     }
-    if (!fromOwnScreen(request)) {
+    if (!fromOwnScreen(request, allowed)) {
       request.resume();
       sendError(response, { code: 'not-allowed', message: 'This request must come from a Stillroom screen.' });
       return;
@@ -148,6 +155,12 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   }
 
   const handle: RequestListener = (request, response) => {
+    if (!hostAllowed(request, allowed)) {
+      request.resume();
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('This Stillroom hub does not answer to that name. If the name is yours, add it under network.names in the office file.\n');
+      return;
+    }
+    if (tls) response.setHeader('strict-transport-security', 'max-age=31536000');
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('content-security-policy', contentSecurityPolicy);
@@ -156,7 +169,8 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
       handleApi(request, response, path).catch((error: unknown) => {
         // Nothing in here may throw again: an exception from this handler would end the process.
         try {
-          hub.log.error('http request failed', { path: path.slice(0, 64), error: error instanceof Error ? error.message : String(error) });
+          // The path only when it is one of ours: anything else in it is the caller's text.
+          hub.log.error('http request failed', { path: knownPath(path), error: errorName(error) });
         } catch {
           // The log itself failed (it counts its own losses); answering the screen matters more.
         }
@@ -180,7 +194,7 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
   server.maxConnections = maxConnections;
-  const live = attachLiveSocket(server, hub, (request) => hub.staff.watch(cookieValue(request, sessionCookie)), sameOrigin);
+  const live = attachLiveSocket(server, hub, (request) => hub.staff.watch(cookieValue(request, sessionCookie)), allowed);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

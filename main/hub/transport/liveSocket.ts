@@ -18,6 +18,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { LiveClientMessage, type Access, type LiveServerMessage } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
 import type { Hub } from '../hub.ts';
+import { hostAllowed, originAllowed, type HostNames } from './allowedHosts.ts';
 
 const maxMessageBytes = 4 * 1024;
 
@@ -61,7 +62,7 @@ export interface LiveSession {
 
 const sessionEnded = { code: 'needs-pin', message: 'Your sign-in has ended. Please enter the PIN again.' } as const;
 
-export function attachLiveSocket(server: Server, hub: Hub, sessionOf: (request: IncomingMessage) => LiveSession, allowedOrigin: (origin: string, request: IncomingMessage) => boolean, limits: LiveSocketLimits = defaultLiveSocketLimits) {
+export function attachLiveSocket(server: Server, hub: Hub, sessionOf: (request: IncomingMessage) => LiveSession, allowed: HostNames, limits: LiveSocketLimits = defaultLiveSocketLimits) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const perAddress = new Map<string, number>();
   let withoutSession = 0;
@@ -80,9 +81,13 @@ export function attachLiveSocket(server: Server, hub: Hub, sessionOf: (request: 
       refuseUpgrade(socket, '404 Not Found');
       return;
     }
+    if (!hostAllowed(request, allowed)) {
+      refuseUpgrade(socket, '421 Misdirected Request');
+      return;
+    }
     // A page on another site may open a WebSocket here (browsers allow it); refuse it by its Origin.
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedOrigin(origin, request)) {
+    if (origin !== undefined && !originAllowed(origin, request, allowed)) {
       refuseUpgrade(socket, '403 Forbidden');
       return;
     }

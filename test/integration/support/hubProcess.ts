@@ -8,14 +8,17 @@ import { repoRoot } from './hubClient.ts';
 export interface HubProcess {
   url: string;
   child: ChildProcess;
+  /** What the process has written to stderr so far (its log lines). */
+  stderr(): string;
   /** Kills the process with `signal` and waits until it has exited. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Serves `dataDir` with the demo office, or with `configPath`'s office. */
-export function serveFromCli(dataDir: string, { configPath, timeoutMs = 15_000, env }: { configPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<HubProcess> {
+/** Serves `dataDir` with the demo office, or with `configPath`'s office; `host` is `--host`. */
+export function serveFromCli(dataDir: string, { configPath, timeoutMs = 15_000, env, host }: { configPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; host?: string } = {}): Promise<HubProcess> {
   const config = configPath ? ['--config', configPath] : [];
-  const child = spawn(process.execPath, ['bin/stillroom.js', 'serve', ...config, '--data', dataDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
+  const listen = host ? ['--host', host] : [];
+  const child = spawn(process.execPath, ['bin/stillroom.js', 'serve', ...config, '--data', dataDir, '--port', '0', ...listen], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -33,10 +36,10 @@ export function serveFromCli(dataDir: string, { configPath, timeoutMs = 15_000, 
     child.stderr!.on('data', (chunk: Buffer) => (stderr += String(chunk)));
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += String(chunk);
-      const url = /Stillroom is serving .+ at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      const url = /Stillroom is serving .+ at (https?:\/\/\S+:\d+)/.exec(stdout)?.[1];
       if (url) {
         clearTimeout(timer);
-        resolve({ url, child, kill });
+        resolve({ url, child, kill, stderr: () => stderr });
       }
     });
     child.once('exit', (code, signal) => fail(`stillroom serve exited early (code ${code}, signal ${signal})`));
