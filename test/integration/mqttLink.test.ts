@@ -173,8 +173,9 @@ describe('room commands', () => {
     expect(received).toHaveLength(1);
     expect(drops).toEqual([
       expect.stringContaining('retained commands are ignored'),
-      // The empty retained payload that cleared it is not JSON.
-      'payload is not JSON',
+      // The empty payload that cleared it is published live with retain set: seen as retained too
+      // (the subscription keeps the publisher's retain flag, MQTT v5 Retain As Published).
+      expect.stringContaining('retained commands are ignored'),
       ...bad.map(([, , reason]) => expect.stringContaining(reason)),
     ]);
     await expect(link.publish('stillroom/riverside/after', 'still here')).resolves.toEqual({ ok: true });

@@ -43,7 +43,10 @@ export type PublishResult = { ok: true } | { ok: false; reason: 'closed' | 'reje
 export interface MqttMessage {
   topic: string;
   payload: Buffer;
-  /** True when the broker replayed a retained message on subscribe. */
+  /**
+   * True when the broker replayed a retained message on subscribe; on a `retainAsPublished`
+   * subscription also when the publisher set retain on a message sent live.
+   */
   retained: boolean;
 }
 
@@ -55,8 +58,12 @@ export interface MqttLink {
    * MQTT.js across reconnects); resolves `{ ok: false, reason: 'closed' }` if the link is closed first.
    */
   publish(topic: string, payload: string | Buffer, options?: { retain?: boolean; qos?: 0 | 1 }): Promise<PublishResult>;
-  /** Every message matching `filter` (QoS 1) goes to `onMessage`; a throwing handler is logged and ignored. */
-  subscribe(filter: string, onMessage: (message: MqttMessage) => void): () => void;
+  /**
+   * Every message matching `filter` (QoS 1) goes to `onMessage`; a throwing handler is logged and ignored.
+   * `retainAsPublished` (MQTT v5 subscription option, set by the first subscriber of a filter): the
+   * broker keeps the publisher's retain flag on live messages instead of clearing it.
+   */
+  subscribe(filter: string, onMessage: (message: MqttMessage) => void, options?: { retainAsPublished?: boolean }): () => void;
   /** After every successful connect, e.g. to re-publish retained state a broker without persistence forgot. */
   onConnected(listener: (sessionPresent: boolean) => void): () => void;
   close(): Promise<void>;
@@ -241,12 +248,16 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
       clientId,
       status: () => status,
       publish,
-      subscribe: (filter, onMessage) => {
+      subscribe: (filter, onMessage, subscribeOptions = {}) => {
         let handlers = subscriptions.get(filter);
         if (!handlers) {
           handlers = new Set();
           subscriptions.set(filter, handlers);
-          client.subscribe(filter, { qos: 1 }, (error) => {
+          // `rap`: MQTT v5 Retain As Published (MQTT 5.0 §3.8.3.1). Without it a broker clears the
+          // retain flag of a message forwarded live (eclipse/mosquitto include/mqtt_protocol.h,
+          // MQTT_SUB_OPT_RETAIN_AS_PUBLISHED; src/subs.c keeps it per subscription leaf). MQTT.js
+          // resubscribes with the same options after a reconnect (`resubscribe: true`).
+          client.subscribe(filter, { qos: 1, ...(subscribeOptions.retainAsPublished ? { rap: true } : {}) }, (error) => {
             if (error && !closed) log.warn('mqtt subscribe refused', { filter, error: error.message.slice(0, 200) });
           });
         }

@@ -141,9 +141,15 @@ export function subscribeRoomCommands(
   onCommand: (roomId: string, command: RoomCommand) => void,
   log: Log = silentLog,
 ): () => void {
-  return link.subscribe(roomCommandFilter(source), (message) => {
-    const checked = checkRoomCommand(source, message);
-    if (checked.ok) onCommand(checked.roomId, checked.command);
-    else log.warn('room command dropped', { topic: message.topic.slice(0, 200), reason: checked.reason });
-  });
+  // Retain As Published, so a command published live with retain set is seen as retained and
+  // dropped, as the one the broker replays on subscribe is: it would be replayed on every restart.
+  return link.subscribe(
+    roomCommandFilter(source),
+    (message) => {
+      const checked = checkRoomCommand(source, message);
+      if (checked.ok) onCommand(checked.roomId, checked.command);
+      else log.warn('room command dropped', { topic: message.topic.slice(0, 200), reason: checked.reason });
+    },
+    { retainAsPublished: true },
+  );
 }
