@@ -77,6 +77,14 @@ export const credentialsRefusedMessage =
 /** CONNACK reason codes that mean "who you are is not welcome": v3.1.1 4 and 5, v5 134, 135 and 140. */
 const credentialCodes = new Set([4, 5, 134, 135, 140]);
 const sessionTakenOver = 142;
+/**
+ * A connection the broker drops this soon after it was accepted, this many times in a row, is taken
+ * over: another client keeps connecting with our client id and each connect ends the other's.
+ * Mosquitto 2.0 closes the older connection without sending DISCONNECT 0x8E (src/handle_connect.c
+ * ends `found_context` on a duplicate id), so the reason code alone never tells us.
+ */
+const shortLivedMs = 10_000;
+const takenOverAfter = 3;
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -134,6 +142,9 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
   let nextDelayMs = baseDelayMs;
   let closed = false;
   let lastErrorCode = '';
+  let connectedAt: number | undefined;
+  let shortDrops = 0;
+  const takenOverMessage = `Another MQTT client keeps connecting as this hub (client id ${clientId}), so the broker drops Stillroom again and again. Give each hub its own hub id, and set use_username_as_clientid in the broker (README, the office bus).`;
 
   function report(next: MqttStatus): void {
     if (closed || status.state === 'credentials-refused') return;
@@ -167,6 +178,7 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
   });
 
   client.on('connect', (connack) => {
+    connectedAt = Date.now();
     nextDelayMs = baseDelayMs;
     lastErrorCode = '';
     client.options.reconnectPeriod = baseDelayMs;
@@ -180,6 +192,11 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
   // handler; prepending ours sets the next wait first, so the broker sees 1 s, 2 s, 4 s … 30 s.
   client.prependListener('close', () => {
     if (closed || status.state === 'credentials-refused') return;
+    if (connectedAt !== undefined) {
+      shortDrops = Date.now() - connectedAt < shortLivedMs ? shortDrops + 1 : 0;
+      connectedAt = undefined;
+      if (shortDrops === takenOverAfter) log.error('another MQTT client keeps connecting with this hub\'s client id; each hub needs its own hub id', { broker: address, clientId });
+    }
     const delayMs = nextDelayMs;
     nextDelayMs = Math.min(nextDelayMs * 2, maxDelayMs);
     client.options.reconnectPeriod = delayMs;
@@ -188,7 +205,7 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
       state: 'unreachable',
       retryInSeconds: inSeconds,
       retryInMs: delayMs,
-      message: `The MQTT broker at ${address} can't be reached. Stillroom keeps working and tries again in ${plural(inSeconds, 'second')}.`,
+      message: shortDrops >= takenOverAfter ? takenOverMessage : `The MQTT broker at ${address} can't be reached. Stillroom keeps working and tries again in ${plural(inSeconds, 'second')}.`,
     });
   });
 
