@@ -40,3 +40,13 @@ export const toStderr = (line: string) => {
 };
 
 export const silentLog: Log = { info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * An error for the log: its name and code (SqliteError SQLITE_FULL), never its message, which can
+ * quote what a caller sent (JSON.parse does) and so carry a name or a phone number into the log.
+ */
+export function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const code = 'code' in error ? ` ${String((error as { code: unknown }).code).slice(0, 40)}` : '';
+  return `${error.name.slice(0, 60)}${code}`;
+}

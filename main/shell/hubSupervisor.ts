@@ -13,7 +13,7 @@
  * - `close()` asks the hub to close (its database and broker connection) and waits for it to
  *   exit, killing it only if it does not within `closeTimeoutMs`.
  */
-import { isHubReport, type HubCommand } from '../hub/supervised/protocol.ts';
+import { isHubReport, type HubAnswer, type HubCommand, type HubQuestion } from '../hub/supervised/protocol.ts';
 
 /** One running hub process, as the supervisor needs it. */
 export interface HubChild {
@@ -57,6 +57,13 @@ export interface HubSupervisor {
   onState(listener: (state: HubState) => void): () => void;
   /** Resolves with the hub's address once it is listening, or with the reason it refused. */
   ready(): Promise<{ ok: true; url: string } | { ok: false; message: string }>;
+  /**
+   * Asks the running hub (a device session, the admin PIN) and resolves with its answer, or with
+   * null when no hub is running, it stops before answering, or it takes longer than `timeoutMs`.
+   */
+  ask<Q extends HubQuestion>(question: Q, timeoutMs?: number): Promise<Extract<HubAnswer, { kind: Q['kind'] }> | null>;
+  /** Tells the running hub something that needs no answer (the kiosk's health); dropped while none runs. */
+  tell(command: Extract<HubCommand, { kind: 'screen-health' }>): void;
   close(): Promise<void>;
 }
 
@@ -77,6 +84,12 @@ export function superviseHub(options: HubSupervisorOptions): HubSupervisor {
   let runningSince: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closing: Promise<void> | null = null;
+  let nextQuestionId = 0;
+  const pending = new Map<number, (answer: HubAnswer | null) => void>();
+  const dropPending = () => {
+    for (const resolve of pending.values()) resolve(null);
+    pending.clear();
+  };
 
   const setState = (state: HubState) => {
     current = state;
@@ -98,7 +111,10 @@ export function superviseHub(options: HubSupervisorOptions): HubSupervisor {
     }, startTimeoutMs);
     started.onMessage((message) => {
       if (exited || child !== started || !isHubReport(message)) return;
-      if (message.kind === 'listening') {
+      if (message.kind === 'answer') {
+        pending.get(message.id)?.(message.answer);
+        pending.delete(message.id);
+      } else if (message.kind === 'listening') {
         clearTimer();
         runningSince = now();
         const listened = Number(new URL(message.url).port);
@@ -115,6 +131,7 @@ export function superviseHub(options: HubSupervisorOptions): HubSupervisor {
       exited = true;
       if (child !== started) return;
       child = null;
+      dropPending();
       clearTimer();
       if (closing || current.kind === 'refused' || current.kind === 'stopped') return;
       if (runningSince !== null && now() - runningSince >= stableAfterMs) restarts = 0;
@@ -149,6 +166,27 @@ export function superviseHub(options: HubSupervisorOptions): HubSupervisor {
           queueMicrotask(() => unsubscribe());
         });
       });
+    },
+    ask(question, timeoutMs = 5_000) {
+      const running = child;
+      if (!running || current.kind !== 'running' || closing) return Promise.resolve(null);
+      const id = nextQuestionId++;
+      type Answer = Extract<HubAnswer, { kind: (typeof question)['kind'] }>;
+      return new Promise<Answer | null>((resolve) => {
+        const timeout = setTimeout(() => {
+          pending.delete(id);
+          resolve(null);
+        }, timeoutMs);
+        pending.set(id, (answer) => {
+          clearTimeout(timeout);
+          // The hub answers the kind it was asked; anything else counts as no answer.
+          resolve(answer?.kind === question.kind ? (answer as Answer) : null);
+        });
+        running.send({ kind: 'ask', id, question });
+      });
+    },
+    tell(command) {
+      if (child && current.kind === 'running' && !closing) child.send(command);
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

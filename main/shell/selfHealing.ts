@@ -9,6 +9,8 @@ import { decideRecovery, keepHistory, kioskHealth, relaunchArguments, unresponsi
 export interface SelfHealingWiring {
   window: Pick<BrowserWindow, 'on' | 'isDestroyed'> & { webContents: Pick<BrowserWindow['webContents'], 'on' | 'reload' | 'loadURL' | 'isDestroyed' | 'forcefullyCrashRenderer'> };
   app: Pick<App, 'on' | 'off' | 'relaunch' | 'exit'>;
+  /** How the app leaves for a relaunch without the GPU: the shell closes its hub first. Default `app.exit`. */
+  exitForRelaunch?: (code: number) => void;
   kioskUrl: string;
   fallbackUrl: string;
   gpuDisabled: boolean;
@@ -27,7 +29,7 @@ export interface SelfHealing {
   dispose(): void;
 }
 
-export function superviseKiosk({ window, app, kioskUrl, fallbackUrl, gpuDisabled, markGpuDisabled, argv, log, now = Date.now }: SelfHealingWiring): SelfHealing {
+export function superviseKiosk({ window, app, exitForRelaunch = (code) => app.exit(code), kioskUrl, fallbackUrl, gpuDisabled, markGpuDisabled, argv, log, now = Date.now }: SelfHealingWiring): SelfHealing {
   const contents = window.webContents;
   const listeners = new Set<(health: KioskHealth) => void>();
   let history: Incident[] = [];
@@ -85,7 +87,7 @@ export function superviseKiosk({ window, app, kioskUrl, fallbackUrl, gpuDisabled
       case 'relaunch-without-gpu':
         markGpuDisabled();
         app.relaunch({ args: relaunchArguments(argv) });
-        app.exit(0);
+        exitForRelaunch(0);
         break;
       case 'ignore':
         break;

@@ -22,6 +22,7 @@ body { display: flex; align-items: center; justify-content: center; user-select:
 main { max-width: 36rem; padding: 2rem; text-align: center; }
 h1 { font-weight: 400; font-size: 2.6rem; margin: 0 0 1rem; letter-spacing: 0.01em; }
 p { font-size: 1.35rem; line-height: 1.6; color: #5a524b; margin: 0; }
+.for-staff { margin-top: 3rem; font-size: 0.95rem; color: #6b625a; white-space: pre-wrap; text-align: left; }
 .pin-display { font-size: 2.4rem; letter-spacing: 0.5em; min-height: 3.2rem; margin: 1rem 0; }
 .pin-message { min-height: 1.6rem; font-size: 1.1rem; }
 .pin-pad { display: grid; grid-template-columns: repeat(3, 5rem); gap: 0.75rem; justify-content: center; margin: 1rem 0; }
@@ -32,7 +33,18 @@ p { font-size: 1.35rem; line-height: 1.6; color: #5a524b; margin: 0; }
 button:focus-visible { outline: 3px solid #2f2a26; outline-offset: 2px; }
 `;
 
-const fallbackHtml = `<!doctype html>
+/** Text made safe to put in HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The calm page. `problem` (a config error's file:line message: no client data ever, only
+ * settings) is shown small under the calm words, for the staff member who comes to look.
+ */
+function fallbackHtml(problem: string | null): string {
+  const forStaff = problem ? `\n<p class="for-staff">For staff: Stillroom could not start. ${escapeHtml(problem.slice(0, 600))}</p>` : '';
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -43,11 +55,17 @@ const fallbackHtml = `<!doctype html>
 <body>
 <main>
 <h1>One moment, please</h1>
-<p>This screen will be back shortly. If you have an appointment, please take a seat and let the front desk know you are here.</p>
+<p>This screen will be back shortly. If you have an appointment, please take a seat and let the front desk know you are here.</p>${forStaff}
 </main>
 </body>
 </html>
 `;
+}
+
+/** The calm page's address on the app scheme, with the problem for staff when there is one. */
+export function fallbackPath(problem?: string): string {
+  return problem ? `${shellPaths.fallback}?problem=${encodeURIComponent(problem.slice(0, 600))}` : shellPaths.fallback;
+}
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '0', ''];
 const staffExitHtml = `<!doctype html>
@@ -122,7 +140,6 @@ export interface ShellPage {
 }
 
 const pages: ReadonlyMap<string, ShellPage> = new Map([
-  [shellPaths.fallback, { body: fallbackHtml, mimeType: 'text/html; charset=utf-8' }],
   [shellPaths.staffExit, { body: staffExitHtml, mimeType: 'text/html; charset=utf-8' }],
   [shellPaths.css, { body: css, mimeType: 'text/css; charset=utf-8' }],
   [shellPaths.staffExitScript, { body: staffExitScript, mimeType: 'text/javascript; charset=utf-8' }],
@@ -131,5 +148,7 @@ const pages: ReadonlyMap<string, ShellPage> = new Map([
 /** The shell's own page for a request on the app origin, or null when the renderer serves it. */
 export function shellPageFor(url: string): ShellPage | null {
   if (originOf(url) !== appOrigin) return null;
-  return pages.get(new URL(url).pathname) ?? null;
+  const parsed = new URL(url);
+  if (parsed.pathname === shellPaths.fallback) return { body: fallbackHtml(parsed.searchParams.get('problem')), mimeType: 'text/html; charset=utf-8' };
+  return pages.get(parsed.pathname) ?? null;
 }

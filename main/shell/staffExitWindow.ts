@@ -17,7 +17,10 @@ type Window = Pick<BrowserWindow, 'on' | 'once' | 'show' | 'focus' | 'close' | '
 export interface StaffExitWiring {
   kiosk: BrowserWindow;
   ipcMain: Pick<IpcMain, 'on' | 'removeListener' | 'handle' | 'removeHandler'>;
+  /** The shell's own origin (the PIN pad and the calm page). */
   appOrigin: string;
+  /** The origin of the kiosk's page: the hub's. Presses count there and on the calm page alike, so staff can leave a kiosk stuck on it. */
+  kioskOrigin: string;
   /** Creates the PIN window with these options (parent and modal already set). */
   createWindow(options: BrowserWindowConstructorOptions): Window;
   /** `staffExitWindowOptions(...)` from `windowOptions.ts`. */
@@ -35,7 +38,7 @@ export interface StaffExit {
 
 const refused: StaffExitReply = { ok: false, message: 'This screen may not ask for that.' };
 
-export function watchStaffExit({ kiosk, ipcMain, appOrigin, createWindow, windowOptions, verifyPin, quit, log, now = Date.now }: StaffExitWiring): StaffExit {
+export function watchStaffExit({ kiosk, ipcMain, appOrigin, kioskOrigin, createWindow, windowOptions, verifyPin, quit, log, now = Date.now }: StaffExitWiring): StaffExit {
   const throttle = new PinThrottle(now);
   let press = idle;
   let pressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,7 +91,8 @@ export function watchStaffExit({ kiosk, ipcMain, appOrigin, createWindow, window
   }
 
   const onPointer = (event: IpcMainEvent, raw: unknown) => {
-    if (kiosk.isDestroyed() || event.sender.id !== kiosk.webContents.id || !isTrustedSender(event.senderFrame, appOrigin)) return;
+    if (kiosk.isDestroyed() || event.sender.id !== kiosk.webContents.id) return;
+    if (!isTrustedSender(event.senderFrame, kioskOrigin) && !isTrustedSender(event.senderFrame, appOrigin)) return;
     const message = PointerMessage.safeParse(raw);
     if (!message.success) return;
     follow(pressStep(press, { ...message.data, at: now() }));

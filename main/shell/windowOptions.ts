@@ -19,9 +19,16 @@ export interface WindowContext {
 
 type WebPreferences = NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
 
-function hardenedPreferences({ packaged, preloadPath }: WindowContext): WebPreferences {
+/**
+ * Each role has its own cookie jar and storage (`webPreferences.partition`; `persist:` keeps it
+ * on disk): the desk's device session cookie (windowLoading.ts) can never reach the kiosk, which
+ * shows the same hub origin. The staff-exit PIN window shares the kiosk's.
+ */
+export const partitionFor = (role: WindowRole): string => `persist:stillroom-${role}`;
+
+function hardenedPreferences({ packaged, preloadPath }: WindowContext, withPreload: boolean): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(withPreload ? { preload: preloadPath } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -40,7 +47,9 @@ function hardenedPreferences({ packaged, preloadPath }: WindowContext): WebPrefe
 
 export function windowOptionsFor(role: WindowRole, context: WindowContext): BrowserWindowConstructorOptions {
   const webPreferences: WebPreferences = {
-    ...hardenedPreferences(context),
+    // Only the kiosk has a preload (the staff exit's pointer presses); the others need none.
+    ...hardenedPreferences(context, role === 'kiosk'),
+    partition: partitionFor(role),
     // The desk chimes on an arrival without anyone touching it; the kiosk only sounds after a tap.
     autoplayPolicy: role === 'kiosk' ? 'user-gesture-required' : 'no-user-gesture-required',
     // No alert/confirm boxes on a touch screen in a waiting room.
@@ -58,7 +67,9 @@ export function windowOptionsFor(role: WindowRole, context: WindowContext): Brow
   };
   switch (role) {
     case 'kiosk':
-      return { ...common, kiosk: true, fullscreen: true, frame: false, resizable: false, movable: false, minimizable: false, maximizable: false };
+      // `closable: false` takes the close button and Alt+F4 away on Windows (not implemented on Linux,
+      // electron.d.ts); the `close` guard in windowLoading.ts covers every platform.
+      return { ...common, kiosk: true, fullscreen: true, frame: false, resizable: false, movable: false, minimizable: false, maximizable: false, closable: false };
     case 'desk':
       return { ...common, width: 1280, height: 800, minWidth: 800, minHeight: 560 };
     case 'room':
@@ -86,6 +97,6 @@ export function staffExitWindowOptions(context: WindowContext): BrowserWindowCon
     maximizable: false,
     fullscreenable: false,
     alwaysOnTop: true,
-    webPreferences: { ...hardenedPreferences(context), disableDialogs: true, autoplayPolicy: 'user-gesture-required', additionalArguments: [preloadSwitches.staffExit] },
+    webPreferences: { ...hardenedPreferences(context, true), partition: partitionFor('kiosk'), disableDialogs: true, autoplayPolicy: 'user-gesture-required', additionalArguments: [preloadSwitches.staffExit] },
   };
 }

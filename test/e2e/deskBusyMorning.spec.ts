@@ -181,3 +181,32 @@ test('"Sign out" ends the desk\'s session: the board closes and a reload asks fo
   await desk.signIn();
   await expect(desk.page).toHaveTitle('Front desk · Test Street Practice');
 });
+
+test('a check-in whose news overtakes the board the desk asked for stays on the board', async ({ hub, desk }) => {
+  // Once the board shows, the desk loads it again as its live feed opens. Hold that answer (the
+  // board as it was before the check-in below) until the check-in's push has arrived, as a slow
+  // network does on a busy morning. The desk once took the older answer whole and lost the row.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding!: () => void;
+  const holdingNow = new Promise<void>((resolve) => (holding = resolve));
+  let heldOnce = false;
+  const heading = desk.page.getByRole('heading', { name: 'Test Street Practice' });
+  await desk.page.route('**/api/call/deskBoard', async (route) => {
+    if (heldOnce || !(await heading.isVisible())) return route.continue();
+    heldOnce = true;
+    const before = await route.fetch();
+    holding();
+    await held;
+    await route.fulfill({ response: before });
+  });
+  await desk.openSignedIn(hub);
+  await holdingNow;
+
+  await checkInAtDesk(desk.page, 'sam', { kind: 'later' });
+  await expect(desk.rows()).toHaveCount(1);
+  release();
+  await checkInAtDesk(desk.page, 'noor', { kind: 'later' });
+  await expect(desk.rows()).toHaveCount(2);
+  await expect(desk.rowFor('Sam')).toBeVisible();
+});

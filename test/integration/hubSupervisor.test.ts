@@ -9,7 +9,7 @@ import { existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { superviseHub, type HubChild, type HubState, type HubSupervisor, type SpawnRequest } from '../../main/shell/hubSupervisor.ts';
-import { boardAt, demoConfig, kioskAt, newDataDir, repoRoot } from './support/hubClient.ts';
+import { boardAt, demoConfig, demoPin, kioskAt, newDataDir, post, repoRoot } from './support/hubClient.ts';
 
 const hubEntry = join(repoRoot, 'dist/main/hub-process.js');
 
@@ -110,5 +110,48 @@ describe('the shell supervising the hub process', () => {
     expect(child.exitCode).toBe(78);
     expect(supervisor.state().kind).toBe('refused');
     expect(spawned).toHaveLength(1);
+  });
+
+  it("opens the shell's own desk window without a PIN through its channel only, and checks the admin PIN for the staff exit", async () => {
+    supervisor = superviseHub({ spawn: forkHub(demoConfig, newDataDir(), []), log: () => {} });
+    const ready = await supervisor.ready();
+    if (!ready.ok) throw new Error(ready.message);
+    const sessionOf = async (cookie?: string) => {
+      const response = await fetch(`${ready.url}/api/staff/session`, cookie ? { headers: { cookie } } : {});
+      return ((await response.json()) as { access: string }).access;
+    };
+
+    const desk = await supervisor.ask({ kind: 'device-session', role: 'desk' });
+    if (!desk?.ok) throw new Error('no device session');
+    const cookie = `stillroom_staff=${desk.token}`;
+    expect(await sessionOf(cookie)).toBe('desk');
+    expect((await post(ready.url, '/api/call/deskBoard', {}, { cookie })).body.ok).toBe(true);
+    // Asked again with the token it holds, the window keeps it; a room session opens room screens only.
+    expect(await supervisor.ask({ kind: 'device-session', role: 'desk', current: desk.token })).toMatchObject({ ok: true, token: desk.token });
+    const room = await supervisor.ask({ kind: 'device-session', role: 'room' });
+    if (!room?.ok) throw new Error('no room session');
+    expect(await sessionOf(`stillroom_staff=${room.token}`)).toBe('room');
+    expect((await post(ready.url, '/api/call/deskBoard', {}, { cookie: `stillroom_staff=${room.token}` })).body.ok).toBe(false);
+    // A stolen-looking token is not kept: the window gets a fresh one.
+    expect(await supervisor.ask({ kind: 'device-session', role: 'desk', current: 'made-up' })).not.toMatchObject({ token: 'made-up' });
+
+    expect(await supervisor.ask({ kind: 'admin-pin', pin: '0000' })).toEqual({ kind: 'admin-pin', ok: false });
+    expect(await supervisor.ask({ kind: 'admin-pin', pin: demoPin })).toEqual({ kind: 'admin-pin', ok: true });
+
+    // The kiosk's health told over the channel reaches the desk's health board.
+    supervisor.tell({ kind: 'screen-health', health: { screen: 'kiosk', up: true, crashesToday: 3, lastReloadAt: null, showingFallback: true, gpuDisabled: false } });
+    await expect
+      .poll(async () => {
+        const health = await post(ready.url, '/api/call/officeHealth', {}, { cookie });
+        return (health.body as { value?: { screens: { crashesToday: number }[] } }).value?.screens[0]?.crashesToday;
+      })
+      .toBe(3);
+  });
+
+  it('answers nothing while no hub runs: a question after close resolves null at once', async () => {
+    supervisor = superviseHub({ spawn: forkHub(demoConfig, newDataDir(), []), log: () => {} });
+    expect((await supervisor.ready()).ok).toBe(true);
+    await supervisor.close();
+    expect(await supervisor.ask({ kind: 'admin-pin', pin: demoPin })).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
  * Sessions end when they should, live sockets included (issue 9: a socket kept streaming arrivals
  * after logout, and a room PIN's socket received every clinician's arrivals). Real HTTP and
  * WebSocket against an in-process hub on a writable office file, with a clock the test moves.
+ * The shell's own desk window (a device session) is the exception to a PIN change, by design.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +11,9 @@ import type { LiveServerMessage } from '../../main/contract/contract.ts';
 import { createHub } from '../../main/hub/hub.ts';
 import { silentLog } from '../../main/hub/log.ts';
 import { hashPin } from '../../main/hub/staff/pin.ts';
-import { startHttpTransport } from '../../main/hub/transport/httpTransport.ts';
+import { sessionCookie, startHttpTransport } from '../../main/hub/transport/httpTransport.ts';
 import { tempDir } from '../support/tempDir.ts';
-import { deskAt, kioskAt, LiveSocket, repoRoot } from './support/hubClient.ts';
+import { deskAt, kioskAt, LiveSocket, post, repoRoot } from './support/hubClient.ts';
 
 const deskPin = '2468';
 const roomPin = '1357';
@@ -40,6 +41,7 @@ staff:
   const hub = await createHub({ configPath, dataDir: join(dir, 'data'), rendererDir: join(dir, 'none'), presetsDir: join(repoRoot, 'presets'), log: silentLog, env: {}, now: () => time });
   const http = await startHttpTransport(hub, { port: 0 });
   return {
+    hub,
     url: http.url,
     later: (ms: number) => (time += ms),
     close: async () => {
@@ -103,6 +105,36 @@ describe('a live socket ends with its session', () => {
     expect(await socket.next()).toEqual(ended);
     expect(await closed).toBe(1008);
     expect((await screen.board()).status).toBe(401);
+  });
+});
+
+describe("the shell's own desk window (a device session, staffAccess.openDeviceSession)", () => {
+  it('keeps its live feed through a PIN change by design, and loses it at logout', async () => {
+    office = await startOffice();
+    const cookie = `${sessionCookie}=${office.hub.staff.openDeviceSession('desk').token}`;
+    const socket = await LiveSocket.open(office.url, cookie);
+    const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
+    socket.send({ type: 'subscribe', topic: 'arrivals' });
+    expect(await socket.next()).toEqual({ type: 'subscribed', topic: 'arrivals' });
+
+    // The admin (the desk PIN is this office's admin PIN) changes the desk PIN at another screen.
+    const admin = deskAt(office.url);
+    expect((await admin.login(deskPin)).body.ok).toBe(true);
+    expect((await admin.call('setPin', { role: 'desk', pin: '975310' })).body.ok).toBe(true);
+
+    // The shell's desk still hears the next check-in (saving the office file may first tell open
+    // boards to reload) and still reads the board.
+    await checkIn(office.url, 'sam');
+    let heard = await socket.next();
+    while (heard.type === 'event' && heard.event.type === 'board-reset') heard = await socket.next();
+    expect(heard).toMatchObject({ type: 'event', event: { type: 'arrival', change: 'checked-in' } });
+    expect((await post(office.url, '/api/call/deskBoard', {}, { cookie })).status).toBe(200);
+
+    // Signing that window out ends its session and closes its socket.
+    await post(office.url, '/api/staff/logout', {}, { cookie });
+    expect(await socket.next()).toEqual(ended);
+    expect(await closed).toBe(1008);
+    expect((await post(office.url, '/api/call/deskBoard', {}, { cookie })).status).toBe(401);
   });
 });
 

@@ -163,6 +163,32 @@ describe('comfort wishes', () => {
   });
 });
 
+describe('a Home Assistant that stops answering', () => {
+  // Issue 13: the hub answers a check-in before any slow work; no device call can hold the kiosk.
+  it('holds no check-in: the kiosk has its answer while the room is still being eased', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'focus' });
+    sim.faults.delayReplies(20_000);
+    const preparing = new Promise<void>((resolve) => {
+      const stop = sim.onReceive(({ message }) => {
+        if ((message as { type?: string }).type !== 'call_service') return;
+        stop();
+        resolve();
+      });
+    });
+    const started = performance.now();
+    const answer = await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['softer-light'] });
+    const took = performance.now() - started;
+    expect(answer.ok).toBe(true);
+    expect(took).toBeLessThan(1_000);
+    // The room's preparation did go to Home Assistant, which has not answered it.
+    await preparing;
+    sim.faults.delayReplies(0);
+  });
+});
+
 describe('Home Assistant going away', () => {
   it('a connection dropped during an apply still ends with the room as desired', async () => {
     const sim = await simulator();

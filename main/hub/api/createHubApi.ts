@@ -5,7 +5,7 @@
  */
 import { procedures, liveTopics, isProcedureName, mayUse, type Access, type ApiError, type CallResult, type LiveEvent, type ProcedureName, type Output } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
-import type { Log } from '../log.ts';
+import { errorName, type Log } from '../log.ts';
 import type { FeedScope, HubApi } from './hubApi.ts';
 import type { LiveFeed } from './liveFeed.ts';
 
@@ -47,7 +47,7 @@ export function createHubApi(handlers: Handlers, feed: LiveFeed, log: Log, onFai
         const result = await handler(parsed.data);
         return result.ok ? { ok: true, value: procedure.output.parse(result.value) } : result;
       } catch (error) {
-        log.error('request failed', { procedure: name, error: error instanceof Error ? error.message : String(error) });
+        log.error('request failed', { procedure: name, error: errorName(error) });
         return refuse(onFailure?.(name, error) ?? { code: 'unavailable', message: 'Something went wrong on the hub. Please try again in a moment.' });
       }
     },

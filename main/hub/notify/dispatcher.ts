@@ -94,6 +94,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (next !== null) timer = setTimeout(look, Math.min(Math.max(next - now(), 0), maxTimerMs));
   }
 
+  const failingRoutes = new Set<string>();
   function deliver(row: OutboxRow): void {
     inFlight.add(row.id);
     const handler = handlers[row.route];
@@ -104,10 +105,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       try {
         if (result.ok) {
           markDelivered(db, row.id, time);
+          if (failingRoutes.delete(row.route)) log.info('notifications are delivered again', { route: row.route });
         } else {
           const nextAttemptAt = recordFailure(db, row, result.message, time, result.held ? heldRetry : retry);
-          if (result.held) log.warn('notification held until the connection changes', { route: row.route, id: row.id, attempts: row.attempts + 1 });
-          else log.warn('notification not delivered yet', { route: row.route, id: row.id, attempts: row.attempts + 1, retryInMs: nextAttemptAt - time });
+          // Once per route while it fails, not per notification: a line per arrival (with its id) would
+          // be a record of each visit's time outliving the purge.
+          if (!failingRoutes.has(row.route)) {
+            if (result.held) log.warn('notifications held until the connection changes', { route: row.route });
+            else log.warn('notifications not delivered yet; retrying', { route: row.route, retryInMs: nextAttemptAt - time });
+          }
+          failingRoutes.add(row.route);
         }
         options.onRecovered?.();
       } catch (error) {

@@ -10,6 +10,7 @@ import type { Rooms } from './rooms.ts';
 export function comfortWishes({ config, rooms, log }: { config: OfficeConfig; rooms: Pick<Rooms, 'inSession' | 'prepareForArrival'>; log: Log }): ArrivalAnnouncer {
   // Looked up each time: the admin surface changes the clinicians while the hub runs (config/officeFile.ts).
   const roomOf = { get: (id: string) => config.clinicians.find((clinician) => clinician.id === id)?.room };
+  const failing = new Set<string>();
   return {
     inTransaction: () => {},
     committed(arrival, change) {
@@ -19,7 +20,14 @@ export function comfortWishes({ config, rooms, log }: { config: OfficeConfig; ro
       const presetId = prepare && arrival.wishes.map((wish) => prepare[wish]).find((id) => id !== undefined);
       if (!roomId || !presetId || rooms.inSession(roomId)) return;
       void rooms.prepareForArrival(roomId, presetId).then((prepared) => {
-        if (!prepared.ok) log.warn('could not prepare the room for a comfort wish', { room: roomId, reason: prepared.error.message });
+        // Once per room until it works again, not per check-in: a line per wish would record when a
+        // client who asked for something checked in for that room, outliving the purge.
+        if (prepared.ok) {
+          if (failing.delete(roomId)) log.info('rooms are prepared for comfort wishes again', { room: roomId });
+        } else if (!failing.has(roomId)) {
+          failing.add(roomId);
+          log.warn('could not prepare the room for a comfort wish', { room: roomId, reason: prepared.error.message });
+        }
       });
     },
   };

@@ -14,7 +14,7 @@
  *   small thread pool, which also serves files, so a flood of checks cannot make pages slow.
  * The throttle lives in SQLite, so a restart hands out no fresh tries. Every wrong PIN is logged
  * with its source address. A session remembers which PIN hash opened it and ends when that PIN
- * changes.
+ * changes (a device session for the shell's own windows was opened by no PIN and does not).
  *
  * A live socket holds its session for as long as it stays open, so it asks `watch()` before each
  * event whether the session still holds: past its expiry, after a logout, or once its PIN changed
@@ -23,7 +23,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Access, ApiError } from '../../contract/contract.ts';
+import { mayUse, type Access, type ApiError } from '../../contract/contract.ts';
 import type { OfficeConfig } from '../config/officeConfig.ts';
 import { silentLog, type Log } from '../log.ts';
 import type { Db } from '../store/database.ts';
@@ -40,6 +40,12 @@ export const maxConcurrentChecks = 2;
 export type LoginResult = { ok: true; token: string; maxAgeSeconds: number; role: Exclude<Access, 'kiosk'> } | { ok: false; error: ApiError };
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/**
+ * What a device session stores where a PIN session stores its PIN's digest: the session was
+ * handed by the hub to its own Electron shell (supervised/child.ts), not opened by a PIN, so a
+ * changed PIN does not end it. The shell renews it; nothing over the network can ask for one.
+ */
+const deviceSessionMark = digest('stillroom device session');
 
 /** A `staff-pin` file in the data folder (written by `stillroom hash-pin --data`) wins over the config. */
 function readPinHash(config: OfficeConfig, dataDir: string): string | undefined {
@@ -217,7 +223,10 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
     if (!token) return 'kiosk';
     const session = find.get(digest(token), now());
     if (!session) return 'kiosk';
-    if (session.pin_digest !== roleDigest(session.role)) {
+    // A device session (deviceSessionMark) survives a PIN change by design: the shell's own desk
+    // and room windows were never opened by a PIN, so a new PIN does not end them (and their live
+    // sockets stay open); a logout of that token still ends it, and its sockets close.
+    if (session.pin_digest !== deviceSessionMark && session.pin_digest !== roleDigest(session.role)) {
       remove.run(digest(token));
       return 'kiosk';
     }
@@ -244,6 +253,24 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
     },
     /** The session's role, or `kiosk` without a live session (expired, signed out, or its PIN since changed). */
     access,
+    /**
+     * A session for one of the shell's own windows (the desk or a room screen on the hub's machine),
+     * asked for over the supervisor's channel only. `current` is kept while it still opens `role`.
+     */
+    openDeviceSession(role: 'desk' | 'room', current?: string): { token: string; maxAgeSeconds: number } {
+      const maxAgeSeconds = staffSessionHours * 3600;
+      if (current !== undefined) {
+        // Kept only while it has an hour left, still opens `role` (an admin sign-in at the desk
+        // stays an admin sign-in) and its PIN has not changed since.
+        const held = find.get(digest(current), now() + 3_600_000);
+        const stillGood = held && (held.pin_digest === deviceSessionMark || held.pin_digest === roleDigest(held.role)) && mayUse(held.role, role);
+        if (stillGood) return { token: current, maxAgeSeconds };
+      }
+      removeExpired.run(now());
+      const token = randomBytes(32).toString('base64url');
+      insert.run(digest(token), now() + maxAgeSeconds * 1000, role, deviceSessionMark);
+      return { token, maxAgeSeconds };
+    },
     logout(token: string): void {
       remove.run(digest(token));
       sessionsChanged();

@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/loadConfig.ts';
 import { parsePort, serveHub, type Serving } from '../serve.ts';
-import { isHubCommand, refusedExitCode, type HubCommand, type HubReport } from './protocol.ts';
+import { isHubCommand, refusedExitCode, type HubAnswer, type HubCommand, type HubQuestion, type HubReport } from './protocol.ts';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;
@@ -85,9 +85,32 @@ async function main(): Promise<void> {
     await serving.close();
     process.exit(0);
   };
+  const { hub } = serving;
   channel.onCommand((command) => {
-    if (command.kind === 'close') void close();
+    switch (command.kind) {
+      case 'close':
+        void close();
+        break;
+      case 'screen-health':
+        hub.reportScreenHealth(command.health);
+        break;
+      case 'ask':
+        void answer(command.question).then(
+          (reply) => channel.report({ kind: 'answer', id: command.id, answer: reply }),
+          (error: unknown) => {
+            hub.log.error('the shell asked something the hub could not answer', { question: command.question.kind, error: error instanceof Error ? error.message : String(error) });
+            channel.report({ kind: 'answer', id: command.id, answer: command.question.kind === 'admin-pin' ? { kind: 'admin-pin', ok: false } : { kind: 'device-session', ok: false, message: 'The hub could not open a session just now.' } });
+          },
+        );
+        break;
+    }
   });
+  /** Only the parent can ask these: the channel is the credential (nothing on the network reaches it). */
+  async function answer(question: HubQuestion): Promise<HubAnswer> {
+    if (question.kind === 'admin-pin') return { kind: 'admin-pin', ok: await hub.staff.checkAdminPin(question.pin, 'kiosk staff exit') };
+    const session = hub.staff.openDeviceSession(question.role, question.current);
+    return { kind: 'device-session', ok: true, ...session };
+  }
   process.once('SIGTERM', () => void close());
   process.once('SIGINT', () => void close());
   channel.report({ kind: 'listening', url: serving.http.url });

@@ -17,6 +17,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { StaffLogin, isProcedureName, procedures, type ApiError, type ApiErrorCode } from '../../contract/contract.ts';
 import { describeIssues } from '../../contract/issues.ts';
+import { errorName } from '../log.ts';
 import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
 import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
@@ -64,6 +65,9 @@ export function cookieValue(request: IncomingMessage, name: string): string | un
   }
   return undefined;
 }
+
+/** An API path for the log: ours as it is, anything else only as its length. */
+const knownPath = (path: string) => (['/api/staff/login', '/api/staff/logout', '/api/staff/session'].includes(path) || (path.startsWith('/api/call/') && isProcedureName(path.slice(10))) ? path : `(another path, ${path.length} characters)`);
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -165,7 +169,8 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
       handleApi(request, response, path).catch((error: unknown) => {
         // Nothing in here may throw again: an exception from this handler would end the process.
         try {
-          hub.log.error('http request failed', { path: path.slice(0, 64), error: error instanceof Error ? error.message : String(error) });
+          // The path only when it is one of ours: anything else in it is the caller's text.
+          hub.log.error('http request failed', { path: knownPath(path), error: errorName(error) });
         } catch {
           // The log itself failed (it counts its own losses); answering the screen matters more.
         }

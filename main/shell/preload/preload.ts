@@ -1,20 +1,17 @@
 /**
- * The preload of every window: exposes `window.stillroom` (the contract's `StillroomBridge`) and
- * nothing else; in the staff-exit PIN window, `window.stillroomStaffExit` instead. The page never
- * sees `ipcRenderer`, channel names or IPC event objects. Sandboxed preloads can only
- * `require('electron')`, so this is bundled to one CommonJS file.
+ * The preload of the kiosk and the staff-exit PIN window, and of nothing else: the desk and room
+ * windows talk to the hub over HTTP + WebSocket like every browser, so they need none. In the
+ * kiosk it forwards trusted pointer presses for the hidden staff exit; in the PIN window it
+ * exposes `window.stillroomStaffExit`. The page never sees `ipcRenderer`, channel names or IPC
+ * event objects. Sandboxed preloads can only `require('electron')`, so this is bundled to one
+ * CommonJS file.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiError, LiveEvent, StillroomBridge } from '../../contract/contract.ts';
 import { ipcChannels, preloadSwitches } from '../ipcChannels.ts';
 import type { PointerMessage, StaffExitReply } from '../staffExit.ts';
 
-if (process.argv.includes(preloadSwitches.staffExit)) {
-  exposeStaffExit();
-} else {
-  exposeBridge();
-  if (process.argv.includes(preloadSwitches.kiosk)) forwardPointerEvents();
-}
+if (process.argv.includes(preloadSwitches.staffExit)) exposeStaffExit();
+else if (process.argv.includes(preloadSwitches.kiosk)) forwardPointerEvents();
 
 /** The PIN pad's two buttons that matter; the main process checks the sender and the PIN. */
 function exposeStaffExit(): void {
@@ -51,49 +48,4 @@ function forwardPointerEvents(): void {
   listen('pointermove', 'move');
   listen('pointerup', 'up');
   listen('pointercancel', 'cancel');
-}
-
-/** `window.stillroom`: calls and live subscriptions, checked and answered by the hub. */
-function exposeBridge(): void {
-  const listeners = new Map<number, (event: LiveEvent) => void>();
-  let nextSubscriptionId = 0;
-
-  ipcRenderer.on(ipcChannels.event, (_event, id: number, liveEvent: LiveEvent) => {
-    listeners.get(id)?.(liveEvent);
-  });
-
-  const bridge: StillroomBridge = {
-    call(name, input) {
-      return ipcRenderer.invoke(ipcChannels.call, name, input);
-    },
-    subscribe(topic, onEvent, onStatus) {
-      const id = nextSubscriptionId++;
-      // Listen before asking, so no event can arrive for an id nobody holds yet.
-      listeners.set(id, onEvent);
-      let ended = false;
-      ipcRenderer.invoke(ipcChannels.subscribe, topic, id).then(
-        (result: { ok: true } | { ok: false; error: ApiError }) => {
-          if (ended) return;
-          if (result.ok) {
-            onStatus?.({ state: 'live' });
-          } else {
-            listeners.delete(id);
-            onStatus?.({ state: 'refused', error: result.error });
-          }
-        },
-        () => {
-          listeners.delete(id);
-          onStatus?.({ state: 'refused', error: { code: 'unavailable', message: 'Live updates are not available just now.' } });
-        },
-      );
-      return () => {
-        if (ended) return;
-        ended = true;
-        listeners.delete(id);
-        void ipcRenderer.invoke(ipcChannels.unsubscribe, id);
-      };
-    },
-  };
-
-  contextBridge.exposeInMainWorld('stillroom', bridge);
 }

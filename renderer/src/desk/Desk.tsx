@@ -1,7 +1,8 @@
 /**
  * The front-desk board: the rooms at a glance, the office's health in a line, gentle alerts, then
  * today's arrivals, live. The board loads once, then merges pushed events; after a reconnect it
- * loads again so nothing missed while offline stays missing.
+ * loads again so nothing missed while offline stays missing, and pushes that overtake a load are
+ * replayed onto it (common/snapshotLoads.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Arrival, ArrivalStatus, DeskBoard, LastChange, LiveStatus } from '../../../main/contract/contract.ts';
@@ -16,7 +17,8 @@ import { PinGate } from './PinGate.tsx';
 import { playChime } from './chime.ts';
 import { useNow } from './useNow.ts';
 import { useOfficeHealth } from './useOfficeHealth.ts';
-import { withArrivalEvent } from '../common/boardEvents.ts';
+import { withArrivalEvent, type ArrivalEvent } from '../common/boardEvents.ts';
+import { snapshotLoads } from '../common/snapshotLoads.ts';
 import { clockLabel } from '../common/words.ts';
 import { RoomCards } from '../room/RoomCards.tsx';
 import { useRoomsOverview } from '../room/useRoomsOverview.ts';
@@ -48,18 +50,22 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   boardRef.current = load.state === 'ready' ? load.board : null;
   /** Arrivals whose alert has chimed: an alert sent again (after a reconnect) stays quiet. */
   const chimed = useRef(new Set<string>());
+  const [loads] = useState(() => snapshotLoads<ArrivalEvent>());
   const now = useNow(5_000);
   const setNotice = (words: string | null, offline = false) => setNoticeState(words === null ? null : { words, offline });
   const noticeFrom = (result: { ok: true } | { ok: false; error: { code: string; message: string } }) =>
     setNotice(result.ok ? null : result.error.message, !result.ok && result.error.code === 'unavailable');
 
   const loadBoard = useCallback(async () => {
+    const ticket = loads.begin();
     const result = await bridge.call('deskBoard', {});
-    if (result.ok) setLoad({ state: 'ready', board: result.value });
+    const overtaken = loads.land(ticket);
+    if (overtaken === null) return;
+    if (result.ok) setLoad({ state: 'ready', board: overtaken.reduce(withArrivalEvent, result.value) });
     else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin', reason: null });
     else if (result.error.code === 'not-allowed' && bridge.signIn) setLoad({ state: 'needs-pin', reason: result.error.message });
     else setLoad({ state: 'trouble', message: result.error.message });
-  }, [bridge]);
+  }, [bridge, loads]);
 
   useEffect(() => {
     void loadBoard();
@@ -97,6 +103,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
         if (event.type === 'board-reset') return void loadBoard();
         if (event.type === 'desk-alert') return raise(event);
         if (event.type !== 'arrival' && event.type !== 'arrival-removed') return;
+        loads.pushed(event);
         setLoad((current) => (current.state === 'ready' ? { state: 'ready', board: withArrivalEvent(current.board, event) } : current));
         if (event.type === 'arrival' && event.change === 'checked-in') welcome(event.arrival);
       },
@@ -108,7 +115,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
         void loadBoard();
       },
     );
-  }, [bridge, signedIn, loadBoard]);
+  }, [bridge, signedIn, loadBoard, loads]);
 
   const setStatus = async (arrival: Arrival, status: ArrivalStatus) => {
     noticeFrom(await bridge.call('setStatus', { arrivalId: arrival.id, status }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appUrl } from '../../../main/shell/appProtocol.ts';
-import { shellPageFor, shellPaths } from '../../../main/shell/shellPages.ts';
+import { fallbackPath, shellPageFor, shellPaths } from '../../../main/shell/shellPages.ts';
 
 const html = (path: string) => shellPageFor(appUrl(path))?.body ?? '';
 
@@ -37,5 +37,13 @@ describe('the shell’s own pages', () => {
     for (const digit of '0123456789') expect(page).toContain(`data-digit="${digit}"`);
     expect(page).toContain('data-action="cancel"');
     expect(page).toContain(`src="${shellPaths.staffExitScript}"`);
+  });
+
+  it('a config error is on the calm page for staff, in words, and cannot inject markup', () => {
+    const page = html(fallbackPath('office.yaml:7: clinicians[0].name: <script>alert(1)</script> & more'));
+    expect(page).toContain('One moment, please');
+    expect(page).toContain('For staff: Stillroom could not start. office.yaml:7: clinicians[0].name: &#60;script&#62;alert(1)&#60;/script&#62; &#38; more');
+    expect(page).not.toContain('<script>alert');
+    expect(html(shellPaths.fallback)).not.toContain('For staff');
   });
 });

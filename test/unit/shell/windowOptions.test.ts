@@ -22,8 +22,22 @@ describe('window options', () => {
     });
   });
 
-  it.each(roles)('a %s window loads the bundled preload', (role) => {
-    expect(windowOptionsFor(role, installed).webPreferences?.preload).toBe(installed.preloadPath);
+  it('only the kiosk loads the preload (the staff exit); the desk and room talk HTTP like any browser', () => {
+    expect(windowOptionsFor('kiosk', installed).webPreferences?.preload).toBe(installed.preloadPath);
+    expect(windowOptionsFor('desk', installed).webPreferences?.preload).toBeUndefined();
+    expect(windowOptionsFor('room', installed).webPreferences?.preload).toBeUndefined();
+    expect(staffExitWindowOptions(installed).webPreferences?.preload).toBe(installed.preloadPath);
+  });
+
+  it('each role keeps its own cookies, so the desk session never reaches the kiosk; the PIN pad shares the kiosk jar', () => {
+    const partitions = roles.map((role) => windowOptionsFor(role, installed).webPreferences?.partition);
+    expect(new Set(partitions).size).toBe(roles.length);
+    expect(partitions.every((partition) => partition?.startsWith('persist:'))).toBe(true);
+    expect(staffExitWindowOptions(installed).webPreferences?.partition).toBe(windowOptionsFor('kiosk', installed).webPreferences?.partition);
+  });
+
+  it('the kiosk cannot be closed from its frame on Windows', () => {
+    expect(windowOptionsFor('kiosk', installed).closable).toBe(false);
   });
 
   it('an installed app has no developer tools; a development run has them', () => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import mqtt, { ErrorWithReasonCode, type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
-import { silentLog, type Log } from '../../log.ts';
+import { errorName, silentLog, type Log } from '../../log.ts';
 import { hubStatusTopic, onlinePayload, offlinePayload, BusId, BusPrefix } from './officeBus.ts';
 import { topicMatches } from './topicFilter.ts';
 
@@ -236,7 +236,8 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
         try {
           handler(message);
         } catch (error) {
-          log.error('an MQTT message handler failed', { filter, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+          // The error's name only: a message (a JSON.parse error quotes its input) can carry the sender's text.
+          log.error('an MQTT message handler failed', { filter, error: errorName(error) });
         }
       }
     }

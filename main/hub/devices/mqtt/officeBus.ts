@@ -116,6 +116,13 @@ export interface RoomCommandSource extends BusAddress {
   knownPresets: () => Iterable<string>;
 }
 
+/** A zod issue in words that hold nothing from the input: its code and the schema path it is at. */
+export function issueWords(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'invalid';
+  const at = issue.path.filter((part) => typeof part === 'string' || typeof part === 'number').join('.');
+  return `${issue.code}${at ? ` at ${at}` : ''}`;
+}
+
 type Checked = { ok: true; roomId: string; command: RoomCommand } | { ok: false; reason: string };
 
 /** Everything a command must pass before it reaches a room; the reason is for the log, never for the sender. */
@@ -126,7 +133,8 @@ export function checkRoomCommand(source: RoomCommandSource, message: MqttMessage
   if (!json.ok) return json;
   if (!new Set(source.knownRooms()).has(roomId)) return { ok: false, reason: 'unknown room' };
   const parsed = RoomCommand.safeParse(json.value);
-  if (!parsed.success) return { ok: false, reason: `payload does not match a room command: ${parsed.error.issues[0]?.message ?? 'invalid'}`.slice(0, 200) };
+  // The issue's code and path (the schema's own keys), never zod's message: it names unknown keys, which are the sender's text.
+  if (!parsed.success) return { ok: false, reason: `payload does not match a room command: ${issueWords(parsed.error.issues[0])}` };
   if (parsed.data.action === 'apply-preset' && !new Set(source.knownPresets()).has(parsed.data.preset)) return { ok: false, reason: 'unknown preset' };
   return { ok: true, roomId, command: parsed.data };
 }
@@ -148,7 +156,8 @@ export function subscribeRoomCommands(
     (message) => {
       const checked = checkRoomCommand(source, message);
       if (checked.ok) onCommand(checked.roomId, checked.command);
-      else log.warn('room command dropped', { topic: message.topic.slice(0, 200), reason: checked.reason });
+      // The topic only when it names a known room: anything else in it is the sender's text, which is never logged.
+      else log.warn('room command dropped', { topic: checked.reason === 'unknown room' ? `(a room this office does not have, ${Buffer.byteLength(message.topic)} bytes)` : message.topic, reason: checked.reason });
     },
     { retainAsPublished: true },
   );

@@ -68,7 +68,8 @@ function parsePayload<T>(message: MqttMessage, schema: z.ZodType<T>): Parsed<T> 
   const json = jsonPayload(message.payload, maxZ2mPayloadBytes);
   if (!json.ok) return json;
   const parsed = schema.safeParse(json.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `unexpected payload: ${parsed.error.issues[0]?.path.join('.') || 'root'} ${parsed.error.issues[0]?.message ?? ''}`.slice(0, 200) };
+  // The path (the schema's keys) and the issue's code, never zod's message, which can quote the sender's keys.
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `unexpected payload: ${parsed.error.issues[0]?.path.join('.') || 'root'} ${parsed.error.issues[0]?.code ?? ''}`.slice(0, 200) };
 }
 
 export function watchZigbee2mqtt(link: Pick<MqttLink, 'subscribe' | 'publish' | 'onConnected' | 'status'>, options: Zigbee2mqttOptions): Zigbee2mqtt {
