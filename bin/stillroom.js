@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major > 22 || (major === 22 && minor >= 12)) {
-  await import('../dist/main/cli.js');
+  const { runCli } = await import('../dist/main/cli.js');
+  const result = await runCli(process.argv.slice(2));
+  // Done: let standard output drain and the process end by itself; a failure ends it now.
+  if (result === 0) process.exitCode = 0;
+  else if (result !== 'serving') process.exit(result);
 } else {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const pinned = join(root, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');

@@ -71,12 +71,31 @@ async function checkConfig() {
   expect(extraResources.some((entry) => entry?.from === 'presets' && entry?.to === 'presets'), 'presets ship as extra resources (process.resourcesPath/presets)');
   expect(extraResources.some((entry) => entry?.from === 'packaging/linux/stillroom-kiosk.service'), 'linux: the kiosk systemd unit ships as an extra resource');
   expect(asList(config.asarUnpack).some((pattern) => pattern.includes('*.node')), 'native modules (*.node) are unpacked from the asar');
-  expect(config.npmRebuild !== false, 'native modules are rebuilt for Electron (npmRebuild)');
+  expect(config.npmRebuild === false, 'no native rebuild (npmRebuild: false): better-sqlite3\'s Node-API prebuilds load in Electron as they are');
   expect(Array.isArray(config.deb?.depends) && config.deb.depends.length > 0, 'deb: runtime dependencies listed');
+  const depends = asList(config.deb?.depends).map((entry) => entry.split(' ')[0]);
+  expect(depends.includes('cage') && depends.includes('xwayland'), 'deb: depends on cage and xwayland (cage 0.1.4 exits at once without Xwayland)');
+  expect(Array.isArray(config.deb?.recommends) && config.deb.recommends.length === 0, 'deb: no Recommends (electron-builder would otherwise recommend libappindicator3-1, which apt installs)');
+  expect(config.deb?.afterInstall === 'packaging/linux/after-install.sh' && config.deb?.afterRemove === 'packaging/linux/after-remove.sh', 'deb: after-install sets up the command, user and unit (disabled); after-remove undoes it');
+  for (const [from, to] of [['packaging/linux/kiosk-session', 'kiosk/kiosk-session'], ['packaging/linux/stillroom', 'bin/stillroom']]) {
+    expect(extraResources.some((entry) => entry?.from === from && entry?.to === to), `linux: ${from} ships as resources/${to}`);
+  }
+  // electron-builder's loader turns the root `files` into [{filter: [...]}]; a platform's stay strings.
+  const filePatterns = (platform) => [...asList(config.files), ...asList(config[platform]?.files)].flatMap((entry) => (typeof entry === 'string' ? [entry] : asList(entry?.filter)));
+  // `${/*}`, not `/**`: electron-builder's file-patterns docs say `!dir/**/*` still creates the
+  // empty directory; the macro leaves out the directory too (https://www.electron.build/file-patterns).
+  expect(filePatterns('linux').includes('!node_modules/better-sqlite3/{deps,src}${/*}'), 'SQLite\'s sources (better-sqlite3/deps, src, their folders too) stay out of the package');
+  for (const [platform, prefix] of [['linux', 'linux'], ['win', 'win32'], ['mac', 'darwin']]) {
+    expect(filePatterns(platform).includes(`!node_modules/better-sqlite3/prebuilds/!(${prefix}-\${arch}).node`), `${platform}: only the target's better-sqlite3 prebuild ships (${prefix}-<arch>.node)`);
+  }
+  const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const bundled = ['react', 'react-dom'].filter((name) => name in (packageJson.dependencies ?? {}));
+  expect(bundled.length === 0, bundled.length === 0 ? 'React is a devDependency: the renderer is bundled by Vite, so node_modules/react does not ship' : `${bundled.join(', ')} in dependencies would ship unused`);
   const fuses = config.electronFuses ?? {};
-  const wantedFuses = { runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableCookieEncryption: true, grantFileProtocolExtraPrivileges: false };
+  const wantedFuses = { runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableCookieEncryption: true, grantFileProtocolExtraPrivileges: false, enableEmbeddedAsarIntegrityValidation: true };
   for (const [fuse, wanted] of Object.entries(wantedFuses)) expect(fuses[fuse] === wanted, `fuse ${fuse}: ${wanted ? 'on' : 'off'}`);
-  for (const source of ['presets', 'packaging/linux/stillroom-kiosk.service']) expect(existsSync(path.join(root, source)), `${source} exists`);
+  const sources = ['presets', 'packaging/linux/stillroom-kiosk.service', 'packaging/linux/kiosk-session', 'packaging/linux/stillroom', 'packaging/linux/after-install.sh', 'packaging/linux/after-remove.sh', 'build/icon.svg', 'build/icons/512x512.png'];
+  for (const source of sources) expect(existsSync(path.join(root, source)), `${source} exists`);
   return config;
 }
 
@@ -105,6 +124,15 @@ function checkDeb(file, config) {
   const depends = field('Depends');
   const missing = asList(config?.deb?.depends).filter((dependency) => !depends.includes(dependency.split(' ')[0]));
   expect(missing.length === 0, missing.length === 0 ? `Depends has every configured library (${depends.split(',').length} entries)` : `Depends lacks ${missing.join(', ')}`);
+  const dependsOn = depends.split(',').flatMap((entry) => entry.split('|')).map((entry) => entry.trim().split(/[\s(]/)[0]);
+  expect(dependsOn.includes('xwayland') && dependsOn.includes('cage'), 'Depends: cage and xwayland (the kiosk unit needs both on bookworm)');
+  let postinst = '';
+  try {
+    postinst = execFileSync('dpkg-deb', ['-I', file, 'postinst'], { encoding: 'utf8' });
+  } catch {
+    postinst = '';
+  }
+  expect(postinst.includes('stillroom-kiosk.service') && !/systemctl (enable|start)/.test(postinst), 'postinst installs the kiosk unit and does not enable or start it');
 
   const contents = execFileSync('dpkg-deb', ['-c', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     .split('\n')
@@ -122,6 +150,12 @@ function checkDeb(file, config) {
   const binaries = contents.filter((entry) => entry.startsWith(unpacked) && entry.endsWith('.node'));
   const forArch = prebuildOf[architecture];
   expect(binaries.some((entry) => entry.endsWith(`/build/Release/better_sqlite3.node`) || (forArch && entry.endsWith(`/prebuilds/${forArch}`))), `better-sqlite3 binary for ${architecture} unpacked from the asar (${binaries.length} .node files)`);
+  const others = binaries.filter((entry) => !entry.endsWith(`/prebuilds/${forArch}`));
+  expect(others.length === 0, others.length === 0 ? `only the ${architecture} prebuild of better-sqlite3 ships` : `other platforms' prebuilds ship for nothing: ${others.map((entry) => path.basename(entry)).join(', ')}`);
+  // Files only: `dpkg-deb -c` also lists each directory (a trailing /), which holds no source.
+  const sqliteSources = contents.filter((entry) => !entry.endsWith('/') && (entry.includes('/node_modules/better-sqlite3/deps/') || entry.includes('/node_modules/better-sqlite3/src/')));
+  expect(sqliteSources.length === 0, sqliteSources.length === 0 ? 'no SQLite sources in the package' : `SQLite sources ship for nothing (${sqliteSources.length} files)`);
+  expect(contents.includes(`${app}/resources/kiosk/kiosk-session`) && contents.includes(`${app}/resources/bin/stillroom`), `${app}/resources/kiosk/kiosk-session and resources/bin/stillroom (the command)`);
   expect(has('.desktop'), 'a .desktop entry');
 }
 

@@ -21,6 +21,16 @@ import { parsePort, serveHub } from './serve.ts';
 /** The repository (or installed package) root: this file is bundled to dist/main/cli.js. */
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * Where the built-in files are. From a checkout, beside the repository root; in the installed
+ * Electron app (which runs this module in its main process, main/shell/electronMain.ts), the
+ * presets are an extra resource outside the asar.
+ */
+export interface CliPaths {
+  presetsDir: string;
+}
+let paths: CliPaths = { presetsDir: join(appRoot, 'presets') };
+
 const usage = `Usage:
   stillroom serve [--config <file>] [--data <dir>] [--port <n>] [--host <address>]
   stillroom hash-pin [--data <dir>]   (reads the PIN from standard input)`;
@@ -41,7 +51,7 @@ async function serve(args: string[]): Promise<void> {
     configPath: resolve(values.config),
     dataDir: resolve(values.data),
     rendererDir: join(appRoot, 'dist', 'renderer'),
-    presetsDir: join(appRoot, 'presets'),
+    presetsDir: paths.presetsDir,
     ...(port === undefined ? {} : { port }),
     ...(values.host === undefined ? {} : { host: values.host }),
   });
@@ -76,20 +86,36 @@ async function hashPinCommand(args: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[]): Promise<'serving' | 'done'> {
   const [command, ...rest] = argv;
-  if (command === 'serve') return serve(rest);
-  if (command === 'hash-pin') return hashPinCommand(rest);
+  if (command === 'serve') {
+    await serve(rest);
+    return 'serving';
+  }
+  if (command === 'hash-pin') {
+    await hashPinCommand(rest);
+    return 'done';
+  }
   throw new UsageError(command ? `Unknown command "${command}".\n${usage}` : usage);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`Stillroom cannot start because the configuration has a problem:\n${error.message}\n`);
-  } else if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`Stillroom stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+/**
+ * Runs one `stillroom` command. Resolves `serving` while `serve` keeps running (it exits on
+ * SIGINT/SIGTERM by itself), or the exit code once the command is over; problems are written to
+ * standard error in words, never as a stack trace.
+ */
+export async function runCli(argv: string[], where: Partial<CliPaths> = {}): Promise<'serving' | number> {
+  paths = { ...paths, ...where };
+  try {
+    return (await main(argv)) === 'serving' ? 'serving' : 0;
+  } catch (error: unknown) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Stillroom cannot start because the configuration has a problem:\n${error.message}\n`);
+    } else if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`Stillroom stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return 1;
   }
-  process.exit(1);
-});
+}

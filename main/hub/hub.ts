@@ -20,6 +20,7 @@ import { keepRetention, wipeDay } from './arrivals/retention.ts';
 import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
 import { openOfficeFile } from './config/officeFile.ts';
+import { secretsEnvironment } from './config/secrets.ts';
 import { openSecretsFile } from './config/secretsFile.ts';
 import { checkHomeAssistant, readAreaRooms } from './setup/connectionCheck.ts';
 import { liveSections, restartSections } from './config/liveConfig.ts';
@@ -95,7 +96,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const office = openOfficeFile(options.configPath, { log, writable: !isBundledDemo(options.configPath) });
   // Secrets saved from the admin page (data folder, 0600) are read as the environment is, and win over it.
   const secrets = openSecretsFile(options.dataDir);
-  const env = { ...(options.env ?? process.env), ...secrets.asEnv(config.homeAssistant && 'tokenEnv' in config.homeAssistant ? config.homeAssistant.tokenEnv : 'STILLROOM_HA_TOKEN') };
+  // The environment, then systemd credentials (LoadCredential=, config/secrets.ts), then the saved secrets.
+  const env = { ...secretsEnvironment(options.env ?? process.env, (message, fields) => log.warn(message, fields)), ...secrets.asEnv(config.homeAssistant && 'tokenEnv' in config.homeAssistant ? config.homeAssistant.tokenEnv : 'STILLROOM_HA_TOKEN') };
   // One hub per data folder: a second one refuses to start, in words (store/dataLock.ts).
   const lock = lockDataFolder(options.dataDir);
   const faults = createHubFaults(log);

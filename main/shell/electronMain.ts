@@ -7,7 +7,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, net, powerSaveBlocker, protocol, session, utilityProcess } from 'electron';
+import { cliInvocation } from './appCli.ts';
 import { appOrigin, appScheme, appUrl } from './appProtocol.ts';
 import { loadOfficeConfig } from '../hub/config/loadConfig.ts';
 import { gpuDisabledAtStart } from './crashRecovery.ts';
@@ -22,7 +24,7 @@ import { windowPlanFor, type WindowRole } from './roles.ts';
 import { superviseKiosk } from './selfHealing.ts';
 import { serveRenderer } from './serveRenderer.ts';
 import { fallbackPath } from './shellPages.ts';
-import { staffExitStatus } from './staffExit.ts';
+import { markStaffExit, staffExitStatus } from './staffExit.ts';
 import { watchStaffExit } from './staffExitWindow.ts';
 import { keepDeviceSession, loadSurface, refuseClose, type SurfaceLoader } from './windowLoading.ts';
 import { partitionFor, staffExitWindowOptions, windowOptionsFor } from './windowOptions.ts';
@@ -38,45 +40,62 @@ function failStartup(message: string): never {
   process.exit(1);
 }
 
-// Must happen before `ready`. `standard` gives the scheme real origins (for CSP and the sender
-// check), `secure` makes it a secure context; no `bypassCSP`. The scheme now serves only the
-// shell's own pages (the calm page, the staff-exit PIN pad): they must work with no hub at all.
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
-app.enableSandbox();
+const cli = cliInvocation(process.argv.slice(1), { packaged: app.isPackaged });
+if (cli) void runCliInApp(cli.command, cli.args);
+else startApp();
 
-const launch = parseLaunchOptions(process.argv.slice(1), {
-  configPath: path.join(app.getAppPath(), 'config', 'demo-office.yaml'),
-  cwd: process.cwd(),
-});
-if (!launch.ok) failStartup(launch.message);
-const options: LaunchOptions = launch.options;
+/**
+ * `stillroom hash-pin`, `stillroom serve` from the installed app: the hub's own CLI module
+ * (dist/main/cli.js, ESM, loaded by `import()`) run in this main process, no window opened.
+ */
+async function runCliInApp(command: string, args: string[]): Promise<void> {
+  const presetsDir = app.isPackaged ? path.join(process.resourcesPath, 'presets') : path.join(app.getAppPath(), 'presets');
+  const cliModule = (await import(pathToFileURL(path.join(__dirname, 'cli.js')).href)) as typeof import('../hub/cli.ts');
+  const result = await cliModule.runCli([command, ...args], { presetsDir });
+  if (result !== 'serving') app.exit(result);
+}
 
-// `--data` holds the hub's database and Chromium's profile alike, so each data folder is its own
-// single instance (and each test gets a fresh profile). The hub's own lock on its data folder
-// refuses a second hub (`stillroom serve`) there as well.
-if (options.dataDir !== null) app.setPath('userData', options.dataDir);
+function startApp(): void {
+  // Must happen before `ready`. `standard` gives the scheme real origins (for CSP and the sender
+  // check), `secure` makes it a secure context; no `bypassCSP`. The scheme now serves only the
+  // shell's own pages (the calm page, the staff-exit PIN pad): they must work with no hub at all.
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  app.enableSandbox();
 
-// Written when the GPU process kept crashing (selfHealing.ts); read before `ready`, the only
-// time hardware acceleration can still be switched off.
-const gpuMarkPath = path.join(app.getPath('userData'), 'gpu-disabled-at');
-function readGpuMark(): number | null {
-  try {
-    const at = Date.parse(readFileSync(gpuMarkPath, 'utf8').trim());
-    return Number.isNaN(at) ? null : at;
-  } catch {
-    return null;
+  const launch = parseLaunchOptions(process.argv.slice(1), {
+    configPath: path.join(app.getAppPath(), 'config', 'demo-office.yaml'),
+    cwd: process.cwd(),
+  });
+  if (!launch.ok) failStartup(launch.message);
+  const options: LaunchOptions = launch.options;
+
+  // `--data` holds the hub's database and Chromium's profile alike, so each data folder is its own
+  // single instance (and each test gets a fresh profile). The hub's own lock on its data folder
+  // refuses a second hub (`stillroom serve`) there as well.
+  if (options.dataDir !== null) app.setPath('userData', options.dataDir);
+
+  // Written when the GPU process kept crashing (selfHealing.ts); read before `ready`, the only
+  // time hardware acceleration can still be switched off.
+  const gpuMarkPath = path.join(app.getPath('userData'), 'gpu-disabled-at');
+  function readGpuMark(): number | null {
+    try {
+      const at = Date.parse(readFileSync(gpuMarkPath, 'utf8').trim());
+      return Number.isNaN(at) ? null : at;
+    } catch {
+      return null;
+    }
+  }
+  const gpuDisabled = gpuDisabledAtStart(process.argv.slice(1), readGpuMark(), Date.now());
+  if (gpuDisabled) app.disableHardwareAcceleration();
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    start(options, gpuDisabled, gpuMarkPath);
   }
 }
-const gpuDisabled = gpuDisabledAtStart(process.argv.slice(1), readGpuMark(), Date.now());
-if (gpuDisabled) app.disableHardwareAcceleration();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  start();
-}
-
-function start(): void {
+function start(options: LaunchOptions, gpuDisabled: boolean, gpuMarkPath: string): void {
   let link: HubLink | undefined;
   let supervisor: HubSupervisor | undefined;
   const loaders = new Set<SurfaceLoader>();
@@ -247,6 +266,7 @@ function start(): void {
       quit: () => {
         exitCode = staffExitStatus;
         quitting = true;
+        markStaffExit(process.env, log);
         app.quit();
       },
       log,

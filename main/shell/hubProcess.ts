@@ -37,6 +37,9 @@ type Fork = (modulePath: string, args: string[], options: { serviceName: string;
 export function utilityHubSpawner(fork: Fork, paths: HubProcessPaths): (request: SpawnRequest) => HubChild {
   return (request) => {
     // The hub's log lines go where the app's go (journald under systemd).
+    // No `env`: the hub inherits the shell's environment (electron.d.ts ForkOptions.env, "Default
+    // is `process.env`"), so the unit's EnvironmentFile= secrets and systemd's CREDENTIALS_DIRECTORY
+    // (LoadCredential=, hub/config/secrets.ts) reach it.
     const child = fork(paths.entry, hubProcessArgs(paths, request), { serviceName: 'Stillroom hub', stdio: 'inherit' });
     return {
       send: (command) => child.postMessage(command),

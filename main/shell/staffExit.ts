@@ -7,6 +7,7 @@
  * type and modifiers alone), so the kiosk's preload forwards trusted pointer events, which cover
  * touch and mouse alike, and this machine decides on them.
  */
+import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { PinThrottle } from '../hub/staff/pinThrottle.ts';
 
@@ -21,6 +22,24 @@ export const staffExitIdleMs = 60_000;
  * Shell Launcher (a custom return code) restart the kiosk after any other exit, but not this one.
  */
 export const staffExitStatus = 10;
+/**
+ * The kiosk unit's session script (packaging/linux/kiosk-session) names a file here; the staff
+ * exit writes it, and the script ends the unit with `staffExitStatus` on seeing it. cage 0.1.4
+ * (Debian 12, Raspberry Pi OS bookworm) exits 0 whatever its client returned, so the app's own
+ * exit status never reaches systemd.
+ */
+export const staffExitMarkVariable = 'STILLROOM_STAFF_EXIT_MARK';
+
+export function markStaffExit(env: Readonly<Record<string, string | undefined>>, log: (message: string, fields?: Record<string, string>) => void, write: (file: string, text: string) => void = (file, text) => writeFileSync(file, text, { mode: 0o600 })): void {
+  const file = env[staffExitMarkVariable];
+  if (!file) return;
+  try {
+    write(file, `${new Date().toISOString()}\n`);
+  } catch (error) {
+    log('the staff exit could not leave its mark; the kiosk unit will start the kiosk again', { file, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** One caller for the throttle: every try comes from the same kiosk screen. */
 export const staffExitCaller = 'kiosk staff exit';
 

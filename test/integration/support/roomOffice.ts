@@ -58,7 +58,7 @@ export interface RoomOffice {
   close(): Promise<void>;
 }
 
-export async function startRoomOffice(simulator: { url: string; token: string }, options: { dataDir?: string; extraLights?: string; log?: Log } = {}): Promise<RoomOffice> {
+export async function startRoomOffice(simulator: { url: string; token: string }, options: { dataDir?: string; extraLights?: string; log?: Log; env?: Record<string, string> } = {}): Promise<RoomOffice> {
   const dataDir = options.dataDir ?? tempDir('rooms');
   const configPath = join(dataDir, 'office.yaml');
   writeFileSync(configPath, officeYaml(simulator.url, options));
@@ -68,7 +68,7 @@ export async function startRoomOffice(simulator: { url: string; token: string },
     rendererDir: join(repoRoot, 'dist', 'renderer'),
     presetsDir: join(repoRoot, 'presets'),
     log: options.log ?? silentLog,
-    env: { TEST_HA_TOKEN: simulator.token },
+    env: options.env ?? { TEST_HA_TOKEN: simulator.token },
   });
   const call: RoomOffice['call'] = async (name, input) => {
     const result = await hub.api.call('desk', name, input);

@@ -4,7 +4,7 @@
  * dpkg-deb so its rules are known to catch a package that lacks what the kiosk needs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/tempDir.ts';
@@ -39,7 +39,7 @@ describe('electron-builder.yml', () => {
 });
 
 /** A package laid out the way electron-builder lays out Stillroom's, minus what `leaveOut` names. */
-function fakeDeb(name: string, { architecture = 'amd64', leaveOut = [] as string[] } = {}): string {
+function fakeDeb(name: string, { architecture = 'amd64', leaveOut = [] as string[], extra = [] as string[], depends = 'cage, xwayland', postinst = '#!/bin/sh\ninstall -m 0644 x /usr/lib/systemd/system/stillroom-kiosk.service\n' } = {}): string {
   const tree = path.join(work, name);
   const file = (relative: string, content = '') => {
     if (leaveOut.some((part) => relative.includes(part))) return;
@@ -51,11 +51,16 @@ function fakeDeb(name: string, { architecture = 'amd64', leaveOut = [] as string
     'Version: 0.1.0',
     `Architecture: ${architecture}`,
     'Maintainer: Stillroom <maintainers@stillroom.invalid>',
-    'Depends: libgtk-3-0 | libgtk-3-0t64, libnss3, libxss1, libxtst6, libatspi2.0-0 | libatspi2.0-0t64, libasound2 | libasound2t64, libgbm1, libuuid1',
+    `Depends: libgtk-3-0 | libgtk-3-0t64, libnss3, libxss1, libxtst6, libatspi2.0-0 | libatspi2.0-0t64, libasound2 | libasound2t64, libgbm1, libuuid1${depends ? `, ${depends}` : ''}`,
     'Description: Stillroom',
     '',
   ].join('\n'));
+  file('DEBIAN/postinst', postinst);
+  if (existsSync(path.join(tree, 'DEBIAN/postinst'))) chmodSync(path.join(tree, 'DEBIAN/postinst'), 0o755);
   file('opt/Stillroom/stillroom');
+  file('opt/Stillroom/resources/kiosk/kiosk-session');
+  file('opt/Stillroom/resources/bin/stillroom');
+  for (const entry of extra) file(entry);
   file('opt/Stillroom/resources/app.asar');
   for (const preset of readdirSync(path.join(root, 'presets'))) file(`opt/Stillroom/resources/presets/${preset}`);
   file('opt/Stillroom/resources/systemd/stillroom-kiosk.service');
@@ -80,6 +85,20 @@ describe.skipIf(!dpkgDeb)('the .deb check (skipped where dpkg-deb is missing)', 
     const { status, output } = checkDeb(fakeDeb('incomplete', { leaveOut: ['presets/calm.yaml', 'better-sqlite3'] }));
     expect(output).toContain('✗ presets missing: calm.yaml');
     expect(output).toContain('✗ better-sqlite3 binary for amd64');
+    expect(status).toBe(1);
+  });
+
+  it("fails a package that ships other platforms' prebuilds or SQLite's sources, lacks Xwayland, or enables the kiosk unit", () => {
+    const unpacked = 'opt/Stillroom/resources/app.asar.unpacked/node_modules/better-sqlite3';
+    const { status, output } = checkDeb(
+      fakeDeb('fat', { extra: [`${unpacked}/prebuilds/win32-x64.node`, `${unpacked}/deps/sqlite3/sqlite3.c`] }),
+      fakeDeb('no-xwayland', { depends: 'cage' }),
+      fakeDeb('enabled', { postinst: '#!/bin/sh\ninstall x /usr/lib/systemd/system/stillroom-kiosk.service\nsystemctl enable stillroom-kiosk\n' }),
+    );
+    expect(output).toContain("✗ other platforms' prebuilds ship for nothing: win32-x64.node");
+    expect(output).toContain('✗ SQLite sources ship for nothing (1 files)');
+    expect(output).toContain('✗ Depends: cage and xwayland');
+    expect(output).toContain('✗ postinst installs the kiosk unit and does not enable or start it');
     expect(status).toBe(1);
   });
 });

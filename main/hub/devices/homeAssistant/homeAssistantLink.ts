@@ -61,7 +61,7 @@ export interface HomeAssistantLink {
 export type ConnectHomeAssistant = { ok: true; link: HomeAssistantLink } | { ok: false; message: string };
 
 export const tokenRejectedMessage =
-  'Home Assistant rejected the access token. Create a long-lived access token in your Home Assistant profile and put it in STILLROOM_HA_TOKEN (or the admin settings).';
+  'Home Assistant rejected the access token. Create a long-lived access token in your Home Assistant profile and put it in STILLROOM_HA_TOKEN (or save it on the hub\'s /admin page, under Connections, Home Assistant).';
 
 /**
  * The library builds its sockets with the global `WebSocket`. Node 24 has its own (undici) one,

@@ -72,7 +72,7 @@ export interface MqttLink {
 export type ConnectMqtt = { ok: true; link: MqttLink } | { ok: false; message: string };
 
 export const credentialsRefusedMessage =
-  'The MQTT broker refused Stillroom\'s user name or password. Check STILLROOM_MQTT_USERNAME and STILLROOM_MQTT_PASSWORD (or the admin settings); Stillroom will not try again until they change.';
+  'The MQTT broker refused Stillroom\'s user name or password. Check STILLROOM_MQTT_USERNAME and STILLROOM_MQTT_PASSWORD in the hub\'s environment (on a Linux install, /etc/stillroom/secrets.env or a systemd credential: see "Secrets" in the README); Stillroom will not try again until they change.';
 
 /** CONNACK reason codes that mean "who you are is not welcome": v3.1.1 4 and 5, v5 134, 135 and 140. */
 const credentialCodes = new Set([4, 5, 134, 135, 140]);
