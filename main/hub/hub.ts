@@ -43,6 +43,7 @@ import { createRoomStateStore } from './rooms/roomStateStore.ts';
 import { soundReachProblem } from './sounds/soundAddress.ts';
 import { createSoundLibrary } from './sounds/soundLibrary.ts';
 import { createSoundStreams, type SoundStreams } from './sounds/soundStreams.ts';
+import { loadActionKey } from './notify/actionKey.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
 import { lockDataFolder } from './store/dataLock.ts';
 import { openDatabase } from './store/database.ts';
@@ -181,6 +182,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log,
     now,
     faults,
+    actionKey: loadActionKey(options.dataDir, log),
     ...(options.escalationTimers ? { escalationTimers: options.escalationTimers } : {}),
   });
   const arrivals = createArrivals({
