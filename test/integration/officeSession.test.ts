@@ -70,7 +70,8 @@ it('in session a check-in only glows the lamp and pushes silently; out of sessio
 it('an in-session arrival nobody acknowledges alerts the desk; one acknowledged at the desk or from the phone does not', async () => {
   // The scheduler waits the configured minutes in real time; the hub is started again with its clock
   // moved on so that the wait ends a moment after it is up (escalation watches waiting arrivals at start).
-  let clockOffset = 0;
+  // Four in the afternoon, so the 14:00 to 15:00 clients below are all past their time: each waits from arrival.
+  let clockOffset = new Date().setHours(16, 0, 0, 0) - Date.now();
   const now = () => Date.now() + clockOffset;
   const { home, start } = await officeWithPhones('{ push: { service: mobile_app_sams_phone }, escalateAfterMinutes: 10 }', now);
   const before = await start();
