@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Arrival, CheckInRequest } from '../../main/contract/contract.ts';
 import { deskAt, demoPin, kioskAt, startHub, type LiveFeedClient, type RunningHub } from './support/hubClient.ts';
 
-const arrivalFields = ['acknowledgedAt', 'arrivedAt', 'clinicianId', 'endedAt', 'id', 'seenAt', 'slot', 'source', 'status', 'wishes'];
+const arrivalFields = ['acknowledgedAt', 'acknowledgedBy', 'arrivedAt', 'clinicianId', 'endedAt', 'id', 'seenAt', 'slot', 'source', 'status', 'wishes'];
 const forSam: CheckInRequest = { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['quieter-room'] };
 
 let running: RunningHub;
