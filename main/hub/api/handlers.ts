@@ -61,6 +61,7 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, saveRoomAsP
     }),
     setStatus: ({ arrivalId, status }) => arrivals.setStatus(arrivalId, status),
     undo: () => ok(arrivals.undo()),
+    removeArrival: ({ arrivalId }) => arrivals.remove(arrivalId),
     checkInAtDesk: (request) => arrivals.checkIn(request, 'desk'),
     wipeToday: () => ok({ wiped: wipeToday() }),
     acknowledge: ({ arrivalId, by }) => arrivals.acknowledge(arrivalId, by ?? null),

@@ -164,6 +164,19 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
   }
 
   /**
+   * Deletes one arrival (a check-in by mistake, or one of a flood of made-up ones) without wiping the
+   * day: its changes, visit key and pending notifications go with it (ON DELETE CASCADE), and nothing
+   * of it is left in the WAL. Not undoable: deleted means gone.
+   */
+  function remove(arrivalId: string): Result<{ removed: true }> {
+    if (!store.get(arrivalId)) return refuse('not-found', 'That arrival is no longer on the board.');
+    store.transaction(() => store.remove(arrivalId));
+    store.forgetDeleted();
+    publish({ type: 'arrival-removed', arrivalId, lastChange: lastChange() });
+    return ok({ removed: true });
+  }
+
+  /**
    * "Assign to…": the desk gives a waiting client to a clinician (an "I'm not sure" arrival, or a
    * tile tapped by mistake). The clinician hears of it as of a check-in; undo gives the client back.
    */
@@ -212,6 +225,7 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
     checkIn,
     setStatus,
     undo,
+    remove,
     lastChange,
     today: () => {
       // A time ahead of the clock (written before it was set back) shows as now: no negative waits.
