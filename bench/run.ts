@@ -4,10 +4,11 @@
  */
 import { benchAmbience } from './ambience.ts';
 import { benchCheckins } from './checkins.ts';
+import { benchKioskMotion } from './kioskMotion.ts';
 import { benchMqtt } from './mqtt.ts';
 import { formatReport, type BenchReport } from './report.ts';
 
-const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins, benchAmbience, benchMqtt];
+const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins, benchAmbience, benchMqtt, benchKioskMotion];
 
 for (const bench of benchmarks) {
   process.stdout.write(`${formatReport(await bench())}\n\n`);

@@ -7,6 +7,7 @@
  * TypeScript: no Node, no DOM, so the renderer may import it.
  */
 import { z } from 'zod';
+import { languageCodes } from './languages.ts';
 
 export const clinicianColours = ['sage', 'clay', 'sky', 'sand', 'plum', 'moss', 'dusk', 'stone'] as const;
 export const clinicianSymbols = ['leaf', 'wave', 'sun', 'moon', 'star', 'feather', 'shell', 'mountain', 'drop', 'cloud'] as const;
@@ -78,6 +79,10 @@ export const KioskSetup = z.strictObject({
   slotMinutes: z.number().int().positive(),
   /** Whether the confirmation names the clinician ("We've let Sam know") or not ("We've let your clinician know"). */
   confirmationNamesClinician: z.boolean(),
+  /** The languages offered on the welcome screen, in the practice's order (issue 12). */
+  languages: z.array(z.enum(languageCodes)).min(1).default(['en']),
+  /** Every visit starts in this language and returns to it on the way back to welcome. */
+  defaultLanguage: z.enum(languageCodes).default('en'),
 });
 export type KioskSetup = z.infer<typeof KioskSetup>;
 

@@ -42,6 +42,7 @@ import { createRooms } from './rooms/rooms.ts';
 import { createRoomStateStore } from './rooms/roomStateStore.ts';
 import { createSoundLibrary } from './sounds/soundLibrary.ts';
 import { createSoundStreams, type SoundStreams } from './sounds/soundStreams.ts';
+import { loadActionKey } from './notify/actionKey.ts';
 import { createStaffAccess, type StaffAccess } from './staff/staffAccess.ts';
 import { lockDataFolder } from './store/dataLock.ts';
 import { openDatabase } from './store/database.ts';
@@ -174,6 +175,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log,
     now,
     faults,
+    actionKey: loadActionKey(options.dataDir, log),
     ...(options.escalationTimers ? { escalationTimers: options.escalationTimers } : {}),
   });
   const arrivals = createArrivals({

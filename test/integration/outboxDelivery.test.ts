@@ -4,6 +4,7 @@
  * Assistant being down when notifications fall due.
  */
 import { anArrival } from './support/arrivals.ts';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { connectHomeAssistant, type HomeAssistantStatus } from '../../main/hub/d
 import { startHomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { connectMqtt, type MqttLink } from '../../main/hub/devices/mqtt/mqttLink.ts';
 import { arrivalEventType, homeAssistantDeliveries, mqttBusDelivery } from '../../main/hub/notify/deliveries.ts';
+import { acknowledgeActions } from '../../main/hub/notify/actionKey.ts';
 import { createDispatcher, type DeliveryResult, type DispatcherOptions } from '../../main/hub/notify/dispatcher.ts';
 import { enqueueArrivalNotifications, getOutboxRow, outboxHealth, type OutboxRow } from '../../main/hub/notify/outbox.ts';
 import { planCheckInNotifications } from '../../main/hub/notify/routes.ts';
@@ -162,7 +164,7 @@ it('notifications due while Home Assistant is down are delivered when it returns
   if (!connecting.ok) throw new Error(connecting.message);
   const ha = connecting.link;
   cleanups.push(() => ha.close());
-  const deliveries = homeAssistantDeliveries(ha);
+  const deliveries = homeAssistantDeliveries(ha, acknowledgeActions(randomBytes(32)));
   cleanups.push(() => deliveries.close());
   const { dispatcher, delivered, failures, until } = dispatch({ db, handlers: deliveries.handlers });
   dispatcher.start();

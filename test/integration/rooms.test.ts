@@ -138,7 +138,7 @@ describe('comfort wishes', () => {
     const sim = await simulator();
     const room = await office(sim);
     await connected(room);
-    await room.call('applyPreset', { roomId: 'willow', presetId: 'focus' });
+    // No preset chosen for the room yet: one a therapist chose would stand (the test below).
 
     await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['quieter-room'] });
     await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['softer-light'] });
@@ -147,6 +147,20 @@ describe('comfort wishes', () => {
     // Slowly: at least half a minute, so nobody in the room sees a sudden change.
     expect((sim.serviceCalls.filter((c) => c['domain'] === 'light').at(-1)!['service_data'] as { transition: number }).transition).toBeGreaterThanOrEqual(30);
     expect(prepared.inSession).toBe(false);
+  });
+
+  it('never overrides the preset a therapist chose for their free room', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'focus' });
+    const calls = sim.serviceCalls.length;
+
+    await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: ['softer-light'] });
+    // A second check-in, so any device calls the first one's wish started have been sent.
+    await room.hub.api.call('kiosk', 'checkIn', { clinicianId: 'sam', slot: { kind: 'later' }, wishes: [] });
+    expect((await room.call('roomView', { roomId: 'willow' })).preset?.id).toBe('focus');
+    expect(sim.serviceCalls.length).toBe(calls);
   });
 
   it('leaves a room in session alone', async () => {
@@ -169,7 +183,7 @@ describe('a Home Assistant that stops answering', () => {
     const sim = await simulator();
     const room = await office(sim);
     await connected(room);
-    await room.call('applyPreset', { roomId: 'willow', presetId: 'focus' });
+    // No preset chosen, so the wish does prepare the room (a therapist's choice would stand).
     sim.faults.delayReplies(20_000);
     const preparing = new Promise<void>((resolve) => {
       const stop = sim.onReceive(({ message }) => {

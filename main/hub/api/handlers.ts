@@ -36,6 +36,8 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
       stillThereSeconds: config.kiosk.stillThereSeconds,
       slotMinutes: config.kiosk.slotMinutes,
       confirmationNamesClinician: config.kiosk.confirmationNamesClinician,
+      languages: config.kiosk.languages,
+      defaultLanguage: config.kiosk.defaultLanguage,
     }),
     // No log line per check-in: the log outlives the end-of-day purge, and a line with a time and
     // a clinician is a record of a visit (README, Privacy). The board and the counts are the record.

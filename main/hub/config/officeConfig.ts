@@ -9,6 +9,7 @@ import { BusId, BusPrefix } from '../devices/mqtt/officeBus.ts';
 import { ClinicianRoutes } from '../notify/routes.ts';
 import { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
 import { OpeningHours, weekdays } from './openingHours.ts';
+import { languageCodes } from '../../contract/languages.ts';
 
 
 const Retention = z.union([
@@ -126,6 +127,10 @@ export const OfficeConfig = z.strictObject({
       requestDeadlineSeconds: z.number().min(1).max(30).default(6),
       /** The kiosk's screen is awake in these hours and dimmed outside them; absent: always awake. */
       openingHours: OpeningHours.optional(),
+      /** The languages a client may choose on the welcome screen, in this order (issue 12); one: no choice shown. */
+      languages: z.array(z.enum(languageCodes)).min(1, 'list at least one language').default([...languageCodes]),
+      /** The language every visit starts in, and returns to on the way back to welcome. */
+      defaultLanguage: z.enum(languageCodes).default('en'),
     })
     .prefault({}),
   desk: z
@@ -176,6 +181,9 @@ export function crossCheck(config: OfficeConfig): { path: (string | number)[]; m
   }
   if (config.desk.longWaitMinutes <= config.desk.gentleWaitMinutes) {
     problems.push({ path: ['desk', 'longWaitMinutes'], message: 'must be longer than gentleWaitMinutes' });
+  }
+  if (!config.kiosk.languages.includes(config.kiosk.defaultLanguage)) {
+    problems.push({ path: ['kiosk', 'defaultLanguage'], message: `"${config.kiosk.defaultLanguage}" is not among kiosk.languages (${config.kiosk.languages.join(', ')}): add it there or choose one of those` });
   }
   return problems;
 }

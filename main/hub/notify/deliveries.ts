@@ -11,16 +11,16 @@ import { silentLog, type Log } from '../log.ts';
 import type { DeliveryResult, RouteHandler } from './dispatcher.ts';
 import type { OutboxRow } from './outbox.ts';
 import type { RoutePayload } from './routes.ts';
+import type { AcknowledgeActions } from './actionKey.ts';
 
 type PayloadOf<R extends RoutePayload['route']> = Extract<RoutePayload, { route: R }>['payload'];
 const payloadOf = <R extends RoutePayload['route']>(row: OutboxRow) => row.payload as PayloadOf<R>;
 
 /**
  * The push's "On my way" button. Home Assistant fires `mobile_app_notification_action` with this
- * action when the clinician taps it; the hub listens and records the acknowledgement.
+ * action when the clinician taps it; the hub listens and records the acknowledgement. The action
+ * carries a tag bound to its arrival (actionKey.ts), so an event made up elsewhere does nothing.
  */
-export const acknowledgeActionPrefix = 'STILLROOM_ON_MY_WAY_';
-export const acknowledgeAction = (arrivalId: string) => `${acknowledgeActionPrefix}${arrivalId}`;
 
 /** The Home Assistant event a practice's own automations can listen for. */
 export const arrivalEventType = 'stillroom_arrival';
@@ -57,7 +57,7 @@ const asResult = (result: { ok: true } | { ok: false; message: string }): Delive
  * Pushes, events and light cues through Home Assistant, each acknowledged by a successful result.
  * A light cue glows in its colour for its seconds, then the light goes back to what it was.
  */
-export function homeAssistantDeliveries(ha: HomeAssistantPart, log: Log = silentLog): HomeAssistantDeliveries {
+export function homeAssistantDeliveries(ha: HomeAssistantPart, acknowledge: AcknowledgeActions, log: Log = silentLog): HomeAssistantDeliveries {
   const restores = new Map<string, { timer: NodeJS.Timeout; call: ServiceCall }>();
 
   function restoreCall(entityId: string): ServiceCall {
@@ -96,7 +96,7 @@ export function homeAssistantDeliveries(ha: HomeAssistantPart, log: Log = silent
     handlers: {
       'ha-notify': async (row) => {
         const { service, message, silent } = payloadOf<'ha-notify'>(row);
-        const actions = row.arrivalId ? { actions: [{ action: acknowledgeAction(row.arrivalId), title: 'On my way' }] } : {};
+        const actions = row.arrivalId ? { actions: [{ action: acknowledge.action(row.arrivalId), title: 'On my way' }] } : {};
         return asResult(await ha.notify(service, { message, data: { ...pushData(row.id, silent), ...actions } }));
       },
       'ha-event': async (row) => {

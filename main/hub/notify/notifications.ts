@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * How the office hears of arrivals: at check-in the routes are planned (quietly while the
  * clinician's room is in session) and written to the outbox in the arrival's own transaction; the
@@ -15,7 +16,8 @@ import type { MqttLink } from '../devices/mqtt/mqttLink.ts';
 import { Listeners } from '../listeners.ts';
 import type { Log } from '../log.ts';
 import type { Db } from '../store/database.ts';
-import { acknowledgeActionPrefix, homeAssistantDeliveries, mqttBusDelivery } from './deliveries.ts';
+import { homeAssistantDeliveries, mqttBusDelivery } from './deliveries.ts';
+import { acknowledgeActionPrefix, acknowledgeActions } from './actionKey.ts';
 import type { HubFaults } from '../health/hubFaults.ts';
 import { createDispatcher, type RouteHandlers } from './dispatcher.ts';
 import { createEscalationScheduler, type EscalationTimers } from './escalation.ts';
@@ -36,11 +38,14 @@ export interface NotificationsDeps {
   escalationTimers?: EscalationTimers;
   /** Where the outbox's caught bookkeeping failures go (main/hub/health/hubFaults.ts). */
   faults?: Pick<HubFaults, 'record' | 'recovered'>;
+  /** The key that binds a push's "On my way" to its arrival (actionKey.ts); one for this run if not given. */
+  actionKey?: Buffer;
 }
 
 const homeAssistantRoutes = new Set<RoutePayload['route']>(['ha-notify', 'ha-event', 'light-cue']);
 
-export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers, faults }: NotificationsDeps) {
+export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers, faults, actionKey = randomBytes(32) }: NotificationsDeps) {
+  const actions = acknowledgeActions(actionKey);
   const healthListeners = new Listeners<[]>();
   const onHealthChange = () => healthListeners.emit();
   const acknowledgeListeners = new Listeners<[arrivalId: string]>();
@@ -50,7 +55,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
   const reachable = (notification: RoutePayload) =>
     notification.route === 'mqtt-bus' ? mqtt !== null : homeAssistantRoutes.has(notification.route) ? homeAssistant !== null : true;
 
-  const deliveries = homeAssistant ? homeAssistantDeliveries(homeAssistant, log) : null;
+  const deliveries = homeAssistant ? homeAssistantDeliveries(homeAssistant, actions, log) : null;
   const handlers: RouteHandlers = {
     ...(mqtt ? { 'mqtt-bus': mqttBusDelivery(mqtt.link, mqtt.bus) } : {}),
     ...deliveries?.handlers,
@@ -118,7 +123,11 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
   const stopListening = homeAssistant?.onEvent('mobile_app_notification_action', (data) => {
     const action = typeof data['action'] === 'string' ? data['action'] : '';
     if (!action.startsWith(acknowledgeActionPrefix)) return;
-    acknowledgeListeners.emit(action.slice(acknowledgeActionPrefix.length));
+    const arrivalId = actions.arrivalOf(action);
+    // Not from one of our pushes: someone fired the event with an id of their own making. Counted
+    // in the log, never quoted (the action is the sender's text).
+    if (arrivalId === null) log.warn('an "On my way" that no push of ours carried was ignored', { length: action.length });
+    else acknowledgeListeners.emit(arrivalId);
   });
 
   let stopped = false;

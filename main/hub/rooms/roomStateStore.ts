@@ -11,12 +11,19 @@ export interface SessionSnapshot {
   states: EntityStates;
   desired: DesiredAmbience | null;
   adjusted: boolean;
+  /** Absent in snapshots saved before it existed: read as chosen. */
+  chosen?: boolean;
 }
 
 export interface StoredRoomState {
   desired: DesiredAmbience | null;
   /** Fine-tuned after the preset was applied. */
   adjusted: boolean;
+  /**
+   * A person chose this preset (the room screen, the desk, a wall switch), as opposed to a client's
+   * comfort wish or the office's after-session preset: a comfort wish never overrides it.
+   */
+  chosen: boolean;
   inSession: boolean;
   snapshot: SessionSnapshot | null;
 }
@@ -28,7 +35,7 @@ interface Row {
   session_snapshot: string | null;
 }
 
-export const emptyRoomState: StoredRoomState = { desired: null, adjusted: false, inSession: false, snapshot: null };
+export const emptyRoomState: StoredRoomState = { desired: null, adjusted: false, chosen: false, inSession: false, snapshot: null };
 
 export function createRoomStateStore(db: Db, now: () => number) {
   const select = db.prepare<[string], Row>('SELECT preset_id, desired, in_session, session_snapshot FROM room_state WHERE room_id = ?');
@@ -41,14 +48,15 @@ export function createRoomStateStore(db: Db, now: () => number) {
     get(roomId: string): StoredRoomState {
       const row = select.get(roomId);
       if (!row) return emptyRoomState;
-      const { desired, adjusted } = JSON.parse(row.desired) as { desired: DesiredAmbience | null; adjusted: boolean };
-      return { desired, adjusted, inSession: row.in_session === 1, snapshot: row.session_snapshot ? (JSON.parse(row.session_snapshot) as SessionSnapshot) : null };
+      // `chosen` absent (saved before it existed): a preset then is taken as a person's choice, the safe reading.
+      const { desired, adjusted, chosen = desired !== null } = JSON.parse(row.desired) as { desired: DesiredAmbience | null; adjusted: boolean; chosen?: boolean };
+      return { desired, adjusted, chosen, inSession: row.in_session === 1, snapshot: row.session_snapshot ? (JSON.parse(row.session_snapshot) as SessionSnapshot) : null };
     },
     set(roomId: string, state: StoredRoomState): void {
       upsert.run(
         roomId,
         state.desired?.presetId ?? null,
-        JSON.stringify({ desired: state.desired, adjusted: state.adjusted }),
+        JSON.stringify({ desired: state.desired, adjusted: state.adjusted, chosen: state.chosen }),
         state.inSession ? 1 : 0,
         state.snapshot ? JSON.stringify(state.snapshot) : null,
         now(),

@@ -218,7 +218,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       const preset = presetOf(presetId);
       if (!preset.ok) return preset;
       const desired = clampToRoom(desiredFromPreset(preset.value), ambience.value.limits);
-      save(roomId, { desired, adjusted: false });
+      save(roomId, { desired, adjusted: false, chosen: true });
       return carryOut(roomId, planFor(ambience.value, desired));
     },
 
@@ -231,8 +231,10 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       if (!ambience.ok) return ambience;
       const preset = presetOf(presetId);
       if (!preset.ok) return preset;
+      // The therapist's own choice for the room stands: a wish only prepares a room nobody has set.
+      if (store.get(roomId).chosen) return ok(announce(roomId));
       const desired = clampToRoom({ ...desiredFromPreset(preset.value), transitionSeconds: Math.max(30, preset.value.transitionSeconds) }, ambience.value.limits);
-      save(roomId, { desired, adjusted: false });
+      save(roomId, { desired, adjusted: false, chosen: false });
       return carryOut(roomId, planFor(ambience.value, desired));
     },
 
@@ -250,7 +252,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       );
       const sound = current.sound && volume !== undefined ? { ...current.sound, volume: clampVolume(volume, ambience.limits) } : current.sound;
       const desired: DesiredAmbience = { ...current, lights, sound, transitionSeconds: 2 };
-      save(roomId, { desired, adjusted: true });
+      save(roomId, { desired, adjusted: true, chosen: true });
       return carryOut(roomId, planFor(ambience, desired));
     },
 
@@ -261,7 +263,7 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       const state = store.get(roomId);
       if (state.inSession) return refuse('conflict', 'A session is already running in this room.');
       const states = devices.entities();
-      const snapshot = { states: Object.fromEntries(roomEntities(ambience).map(({ entityId }) => [entityId, states[entityId]])), desired: state.desired, adjusted: state.adjusted };
+      const snapshot = { states: Object.fromEntries(roomEntities(ambience).map(({ entityId }) => [entityId, states[entityId]])), desired: state.desired, adjusted: state.adjusted, chosen: state.chosen };
       save(roomId, { inSession: true, snapshot });
       // Lights and sound as the room is set (fine-tuning included), plus the door sign and masking
       // as the preset's session extras say (both, when the room has no preset yet).
@@ -288,8 +290,9 @@ export function createRooms({ config, library, devices, store, publish, log }: R
       const plan = neutral
         ? planSessionEnd({ room: ambience, states, restore: { preset: neutral } })
         : planSessionEnd({ room: ambience, states, restore: { snapshot: state.snapshot?.states ?? {} } });
-      if (neutral) save(roomId, { inSession: false, snapshot: null, desired: clampToRoom(desiredFromPreset(neutral), ambience.limits), adjusted: false });
-      else save(roomId, { inSession: false, snapshot: null, desired: state.snapshot?.desired ?? null, adjusted: state.snapshot?.adjusted ?? false });
+      // The office's after-session preset is nobody's choice for the next client; a restored room keeps whose it was.
+      if (neutral) save(roomId, { inSession: false, snapshot: null, desired: clampToRoom(desiredFromPreset(neutral), ambience.limits), adjusted: false, chosen: false });
+      else save(roomId, { inSession: false, snapshot: null, desired: state.snapshot?.desired ?? null, adjusted: state.snapshot?.adjusted ?? false, chosen: state.snapshot ? (state.snapshot.chosen ?? state.snapshot.desired !== null) : false });
       return carryOut(roomId, plan);
     },
 

@@ -4,14 +4,17 @@
  * clinicians' own, and nothing of one client's visit survives the return to welcome: the whole
  * flow is remounted with a fresh key.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/contract/contract.ts';
 import { slotChoices } from '../../../main/contract/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
-import { slotLabel, wishWords } from '../common/words.ts';
+import { wishWords } from '../common/words.ts';
+import { languages as languageInfo, type LanguageCode } from '../../../main/contract/languages.ts';
+import { Language, useWords } from '../i18n/I18n.tsx';
 import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
+import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
 
 type Step =
@@ -90,10 +93,6 @@ export function Kiosk({ bridge: anyBridge }: { bridge: Bridge }) {
 
   useEffect(() => stayOnKiosk(), []);
 
-  useEffect(() => {
-    document.title = setup ? `${setup.practiceName} · Check in` : 'Check in';
-  }, [setup]);
-
   // Back to welcome with a new key: every trace of the previous visit is unmounted.
   const startOver = useCallback(() => {
     setVisit((n) => n + 1);
@@ -102,29 +101,59 @@ export function Kiosk({ bridge: anyBridge }: { bridge: Bridge }) {
 
   if (!setup) {
     return (
-      <main className="kiosk kiosk-resting">
-        <Ambient />
-        <div className="kiosk-panel" role="status">
-          <h1>Welcome</h1>
-          {problem ? <FrontDeskNote /> : <p className="kiosk-lead">One moment, please.</p>}
-        </div>
-      </main>
+      <Language language="en">
+        <Resting problem={problem !== null} />
+      </Language>
     );
   }
+  // The visit's language lives inside the visit: a new key on the return to welcome, the default again.
   return <Visit key={visit} bridge={bridge} setup={setup} hubAway={hubAway} onFinished={startOver} />;
+}
+
+/** Before set-up has come: the practice's languages are not known yet, so English. */
+function Resting({ problem }: { problem: boolean }) {
+  const { t } = useWords();
+  useEffect(() => {
+    document.title = t('kiosk.titleResting');
+  });
+  return (
+    <main className="kiosk kiosk-resting">
+      <Ambient />
+      <div className="kiosk-panel" role="status">
+        <h1>{t('kiosk.welcome')}</h1>
+        {problem ? <FrontDeskNote /> : <p className="kiosk-lead">{t('kiosk.oneMoment')}</p>}
+      </div>
+    </main>
+  );
 }
 
 /** Said early and kindly whenever the kiosk cannot check anyone in (issue 14). */
 function FrontDeskNote() {
+  const { t } = useWords();
   return (
     <p className="kiosk-lead kiosk-away" data-testid="kiosk-hub-away">
-      This screen can't check you in just now. Please let the front desk know you're here.
+      {t('kiosk.hubAway')}
     </p>
   );
 }
 
-function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void }) {
+/** One visit in the language the client chose on its welcome screen (the practice's default until then). */
+function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void }) {
+  const offered = props.setup.languages;
+  const [language, setLanguage] = useState<LanguageCode>(offered.includes(props.setup.defaultLanguage) ? props.setup.defaultLanguage : offered[0]!);
+  return (
+    <Language language={language}>
+      <VisitSteps {...props} language={language} onLanguage={setLanguage} />
+    </Language>
+  );
+}
+
+function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void; language: LanguageCode; onLanguage: (language: LanguageCode) => void }) {
+  const { t, slot: slotLabel } = useWords();
   const [step, setStep] = useState<Step>({ name: 'welcome' });
+  useEffect(() => {
+    document.title = t('kiosk.title', { practice: setup.practiceName });
+  });
   // One key for the whole visit: "Try again" after a deadline cannot make a second arrival.
   const [visitKey] = useState(newVisitKey);
 
@@ -166,12 +195,12 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
       <main className="kiosk kiosk-still-there" onClick={keepGoing}>
         <Ambient />
         <section className="kiosk-panel" role="alertdialog" aria-labelledby="still-title" aria-describedby="still-note">
-          <h1 id="still-title">Still there?</h1>
+          <h1 id="still-title">{t('kiosk.stillThere')}</h1>
           <p id="still-note" className="kiosk-lead">
-            Tap anywhere to keep going.
+            {t('kiosk.tapToKeepGoing')}
           </p>
           <button type="button" className="button-primary button-huge" autoFocus>
-            Keep going
+            {t('kiosk.keepGoing')}
           </button>
         </section>
       </main>
@@ -184,17 +213,18 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
       {step.name === 'welcome' && (
         <section className="kiosk-panel kiosk-welcome" aria-labelledby="welcome-title">
           <p className="kiosk-practice">{setup.practiceName}</p>
-          <h1 id="welcome-title">Welcome</h1>
-          {hubAway ? <FrontDeskNote /> : <p className="kiosk-lead">Let us know you're here. It only takes a moment.</p>}
+          <h1 id="welcome-title">{t('kiosk.welcome')}</h1>
+          {hubAway ? <FrontDeskNote /> : <p className="kiosk-lead">{t('kiosk.welcomeLead')}</p>}
           <button type="button" className="button-primary button-huge" onClick={() => setStep(toClinician)}>
-            Check in
+            {t('kiosk.checkIn')}
           </button>
+          {setup.languages.length > 1 && <LanguageChoice offered={setup.languages} current={language} onChoose={onLanguage} />}
         </section>
       )}
       {step.name === 'clinician' && (
         <section className="kiosk-panel" aria-labelledby="who-title">
           <h1 id="who-title" tabIndex={-1} ref={heading}>
-            Who are you here to see?
+            {t('kiosk.who')}
           </h1>
           <div className="tile-grid">
             {setup.clinicians.map((clinician) => (
@@ -204,8 +234,8 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
               </button>
             ))}
             <button type="button" className="tile tile-unsure" onClick={() => afterClinician(null)}>
-              <span className="tile-name">I'm not sure</span>
-              <span className="tile-note">or it's my first visit</span>
+              <span className="tile-name">{t('kiosk.notSure')}</span>
+              <span className="tile-note">{t('kiosk.firstVisit')}</span>
             </button>
           </div>
           <StepNav onBack={onFinished} />
@@ -214,7 +244,7 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
       {step.name === 'slot' && (
         <section className="kiosk-panel" aria-labelledby="when-title">
           <h1 id="when-title" tabIndex={-1} ref={heading}>
-            When is your appointment?
+            {t('kiosk.when')}
           </h1>
           <div className="choice-row">
             {[...slotChoices(new Date(), setup.slotMinutes), { kind: 'unsure' } as const].map((slot) => (
@@ -236,19 +266,19 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
       )}
       {step.name === 'sending' && (
         <section className="kiosk-panel" role="status">
-          <p className="kiosk-lead">Checking you in…</p>
+          <p className="kiosk-lead">{t('kiosk.sending')}</p>
         </section>
       )}
       {step.name === 'confirmed' && (
-        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title" style={{ '--confirmation-seconds': `${setup.confirmationSeconds}s` } as CSSProperties}>
+        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title">
           <h1 id="thanks-title" tabIndex={-1} ref={heading}>
-            Thank you, you're checked in.
+            {t('kiosk.thanks')}
           </h1>
-          <p className="kiosk-lead">{confirmationWords(step.toldName, setup.confirmationNamesClinician)}</p>
-          <p className="kiosk-lead">Please make yourself comfortable.</p>
+          <p className="kiosk-lead">{step.toldName === null ? t('kiosk.toldDesk') : setup.confirmationNamesClinician ? t('kiosk.toldName', { name: step.toldName }) : t('kiosk.toldClinician')}</p>
+          <p className="kiosk-lead">{t('kiosk.comfortable')}</p>
           <div className="choice-row">
             <button type="button" className="button-primary" onClick={onFinished}>
-              Done
+              {t('kiosk.done')}
             </button>
           </div>
         </section>
@@ -256,15 +286,16 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
       {step.name === 'trouble' && (
         <section className="kiosk-panel" role="alert" aria-labelledby="trouble-title">
           <h1 id="trouble-title" tabIndex={-1} ref={heading}>
-            Let's try that again
+            {t('kiosk.tryAgainTitle')}
           </h1>
           <p className="kiosk-lead">
-            {step.error.code === 'unavailable' ? "Something isn't working just now. If it keeps happening, please let the front desk know you've arrived." : step.error.message}
+            {/* The hub's own reasons are in English: in another language the client gets the kind general words. */}
+            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : language === 'en' ? step.error.message : t('kiosk.refused')}
           </p>
           {step.error.code === 'unavailable' && (
             <div className="choice-row">
               <button type="button" className="button-primary" onClick={() => void send(step.retry, step.back)}>
-                Try again
+                {t('kiosk.tryAgain')}
               </button>
             </div>
           )}
@@ -275,34 +306,49 @@ function Visit({ bridge, setup, hubAway, onFinished }: { bridge: Bridge; setup: 
   );
 }
 
-/** "We've let Sam know": true whether Sam was told aloud or, in session, quietly. */
-function confirmationWords(toldName: string | null, namesClinician: boolean): string {
-  if (toldName === null) return "We've let the front desk know you're here.";
-  return namesClinician ? `We've let ${toldName} know you're here.` : "We've let your clinician know you're here.";
+/**
+ * Each offered language in its own script, marked with its own lang so a screen reader says it
+ * rightly. Calm and always there on the welcome screen; the choice lasts for this visit only.
+ */
+function LanguageChoice({ offered, current, onChoose }: { offered: LanguageCode[]; current: LanguageCode; onChoose: (language: LanguageCode) => void }) {
+  const { t } = useWords();
+  return (
+    <div className="kiosk-languages" role="group" aria-label={t('kiosk.language')}>
+      {offered.map((code) => (
+        <button key={code} type="button" lang={code} dir={languageInfo[code].dir} className="kiosk-language" aria-pressed={code === current} onClick={() => onChoose(code)}>
+          {languageInfo[code].ownName}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 function Comfort({ heading, onDone, onBack, onStartOver }: { heading: RefObject<HTMLHeadingElement | null>; onDone: (wishes: ComfortWish[]) => void; onBack: () => void; onStartOver: () => void }) {
+  const { t } = useWords();
   const [wishes, setWishes] = useState<ComfortWish[]>([]);
   const toggle = (wish: ComfortWish) => setWishes((current) => (current.includes(wish) ? current.filter((w) => w !== wish) : [...current, wish]));
   return (
     <section className="kiosk-panel" aria-labelledby="comfort-title">
       <h1 id="comfort-title" tabIndex={-1} ref={heading}>
-        Anything that would help you feel comfortable?
+        {t('kiosk.comfort')}
       </h1>
-      <p className="kiosk-lead">Choose any, or none. We'll pass it on.</p>
+      <p className="kiosk-lead">{t('kiosk.comfortLead')}</p>
       <div className="choice-row">
         {(Object.keys(wishWords) as ComfortWish[]).map((wish) => (
           <button key={wish} type="button" className="choice choice-toggle" aria-pressed={wishes.includes(wish)} onClick={() => toggle(wish)}>
             <span className="choice-tick" aria-hidden="true" data-testid="wish-tick">
               {wishes.includes(wish) ? '✓' : ''}
             </span>
-            {wishWords[wish]}
+            {t(`kiosk.wish.${wish}`)}
           </button>
         ))}
       </div>
+      <p className="visually-hidden" aria-live="polite" data-testid="wishes-chosen">
+        {t('kiosk.comfortChosen', { count: wishes.length })}
+      </p>
       <div className="choice-row">
         <button type="button" className="button-primary button-huge" onClick={() => onDone(wishes)}>
-          {wishes.length > 0 ? 'Check in' : 'No preference, check in'}
+          {wishes.length > 0 ? t('kiosk.checkIn') : t('kiosk.checkInNoPreference')}
         </button>
       </div>
       <StepNav onBack={onBack} onStartOver={onStartOver} />
@@ -312,26 +358,18 @@ function Comfort({ heading, onDone, onBack, onStartOver }: { heading: RefObject<
 
 /** "Back" on every step, and "Start over" past the first question; both 48 px or more. */
 function StepNav({ onBack, onStartOver }: { onBack: () => void; onStartOver?: () => void }) {
+  const { t } = useWords();
   return (
-    <nav className="kiosk-nav" aria-label="Steps">
+    <nav className="kiosk-nav" aria-label={t('kiosk.steps')}>
       <button type="button" className="button-secondary kiosk-nav-button" onClick={onBack}>
-        <span aria-hidden="true">← </span>Back
+        {/* Points the way back in either direction: mirrored under dir="rtl" (styles.css). */}
+        <span aria-hidden="true" className="kiosk-back-arrow">←</span> {t('kiosk.back')}
       </button>
       {onStartOver && (
         <button type="button" className="button-quiet kiosk-nav-button" onClick={onStartOver}>
-          Start over
+          {t('kiosk.startOver')}
         </button>
       )}
     </nav>
-  );
-}
-
-/** Slow drifting light behind the kiosk; CSS turns it off under prefers-reduced-motion. */
-function Ambient() {
-  return (
-    <div className="ambient" aria-hidden="true">
-      <span className="ambient-glow ambient-glow-1" />
-      <span className="ambient-glow ambient-glow-2" />
-    </div>
   );
 }

@@ -18,6 +18,10 @@ export interface MosquittoOptions {
   persistence?: boolean;
   /** Only these users may connect (a password file made with `mosquitto_passwd`); anonymous is refused. */
   users?: Record<string, string>;
+  /** An ACL file's text (mosquitto.conf `acl_file`): only what it grants is allowed. */
+  acl?: string;
+  /** More mosquitto.conf lines, e.g. `use_username_as_clientid true`. */
+  extraConfig?: string[];
 }
 
 export interface Mosquitto {
@@ -66,6 +70,12 @@ function configFile(dir: string, port: number, options: MosquittoOptions): strin
   } else {
     lines.push('allow_anonymous true');
   }
+  if (options.acl !== undefined) {
+    const aclFile = join(dir, 'acl');
+    writeFileSync(aclFile, options.acl);
+    lines.push(`acl_file ${aclFile}`);
+  }
+  lines.push(...(options.extraConfig ?? []));
   if (options.persistence) lines.push('persistence true', `persistence_location ${dir}/`);
   const file = join(dir, 'mosquitto.conf');
   writeFileSync(file, `${lines.join('\n')}\n`);
@@ -162,10 +172,11 @@ export interface RawSubscriber {
  * A plain MQTT.js client standing in for another system on the bus (a screen, Node-RED, a second
  * hub). With `clientId` it keeps a persistent session, so the broker queues what it misses.
  */
-export async function rawSubscriber(url: string, filters: string[], options: { clientId?: string } = {}): Promise<RawSubscriber> {
+export async function rawSubscriber(url: string, filters: string[], options: { clientId?: string; username?: string; password?: string } = {}): Promise<RawSubscriber> {
   const client = await mqtt.connectAsync(url, {
     protocolVersion: 5,
     reconnectPeriod: 50,
+    ...(options.username ? { username: options.username, password: options.password ?? '' } : {}),
     ...(options.clientId ? { clientId: options.clientId, clean: false, properties: { sessionExpiryInterval: 3600 } } : {}),
   });
   const messages: ReceivedMqttMessage[] = [];

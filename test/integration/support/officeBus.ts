@@ -131,7 +131,7 @@ export interface OfficeHub {
 }
 
 /** Starts the hub in this process, as the Electron shell does, on the office's folders. */
-export async function startOfficeHub(office: Office, options: { homeAssistantToken?: string; now?: () => number } = {}): Promise<OfficeHub> {
+export async function startOfficeHub(office: Office, options: { homeAssistantToken?: string; now?: () => number; env?: Record<string, string> } = {}): Promise<OfficeHub> {
   const log = new Recorded<LogLine>();
   const hub = await createHub({
     configPath: office.configPath,
@@ -139,7 +139,7 @@ export async function startOfficeHub(office: Office, options: { homeAssistantTok
     rendererDir: join(office.dataDir, 'no-renderer'),
     presetsDir: join(repoRoot, 'presets'),
     log: createLog((line) => log.add(JSON.parse(line) as LogLine)),
-    env: options.homeAssistantToken ? { [homeAssistantTokenEnv]: options.homeAssistantToken } : {},
+    env: { ...(options.homeAssistantToken ? { [homeAssistantTokenEnv]: options.homeAssistantToken } : {}), ...options.env },
     ...(options.now ? { now: options.now } : {}),
   });
   const desk = new Recorded<LiveEvent>();

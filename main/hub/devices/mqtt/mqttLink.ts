@@ -43,7 +43,10 @@ export type PublishResult = { ok: true } | { ok: false; reason: 'closed' | 'reje
 export interface MqttMessage {
   topic: string;
   payload: Buffer;
-  /** True when the broker replayed a retained message on subscribe. */
+  /**
+   * True when the broker replayed a retained message on subscribe; on a `retainAsPublished`
+   * subscription also when the publisher set retain on a message sent live.
+   */
   retained: boolean;
 }
 
@@ -55,8 +58,12 @@ export interface MqttLink {
    * MQTT.js across reconnects); resolves `{ ok: false, reason: 'closed' }` if the link is closed first.
    */
   publish(topic: string, payload: string | Buffer, options?: { retain?: boolean; qos?: 0 | 1 }): Promise<PublishResult>;
-  /** Every message matching `filter` (QoS 1) goes to `onMessage`; a throwing handler is logged and ignored. */
-  subscribe(filter: string, onMessage: (message: MqttMessage) => void): () => void;
+  /**
+   * Every message matching `filter` (QoS 1) goes to `onMessage`; a throwing handler is logged and ignored.
+   * `retainAsPublished` (MQTT v5 subscription option, set by the first subscriber of a filter): the
+   * broker keeps the publisher's retain flag on live messages instead of clearing it.
+   */
+  subscribe(filter: string, onMessage: (message: MqttMessage) => void, options?: { retainAsPublished?: boolean }): () => void;
   /** After every successful connect, e.g. to re-publish retained state a broker without persistence forgot. */
   onConnected(listener: (sessionPresent: boolean) => void): () => void;
   close(): Promise<void>;
@@ -70,6 +77,14 @@ export const credentialsRefusedMessage =
 /** CONNACK reason codes that mean "who you are is not welcome": v3.1.1 4 and 5, v5 134, 135 and 140. */
 const credentialCodes = new Set([4, 5, 134, 135, 140]);
 const sessionTakenOver = 142;
+/**
+ * A connection the broker drops this soon after it was accepted, this many times in a row, is taken
+ * over: another client keeps connecting with our client id and each connect ends the other's.
+ * Mosquitto 2.0 closes the older connection without sending DISCONNECT 0x8E (src/handle_connect.c
+ * ends `found_context` on a duplicate id), so the reason code alone never tells us.
+ */
+const shortLivedMs = 10_000;
+const takenOverAfter = 3;
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -127,6 +142,9 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
   let nextDelayMs = baseDelayMs;
   let closed = false;
   let lastErrorCode = '';
+  let connectedAt: number | undefined;
+  let shortDrops = 0;
+  const takenOverMessage = `Another MQTT client keeps connecting as this hub (client id ${clientId}), so the broker drops Stillroom again and again. Give each hub its own hub id, and set use_username_as_clientid in the broker (README, the office bus).`;
 
   function report(next: MqttStatus): void {
     if (closed || status.state === 'credentials-refused') return;
@@ -160,6 +178,7 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
   });
 
   client.on('connect', (connack) => {
+    connectedAt = Date.now();
     nextDelayMs = baseDelayMs;
     lastErrorCode = '';
     client.options.reconnectPeriod = baseDelayMs;
@@ -173,6 +192,11 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
   // handler; prepending ours sets the next wait first, so the broker sees 1 s, 2 s, 4 s … 30 s.
   client.prependListener('close', () => {
     if (closed || status.state === 'credentials-refused') return;
+    if (connectedAt !== undefined) {
+      shortDrops = Date.now() - connectedAt < shortLivedMs ? shortDrops + 1 : 0;
+      connectedAt = undefined;
+      if (shortDrops === takenOverAfter) log.error('another MQTT client keeps connecting with this hub\'s client id; each hub needs its own hub id', { broker: address, clientId });
+    }
     const delayMs = nextDelayMs;
     nextDelayMs = Math.min(nextDelayMs * 2, maxDelayMs);
     client.options.reconnectPeriod = delayMs;
@@ -181,7 +205,7 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
       state: 'unreachable',
       retryInSeconds: inSeconds,
       retryInMs: delayMs,
-      message: `The MQTT broker at ${address} can't be reached. Stillroom keeps working and tries again in ${plural(inSeconds, 'second')}.`,
+      message: shortDrops >= takenOverAfter ? takenOverMessage : `The MQTT broker at ${address} can't be reached. Stillroom keeps working and tries again in ${plural(inSeconds, 'second')}.`,
     });
   });
 
@@ -242,12 +266,16 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
       clientId,
       status: () => status,
       publish,
-      subscribe: (filter, onMessage) => {
+      subscribe: (filter, onMessage, subscribeOptions = {}) => {
         let handlers = subscriptions.get(filter);
         if (!handlers) {
           handlers = new Set();
           subscriptions.set(filter, handlers);
-          client.subscribe(filter, { qos: 1 }, (error) => {
+          // `rap`: MQTT v5 Retain As Published (MQTT 5.0 §3.8.3.1). Without it a broker clears the
+          // retain flag of a message forwarded live (eclipse/mosquitto include/mqtt_protocol.h,
+          // MQTT_SUB_OPT_RETAIN_AS_PUBLISHED; src/subs.c keeps it per subscription leaf). MQTT.js
+          // resubscribes with the same options after a reconnect (`resubscribe: true`).
+          client.subscribe(filter, { qos: 1, ...(subscribeOptions.retainAsPublished ? { rap: true } : {}) }, (error) => {
             if (error && !closed) log.warn('mqtt subscribe refused', { filter, error: error.message.slice(0, 200) });
           });
         }

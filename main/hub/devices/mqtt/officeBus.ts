@@ -149,10 +149,16 @@ export function subscribeRoomCommands(
   onCommand: (roomId: string, command: RoomCommand) => void,
   log: Log = silentLog,
 ): () => void {
-  return link.subscribe(roomCommandFilter(source), (message) => {
-    const checked = checkRoomCommand(source, message);
-    if (checked.ok) onCommand(checked.roomId, checked.command);
-    // The topic only when it names a known room: anything else in it is the sender's text, which is never logged.
-    else log.warn('room command dropped', { topic: checked.reason === 'unknown room' ? `(a room this office does not have, ${Buffer.byteLength(message.topic)} bytes)` : message.topic, reason: checked.reason });
-  });
+  // Retain As Published, so a command published live with retain set is seen as retained and
+  // dropped, as the one the broker replays on subscribe is: it would be replayed on every restart.
+  return link.subscribe(
+    roomCommandFilter(source),
+    (message) => {
+      const checked = checkRoomCommand(source, message);
+      if (checked.ok) onCommand(checked.roomId, checked.command);
+      // The topic only when it names a known room: anything else in it is the sender's text, which is never logged.
+      else log.warn('room command dropped', { topic: checked.reason === 'unknown room' ? `(a room this office does not have, ${Buffer.byteLength(message.topic)} bytes)` : message.topic, reason: checked.reason });
+    },
+    { retainAsPublished: true },
+  );
 }
