@@ -378,6 +378,8 @@ export const procedures = {
   deskBoard: { access: 'desk', input: Empty, output: DeskBoard },
   setStatus: { access: 'desk', input: SetStatusRequest, output: Arrival },
   undo: { access: 'desk', input: Empty, output: UndoResult },
+  /** Takes one arrival off the board for good (a mistaken or made-up check-in), with its notifications; the rest of the day stays. */
+  removeArrival: { access: 'desk', input: z.strictObject({ arrivalId: ArrivalId }), output: z.strictObject({ removed: z.literal(true) }) },
   checkInAtDesk: { access: 'desk', input: CheckInRequest, output: Arrival },
   /** Deletes every arrival of today (and its pending notifications) at once; nothing of them is counted. */
   wipeToday: { access: 'admin', input: Empty, output: z.strictObject({ wiped: z.number().int() }) },

@@ -15,6 +15,7 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   deskBoard: {},
   setStatus: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA', status: 'with-clinician' },
   undo: {},
+  removeArrival: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA' },
   checkInAtDesk: { clinicianId: 'noor', slot: { kind: 'later' }, wishes: [] },
   wipeToday: {},
   acknowledge: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA' },

@@ -59,6 +59,7 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, health, ope
     }),
     setStatus: ({ arrivalId, status }) => arrivals.setStatus(arrivalId, status),
     undo: () => ok(arrivals.undo()),
+    removeArrival: ({ arrivalId }) => arrivals.remove(arrivalId),
     checkInAtDesk: (request) => arrivals.checkIn(request, 'desk'),
     wipeToday: () => ok({ wiped: wipeToday() }),
     acknowledge: ({ arrivalId }) => arrivals.acknowledge(arrivalId),

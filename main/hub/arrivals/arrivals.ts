@@ -148,6 +148,19 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
     return { undone, lastChange: lastChange() };
   }
 
+  /**
+   * Deletes one arrival (a check-in by mistake, or one of a flood of made-up ones) without wiping the
+   * day: its changes, visit key and pending notifications go with it (ON DELETE CASCADE), and nothing
+   * of it is left in the WAL. Not undoable: deleted means gone.
+   */
+  function remove(arrivalId: string): Result<{ removed: true }> {
+    if (!store.get(arrivalId)) return refuse('not-found', 'That arrival is no longer on the board.');
+    store.transaction(() => store.remove(arrivalId));
+    store.forgetDeleted();
+    publish({ type: 'arrival-removed', arrivalId, lastChange: lastChange() });
+    return ok({ removed: true });
+  }
+
   /** The clinician's "On my way". Saying it twice keeps the first time. */
   function acknowledge(arrivalId: string): Result<Arrival> {
     const arrival = store.get(arrivalId);
@@ -169,6 +182,7 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
     checkIn,
     setStatus,
     undo,
+    remove,
     lastChange,
     today: () => {
       // A time ahead of the clock (written before it was set back) shows as now: no negative waits.
