@@ -4,7 +4,7 @@
 //     (app-builder-lib's getConfig + validateConfiguration, the same code `electron-builder` runs
 //     first), then checked for what the kiosk needs (targets, fuses, presets, native modules).
 //  2. Every .deb under release/ (or the files named on the command line): its control fields
-//     (`dpkg-deb -f`) and its contents (`dpkg-deb -c`): the app, the asar, the presets, the
+//     (`dpkg-deb -f`: Depends has cage and xwayland, no Recommends) and its contents (`dpkg-deb -c`): the app, the asar, the presets, the
 //     systemd unit and the unpacked better-sqlite3 binary for the package's architecture.
 //
 //   node scripts/check-deb.mjs                 # both parts; a missing .deb is reported, not failed
@@ -126,6 +126,8 @@ function checkDeb(file, config) {
   expect(missing.length === 0, missing.length === 0 ? `Depends has every configured library (${depends.split(',').length} entries)` : `Depends lacks ${missing.join(', ')}`);
   const dependsOn = depends.split(',').flatMap((entry) => entry.split('|')).map((entry) => entry.trim().split(/[\s(]/)[0]);
   expect(dependsOn.includes('xwayland') && dependsOn.includes('cage'), 'Depends: cage and xwayland (the kiosk unit needs both on bookworm)');
+  const recommends = field('Recommends');
+  expect(recommends === '', recommends === '' ? 'Recommends: none (apt installs recommended packages by default)' : `Recommends would make apt install ${recommends} too`);
   let postinst = '';
   try {
     postinst = execFileSync('dpkg-deb', ['-I', file, 'postinst'], { encoding: 'utf8' });

@@ -39,7 +39,7 @@ describe('electron-builder.yml', () => {
 });
 
 /** A package laid out the way electron-builder lays out Stillroom's, minus what `leaveOut` names. */
-function fakeDeb(name: string, { architecture = 'amd64', leaveOut = [] as string[], extra = [] as string[], depends = 'cage, xwayland', postinst = '#!/bin/sh\ninstall -m 0644 x /usr/lib/systemd/system/stillroom-kiosk.service\n' } = {}): string {
+function fakeDeb(name: string, { architecture = 'amd64', leaveOut = [] as string[], extra = [] as string[], depends = 'cage, xwayland', recommends = '', postinst = '#!/bin/sh\ninstall -m 0644 x /usr/lib/systemd/system/stillroom-kiosk.service\n' } = {}): string {
   const tree = path.join(work, name);
   const file = (relative: string, content = '') => {
     if (leaveOut.some((part) => relative.includes(part))) return;
@@ -52,6 +52,7 @@ function fakeDeb(name: string, { architecture = 'amd64', leaveOut = [] as string
     `Architecture: ${architecture}`,
     'Maintainer: Stillroom <maintainers@stillroom.invalid>',
     `Depends: libgtk-3-0 | libgtk-3-0t64, libnss3, libxss1, libxtst6, libatspi2.0-0 | libatspi2.0-0t64, libasound2 | libasound2t64, libgbm1, libuuid1${depends ? `, ${depends}` : ''}`,
+    ...(recommends ? [`Recommends: ${recommends}`] : []),
     'Description: Stillroom',
     '',
   ].join('\n'));
@@ -88,16 +89,17 @@ describe.skipIf(!dpkgDeb)('the .deb check (skipped where dpkg-deb is missing)', 
     expect(status).toBe(1);
   });
 
-  it("fails a package that ships other platforms' prebuilds or SQLite's sources, lacks Xwayland, or enables the kiosk unit", () => {
+  it("fails a package that ships other platforms' prebuilds or SQLite's sources, lacks Xwayland, recommends extras, or enables the kiosk unit", () => {
     const unpacked = 'opt/Stillroom/resources/app.asar.unpacked/node_modules/better-sqlite3';
     const { status, output } = checkDeb(
       fakeDeb('fat', { extra: [`${unpacked}/prebuilds/win32-x64.node`, `${unpacked}/deps/sqlite3/sqlite3.c`] }),
-      fakeDeb('no-xwayland', { depends: 'cage' }),
+      fakeDeb('no-xwayland', { depends: 'cage', recommends: 'libappindicator3-1' }),
       fakeDeb('enabled', { postinst: '#!/bin/sh\ninstall x /usr/lib/systemd/system/stillroom-kiosk.service\nsystemctl enable stillroom-kiosk\n' }),
     );
     expect(output).toContain("✗ other platforms' prebuilds ship for nothing: win32-x64.node");
     expect(output).toContain('✗ SQLite sources ship for nothing (1 files)');
     expect(output).toContain('✗ Depends: cage and xwayland');
+    expect(output).toContain('✗ Recommends would make apt install libappindicator3-1 too');
     expect(output).toContain('✗ postinst installs the kiosk unit and does not enable or start it');
     expect(status).toBe(1);
   });
