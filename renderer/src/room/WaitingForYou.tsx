@@ -61,11 +61,13 @@ export function WaitingForYou({ clinicians, waiting, now, onAcknowledge }: { cli
                 <div className="waiting-words">
                   <p className="waiting-who">
                     {shared && own && (
-                      <span className={`who who-${own.colour}`}>
-                        <ClinicianSymbol symbol={own.symbol} size={18} />
-                        {own.displayName}
-                      </span>
-                    )}{' '}
+                      <>
+                        <span className={`who who-${own.colour}`}>
+                          <ClinicianSymbol symbol={own.symbol} size={18} />
+                          {own.displayName}
+                        </span>{' '}
+                      </>
+                    )}
                     {clientWords(arrival, owner(arrival))} is here
                   </p>
                   <p className="muted">
