@@ -6,7 +6,7 @@
  * checked and found the desk PIN in 6 s; 700 wrong PINs left no log line.)
  */
 import { request } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfficeHealth } from '../../main/contract/contract.ts';
@@ -116,5 +116,20 @@ describe('a changed PIN', () => {
     const fresh = deskAt(url);
     expect((await fresh.login('864209')).status).toBe(200);
     expect((await fresh.board()).status).toBe(200);
+  });
+});
+
+describe('a staff-pin the hub cannot read', () => {
+  // Root can read a 0600 file of anyone's, so the test makes it unreadable another way: a folder.
+  it('falls back to the office file\'s PIN and says so in the log, once', async () => {
+    const dataDir = newDataDir();
+    mkdirSync(join(dataDir, 'staff-pin'));
+    const lines: string[] = [];
+    const url = await start(dataDir, lines);
+    expect((await deskAt(url).login(demoPin)).status).toBe(200);
+    expect((await deskAt(url).login(demoPin)).status).toBe(200);
+    const said = lines.filter((line) => line.includes("staff-pin cannot be read"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('EISDIR');
   });
 });

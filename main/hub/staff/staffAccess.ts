@@ -47,11 +47,17 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
  */
 const deviceSessionMark = digest('stillroom device session');
 
-/** A `staff-pin` file in the data folder (written by `stillroom hash-pin --data`) wins over the config. */
-function readPinHash(config: OfficeConfig, dataDir: string): string | undefined {
+/**
+ * A `staff-pin` file in the data folder (written by `stillroom hash-pin --data`) wins over the config.
+ * One that is there but cannot be read (written 0600 by another user, a folder by mistake) falls back
+ * to the config too, and `onUnreadable` hears why: the admin set a PIN that is not the one in use.
+ */
+function readPinHash(config: OfficeConfig, dataDir: string, onUnreadable: (code: string) => void): string | undefined {
   try {
     return readFileSync(join(dataDir, 'staff-pin'), 'utf8').trim();
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    if (code !== 'ENOENT') onUnreadable(code);
     return config.staff.pinHash;
   }
 }
@@ -110,8 +116,14 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
    * The PINs, highest role first. An office that sets only the desk PIN uses it for everything
    * (admin included); a room PIN, when set, opens room screens only.
    */
+  let unreadableSaid: string | null = null;
+  const unreadable = (code: string) => {
+    if (unreadableSaid === code) return;
+    unreadableSaid = code;
+    log.error("the data folder's staff-pin cannot be read, so the office file's PIN is used instead; run `stillroom hash-pin --data` as the user the hub runs as", { code });
+  };
   const pinsByRole = (): [StaffRole, string | undefined][] => {
-    const desk = readPinHash(config, dataDir);
+    const desk = readPinHash(config, dataDir, unreadable);
     return [
       ['admin', config.staff.adminPinHash ?? desk],
       ['desk', desk],
