@@ -112,11 +112,11 @@ async function hashPinCommand(args: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
-const asksForHelp = (args: readonly string[]) => args.includes('--help') || args.includes('-h');
+const helpWords = new Set(['help', '--help', '-h']);
 
 async function main(argv: string[]): Promise<'serving' | 'done'> {
   const [command, ...rest] = argv;
-  if (command === 'help' || (command !== undefined && asksForHelp([command])) || ((command === 'serve' || command === 'hash-pin') && asksForHelp(rest))) {
+  if ((command !== undefined && helpWords.has(command)) || ((command === 'serve' || command === 'hash-pin') && rest.some((arg) => arg === '--help' || arg === '-h'))) {
     process.stdout.write(`${help}\n`);
     return 'done';
   }

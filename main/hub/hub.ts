@@ -5,7 +5,7 @@
  * dependency order (a part is handed only parts built before it, and hears of later ones through
  * their events); this file only connects them and decides the order they start and stop in.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openPresetLibrary } from './ambience/presetLibrary.ts';
 import { createAdminHandlers } from './api/adminHandlers.ts';
@@ -19,7 +19,8 @@ import { createArrivalsStore } from './arrivals/arrivalsStore.ts';
 import { keepRetention, wipeDay } from './arrivals/retention.ts';
 import type { ScreenHealth } from '../contract/contract.ts';
 import { loadOfficeConfig } from './config/loadConfig.ts';
-import { openOfficeFile, writeDurably } from './config/officeFile.ts';
+import { openOfficeFile } from './config/officeFile.ts';
+import { preparePresetFolder, writeOwnPreset } from './ambience/practicePresets.ts';
 import { secretsEnvironment } from './config/secrets.ts';
 import { openSecretsFile } from './config/secretsFile.ts';
 import { checkHomeAssistant, readAreaRooms } from './setup/connectionCheck.ts';
@@ -117,7 +118,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // The practice's own folder is the office file's presets.folder, or `presets` in the data folder;
   // a room's "Save as a preset" writes there.
   const practicePresets = config.presets.folder ? resolve(dirname(options.configPath), config.presets.folder) : join(options.dataDir, 'presets');
-  mkdirSync(practicePresets, { recursive: true });
+  preparePresetFolder(practicePresets, log);
   const presetFolders = [options.presetsDir ?? join(options.rendererDir, '..', '..', 'presets'), practicePresets];
   const presets = openPresetLibrary(presetFolders, log);
 
@@ -242,7 +243,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       saveRoomAsPreset: (roomId, name) => {
         const made = rooms.asPreset(roomId, name);
         if (!made.ok) return made;
-        writeDurably(join(practicePresets, `${made.value.preset.id}.yaml`), made.value.text);
+        const written = writeOwnPreset(practicePresets, made.value.preset.id, made.value.text);
+        if (!written.ok) return written;
         log.info('a room was saved as a preset', { room: roomId, preset: made.value.preset.id });
         presets.reload();
         return rooms.view(roomId);

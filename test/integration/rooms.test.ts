@@ -88,12 +88,18 @@ describe('applying a preset', () => {
     expect(view.problems).toContain('light.willow_reading_lamp is not in Home Assistant. Check the name in the office configuration.');
   });
 
-  it('reports an unavailable light in plain words and still applies the others', async () => {
+  /** Willow connected, with its strip switched off at the wall (and the hub has seen it go). */
+  async function willowWithStripAway() {
     const sim = await simulator();
     const room = await office(sim);
     await connected(room);
     sim.faults.setUnavailable('light.willow_strip', true);
     await room.untilRoom((r) => !device(r, 'light.willow_strip').available, 'the strip unavailable');
+    return { sim, room };
+  }
+
+  it('reports an unavailable light in plain words and still applies the others', async () => {
+    const { sim, room } = await willowWithStripAway();
     const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
     // Home Assistant answered success (it skips an unavailable entity); the hub does not call that "done".
     expect(view.lastChange.find((o) => o.entityId === 'light.willow_strip')).toMatchObject({ outcome: 'unavailable', message: expect.stringContaining('unavailable right now') });
@@ -101,11 +107,7 @@ describe('applying a preset', () => {
   });
 
   it('sets a lamp that comes back at the wall as the room asks, not at the full brightness it powers on at', async () => {
-    const sim = await simulator();
-    const room = await office(sim);
-    await connected(room);
-    sim.faults.setUnavailable('light.willow_strip', true);
-    await room.untilRoom((r) => !device(r, 'light.willow_strip').available, 'the strip unavailable');
+    const { sim, room } = await willowWithStripAway();
     const view = await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
     expect(view.lastChange.find((o) => o.entityId === 'light.willow_strip')?.outcome).toBe('unavailable');
 
