@@ -195,6 +195,8 @@ export const RoomView = z.strictObject({
   homeAssistant: DeviceLinkStatus,
   /** Problems an admin should fix (a preset file that was skipped, a device that is missing), in plain words. */
   problems: z.array(z.string()),
+  /** Devices (by name) found not as the room was last set when the hub came back from being away; empty once it is set again. */
+  changedWhileAway: z.array(z.string()),
 });
 export type RoomView = z.infer<typeof RoomView>;
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, roomOffice, seriousA11yViolations, saveScreenshot } from './fixtures.ts';
+import { test, expect, roomOffice, seriousA11yViolations, saveScreenshot, startHub, stopHub } from './fixtures.ts';
 import { tempDir } from '../support/tempDir.ts';
 
 // The room tests run against an office whose rooms have lights, a speaker, a door sign and
@@ -21,6 +21,33 @@ test('a therapist applies a preset and the room picture shows the lights as they
   await room.expectLight('Willow Desk Lamp', { on: true, brightness: 35 });
   await expect(room.presetCard('Focus')).toHaveAttribute('aria-pressed', 'false');
   await saveScreenshot(room.page, testInfo, 'room-1-calm');
+});
+
+// issue 14: a restart put the demo's lights back at their defaults and the room still read "Calm".
+test('after a restart that left the lights at their defaults, the room says so instead of "Calm", and one tap sets it again', async ({ hub, room }, testInfo) => {
+  await room.open(hub, 'willow');
+  await room.applyPreset('Calm');
+  await room.expectLight('Willow Ceiling', { on: false });
+
+  // The demo office's Home Assistant lives in the hub and starts at its defaults, as lights do after a power cut.
+  await stopHub(hub);
+  const back = await startHub(roomOffice, hub.dataDir, { port: Number(new URL(hub.url).port) });
+  try {
+    await room.expectLight('Willow Ceiling', { on: true, brightness: 78 });
+    await room.expectPreset('Calm, changed since');
+    const note = room.page.getByRole('status').filter({ hasText: 'The room is not as Calm left it.' });
+    await expect(note).toContainText('Willow Ceiling');
+    await expect(note).toContainText('Choose Calm to set the room again, or leave it as it is.');
+    expect(await seriousA11yViolations(room.page)).toEqual([]);
+    await saveScreenshot(room.page, testInfo, 'room-changed-while-away');
+
+    await room.presetCard('Calm').click();
+    await room.expectLight('Willow Ceiling', { on: false });
+    await room.expectPreset('Calm');
+    await expect(note).toHaveCount(0);
+  } finally {
+    await stopHub(back);
+  }
 });
 
 test('the desk follows the room through a session, and ending it sets the room back as it was', async ({ hub, room, desk }, testInfo) => {

@@ -128,6 +128,50 @@ describe('applying a preset', () => {
     const second = await office(sim, { dataDir: first.dataDir });
     expect((await second.call('roomView', { roomId: 'willow' })).preset?.name).toBe('Grounding');
   });
+
+  /** A hub that set Willow to Grounding and then stopped (an update, a power cut of the Pi). */
+  async function groundingThenHubAway() {
+    const sim = await simulator();
+    const first = await office(sim);
+    await connected(first);
+    await first.call('applyPreset', { roomId: 'willow', presetId: 'grounding' });
+    await first.close();
+    return { sim, first };
+  }
+
+  // issue 14: after a restart the room screen said "Calm" while its lights were at their defaults.
+  it('a room whose lights changed while the hub was away says so, sends nothing, and stops saying it once they match', async () => {
+    const { sim, first } = await groundingThenHubAway();
+    // A power cut while the hub was away: the lamp came back on at full.
+    sim.setState('light.willow_lamp', 'on', { brightness: 255 });
+    const sent = sim.serviceCalls.length;
+
+    const second = await office(sim, { dataDir: first.dataDir });
+    const after = await second.untilRoom((r) => r.homeAssistant.state === 'connected' && r.devices.some((d) => d.available), 'connected after the restart');
+    expect(after.preset?.name).toBe('Grounding');
+    expect(after.changedWhileAway).toEqual(['Willow lamp']);
+    // It cannot tell a power cut from a change by hand, so it undoes neither.
+    expect(sim.serviceCalls.length).toBe(sent);
+
+    // Set back by hand at the wall to Grounding's 20 %: nothing is wrong any more.
+    sim.setState('light.willow_lamp', 'on', { brightness: 51 });
+    expect((await second.untilRoom((r) => r.changedWhileAway.length === 0, 'the note gone once the lamp matches')).preset?.name).toBe('Grounding');
+  });
+
+  it('a room whose devices stayed as they were set says nothing after a restart; choosing the preset again clears the note', async () => {
+    const { sim, first } = await groundingThenHubAway();
+
+    const unchanged = await office(sim, { dataDir: first.dataDir });
+    expect((await connected(unchanged)).changedWhileAway).toEqual([]);
+    await unchanged.close();
+
+    sim.setState('light.willow_ceiling', 'on', { brightness: 255 });
+    const changed = await office(sim, { dataDir: first.dataDir });
+    expect((await connected(changed)).changedWhileAway).toEqual(['Willow ceiling']);
+    const again = await changed.call('applyPreset', { roomId: 'willow', presetId: 'grounding' });
+    expect(again.changedWhileAway).toEqual([]);
+    expect(sim.states.get('light.willow_ceiling')?.state).toBe('off');
+  });
 });
 
 describe('sessions', () => {

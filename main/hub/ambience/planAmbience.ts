@@ -47,7 +47,7 @@ function soundTarget(sound: (SoundOrigin & { volume: number; fadeInSeconds: numb
 }
 
 /** Each light entity of the room and the setting that reaches it: its role's, else `all`'s; the first role naming it wins. */
-function settingsByLight(desired: DesiredAmbience, room: RoomAmbienceConfig): Map<string, LightSetting> {
+export function settingsByLight(desired: DesiredAmbience, room: RoomAmbienceConfig): Map<string, LightSetting> {
   const settings = new Map<string, LightSetting>();
   for (const [role, entityIds] of Object.entries(room.lights)) {
     const setting = desired.lights[role] ?? desired.lights[allLights];

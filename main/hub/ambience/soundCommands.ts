@@ -31,7 +31,7 @@ export function volumeRamp(entityId: string, from: number, to: number, seconds: 
   });
 }
 
-const audible = (state: EntityState | undefined) => state?.state === 'playing' || state?.state === 'buffering';
+export const audible = (state: EntityState | undefined) => state?.state === 'playing' || state?.state === 'buffering';
 
 /**
  * Brings a player from what it is doing now (`live`) to `target` (or to silence for `null`). What is

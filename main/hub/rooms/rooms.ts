@@ -16,6 +16,7 @@ import type { OfficeConfig } from '../config/officeConfig.ts';
 import type { ServiceCall, ServiceCallResult } from '../devices/homeAssistant/serviceCallResult.ts';
 import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
+import { devicesNotAsAsked } from './asAsked.ts';
 import { deviceViews, roomEntities } from './deviceViews.ts';
 import { presetFileFor } from '../ambience/presetFromRoom.ts';
 import { runPlan, type DeviceResult, type RunningPlan } from './planRunner.ts';
@@ -57,6 +58,9 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   /** Devices whose command was lost to an outage, with what the device was doing when it was tried. */
   const lost = new Map<string, Map<string, string | null>>();
   const lastPublished = new Map<string, string>();
+  /** Devices found not as their room asks when the hub first saw them after it started (asAsked.ts). */
+  const changedWhileAway = new Map<string, Set<string>>();
+  const checkedSinceStart = new Set<string>();
   let closed = false;
 
   /** Connected and holding Home Assistant's entity list (it arrives just after the connection). */
@@ -110,7 +114,40 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
       lastChange: lastChange.get(roomId) ?? [],
       homeAssistant: devices.status(),
       problems: problemsOf(roomId),
+      changedWhileAway: [...(changedWhileAway.get(roomId) ?? [])].map((entityId) => nameOf(entityId)),
     };
+  }
+
+  function nameOf(entityId: string): string {
+    const name = devices.entities()[entityId]?.attributes['friendly_name'];
+    return typeof name === 'string' ? name : entityId;
+  }
+
+  /**
+   * The first time the hub sees a room's devices after it started, it compares them with what the
+   * room was last asked to be; those that differ are said on the room screen (rather than a preset
+   * name the room no longer shows) until the room is set again or they come to match. Nothing is
+   * sent: the hub cannot tell a power cut's defaults from a change a person made by hand while it
+   * was away, and must not undo the second. A device that was unavailable is set by devicesBack.
+   */
+  function compareAfterStart(roomId: string): void {
+    const ambience = rooms.get(roomId)?.ambience;
+    const desired = store.get(roomId).desired;
+    if (!ambience || !desired || !knowsEntities()) return;
+    if (!checkedSinceStart.has(roomId)) {
+      checkedSinceStart.add(roomId);
+      const differ = devicesNotAsAsked(desired, ambience, devices.entities());
+      if (differ.length > 0) {
+        changedWhileAway.set(roomId, new Set(differ));
+        log.info('a room is not as it was last set: its devices changed while the hub was away', { room: roomId, devices: differ.length });
+      }
+      return;
+    }
+    const differed = changedWhileAway.get(roomId);
+    if (!differed) return;
+    const differ = new Set(devicesNotAsAsked(desired, ambience, devices.entities()));
+    for (const entityId of differed) if (!differ.has(entityId)) differed.delete(entityId);
+    if (differed.size === 0) changedWhileAway.delete(roomId);
   }
 
   /**
@@ -187,6 +224,8 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   /** Sends a plan for a room, replacing whatever was still running there; records what each device did. */
   async function carryOut(roomId: string, plan: AmbiencePlan): Promise<Result<RoomView>> {
     running.get(roomId)?.cancel();
+    checkedSinceStart.add(roomId);
+    changedWhileAway.delete(roomId);
     // Home Assistant accepts a call for an entity it does not have and does nothing, so a device
     // missing from a connected Home Assistant is reported here instead of silently "done".
     const entities = devices.entities();
@@ -369,6 +408,7 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     refresh({ devicesOnly = false }: { devicesOnly?: boolean } = {}): void {
       for (const roomId of rooms.keys()) {
         if (devicesOnly && !devicesChanged(roomId)) continue;
+        compareAfterStart(roomId);
         announce(roomId);
         const back = devicesBack(roomId);
         if (back.size > 0) {

@@ -1,16 +1,23 @@
 /**
  * What the therapist may need to know about the room, kindly and only when it matters: the link
- * to Home Assistant when it is not connected, devices that did not take the last change, and
- * (folded away, for the admin) problems with the room's setup.
+ * to Home Assistant when it is not connected, a room that changed while the hub was away, devices
+ * that did not take the last change, and (folded away, for the admin) problems with the room's setup.
  */
 import type { RoomView } from '../../../main/contract/contract.ts';
-import { linkTrouble, missedWords } from './roomWords.ts';
+import { changedWhileAwayWords, linkTrouble, missedWords } from './roomWords.ts';
 
 export function RoomNotes({ room }: { room: RoomView }) {
   const link = room.hasAmbience ? linkTrouble(room.homeAssistant) : null;
   const missed = room.lastChange.filter((outcome) => outcome.outcome !== 'done');
+  const changed = room.hasAmbience ? changedWhileAwayWords(room) : null;
   return (
     <>
+      {changed && (
+        <div className="room-note" role="status">
+          <p className="room-note-title">{changed.title}</p>
+          <p>{changed.detail}</p>
+        </div>
+      )}
       {link && (
         <div className="room-note" role="status">
           <p className="room-note-title">{link.title}</p>

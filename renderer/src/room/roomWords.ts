@@ -24,9 +24,21 @@ export function deviceName(device: Pick<DeviceView, 'name' | 'entityId'>): strin
 }
 
 /** The current preset as a line under the room's name. */
-export function presetLine(room: Pick<RoomView, 'preset' | 'adjusted'>): string {
+export function presetLine(room: Pick<RoomView, 'preset' | 'adjusted' | 'changedWhileAway'>): string {
   if (!room.preset) return 'No preset yet';
+  if (room.changedWhileAway.length > 0) return `${room.preset.name}, changed since`;
   return room.adjusted ? `${room.preset.name}, adjusted` : room.preset.name;
+}
+
+/** Devices that changed while the hub was away (rooms.ts compareAfterStart), as a note the therapist can act on. */
+export function changedWhileAwayWords(room: Pick<RoomView, 'preset' | 'changedWhileAway'>): { title: string; detail: string } | null {
+  if (room.changedWhileAway.length === 0) return null;
+  const names = new Intl.ListFormat('en', { type: 'conjunction' }).format(room.changedWhileAway);
+  const preset = room.preset?.name ?? 'the last setting';
+  return {
+    title: `The room is not as ${preset} left it.`,
+    detail: `While Stillroom was away (a restart or a power cut), ${names} changed. Choose ${preset} to set the room again, or leave it as it is.`,
+  };
 }
 
 /** Home Assistant's link in plain words, or null when all is well and nothing needs saying. */
