@@ -177,3 +177,18 @@ test.describe('when Home Assistant cannot be reached', () => {
     await expect(desk.page.getByText('Home Assistant can’t be reached right now.')).toBeVisible();
   });
 });
+
+// issue 12: on a phone the presets started 1,442 px down, below "Waiting for you" and the room's picture.
+test('on a phone a therapist between sessions reaches the presets and "Start session" without scrolling', async ({ hub, room }, testInfo) => {
+  const phone = { width: 390, height: 844 };
+  await room.page.setViewportSize(phone);
+  await room.open(hub, 'willow');
+  await expect(room.presetCard('Calm')).toBeVisible();
+  const startSession = await room.page.getByRole('button', { name: 'Start session' }).boundingBox();
+  const secondPreset = await room.page.getByRole('region', { name: 'Presets' }).getByRole('button').nth(1).boundingBox();
+  expect(startSession!.y + startSession!.height).toBeLessThanOrEqual(phone.height);
+  expect(secondPreset!.y + secondPreset!.height).toBeLessThanOrEqual(phone.height);
+  // Nothing sideways on a phone (WCAG 1.4.10).
+  expect(await room.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await saveScreenshot(room.page, testInfo, 'room-phone');
+});
