@@ -237,8 +237,8 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
 
   return (
     <main className={`kiosk kiosk-${step.name}`}>
-      {/* The quiet screen is quiet: no drifting light behind it. */}
-      {!(step.name === 'waiting' && step.activity === 'rest') && <Ambient />}
+      {/* The quiet screen is quiet, and the breathing shape is the one thing moving on its screen: no drifting light behind either. */}
+      {!(step.name === 'waiting' && step.activity !== 'grounding') && <Ambient />}
       {step.name === 'welcome' && (
         <section className="kiosk-panel kiosk-welcome" aria-labelledby="welcome-title">
           <p className="kiosk-practice">{setup.practiceName}</p>
