@@ -339,9 +339,9 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
           </h1>
           <p className="kiosk-lead">
             {/* The hub's own reasons are in English: in another language the client gets the kind general words. */}
-            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : language === 'en' ? step.error.message : t('kiosk.refused')}
+            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : step.error.code === 'too-many-tries' ? t('kiosk.slowDown') : language === 'en' ? step.error.message : t('kiosk.refused')}
           </p>
-          {step.error.code === 'unavailable' && (
+          {(step.error.code === 'unavailable' || step.error.code === 'too-many-tries') && (
             <div className="choice-row">
               <button type="button" className="button-primary" onClick={() => void send(step.retry, step.back)}>
                 {t('kiosk.tryAgain')}
