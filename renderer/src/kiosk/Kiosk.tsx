@@ -16,6 +16,7 @@ import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
 import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
+import './kiosk.css';
 
 type Step =
   | { name: 'welcome' }
@@ -107,7 +108,8 @@ export function Kiosk({ bridge: anyBridge }: { bridge: Bridge }) {
     );
   }
   // The visit's language lives inside the visit: a new key on the return to welcome, the default again.
-  return <Visit key={visit} bridge={bridge} setup={setup} hubAway={hubAway} onFinished={startOver} />;
+  // A return to welcome (visit > 0) puts focus on its heading; the kiosk's first screen leaves focus alone.
+  return <Visit key={visit} bridge={bridge} setup={setup} hubAway={hubAway} returning={visit > 0} onFinished={startOver} />;
 }
 
 /** Before set-up has come: the practice's languages are not known yet, so English. */
@@ -138,7 +140,7 @@ function FrontDeskNote() {
 }
 
 /** One visit in the language the client chose on its welcome screen (the practice's default until then). */
-function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void }) {
+function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void }) {
   const offered = props.setup.languages;
   const [language, setLanguage] = useState<LanguageCode>(offered.includes(props.setup.defaultLanguage) ? props.setup.defaultLanguage : offered[0]!);
   return (
@@ -148,7 +150,7 @@ function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onF
   );
 }
 
-function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void; language: LanguageCode; onLanguage: (language: LanguageCode) => void }) {
+function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, onLanguage }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void; language: LanguageCode; onLanguage: (language: LanguageCode) => void }) {
   const { t, slot: slotLabel } = useWords();
   const [step, setStep] = useState<Step>({ name: 'welcome' });
   useEffect(() => {
@@ -165,11 +167,16 @@ function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }
     return () => clearTimeout(timer);
   }, [step.name, setup.confirmationSeconds, onFinished]);
 
-  // Focus follows the step, so a screen reader and a keyboard start at the new question.
+  // Focus follows the step, so a screen reader and a keyboard start at the new question: each
+  // step's heading (tabIndex -1) takes focus and a screen reader reads it out. The button that was
+  // pressed is gone with its step, so without this focus would fall to the page body. The same after
+  // "Still there?" (its dialog replaced the step) and on a return to welcome after a visit; only the
+  // kiosk's very first screen leaves focus where the browser put it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (step.name !== 'welcome') heading.current?.focus();
-  }, [step]);
+    if (stillThere) return;
+    if (step.name !== 'welcome' || returning) heading.current?.focus();
+  }, [step, stillThere, returning]);
 
   const send = async (request: CheckInRequest, back: Step) => {
     setStep({ name: 'sending' });
@@ -213,7 +220,9 @@ function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }
       {step.name === 'welcome' && (
         <section className="kiosk-panel kiosk-welcome" aria-labelledby="welcome-title">
           <p className="kiosk-practice">{setup.practiceName}</p>
-          <h1 id="welcome-title">{t('kiosk.welcome')}</h1>
+          <h1 id="welcome-title" tabIndex={-1} ref={heading}>
+            {t('kiosk.welcome')}
+          </h1>
           {hubAway ? <FrontDeskNote /> : <p className="kiosk-lead">{t('kiosk.welcomeLead')}</p>}
           <button type="button" className="button-primary button-huge" onClick={() => setStep(toClinician)}>
             {t('kiosk.checkIn')}
@@ -265,8 +274,11 @@ function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }
         />
       )}
       {step.name === 'sending' && (
-        <section className="kiosk-panel" role="status">
-          <p className="kiosk-lead">{t('kiosk.sending')}</p>
+        // A heading of its own, so focus has somewhere to be between the last tap and the thank-you.
+        <section className="kiosk-panel" role="status" aria-labelledby="sending-title">
+          <h1 id="sending-title" tabIndex={-1} ref={heading}>
+            {t('kiosk.sending')}
+          </h1>
         </section>
       )}
       {step.name === 'confirmed' && (
