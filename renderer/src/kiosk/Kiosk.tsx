@@ -5,7 +5,7 @@
  * flow is remounted with a fresh key.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/contract/contract.ts';
+import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot, WaitingActivity } from '../../../main/contract/contract.ts';
 import { slotChoices } from '../../../main/contract/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
@@ -16,6 +16,7 @@ import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
 import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
+import { PracticeInfoNote, WaitingScreen, WaitOffer } from './Waiting.tsx';
 import './kiosk.css';
 
 type Step =
@@ -25,6 +26,7 @@ type Step =
   | { name: 'comfort'; clinician: ClinicianTile | null; slot: Slot }
   | { name: 'sending' }
   | { name: 'confirmed'; toldName: string | null }
+  | { name: 'waiting'; activity: WaitingActivity; prompt: number }
   | { name: 'trouble'; error: ApiError; retry: CheckInRequest; back: Step };
 
 /** Before set-up has ever loaded: the kiosk asks again on this rhythm, however long the hub is away. */
@@ -159,13 +161,29 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
   // One key for the whole visit: "Try again" after a deadline cannot make a second arrival.
   const [visitKey] = useState(newVisitKey);
 
-  const { stillThere, keepGoing } = useIdleReturn(step.name !== 'welcome' && step.name !== 'confirmed' && step.name !== 'sending', setup.stillThereAfterSeconds, setup.stillThereSeconds, onFinished);
+  // A waiting screen is meant to be looked at without a touch: its quiet time is the practice's
+  // waitingIdleSeconds (5 minutes by default), then the same gentle "Still there?".
+  const waiting = step.name === 'waiting';
+  const { stillThere, keepGoing } = useIdleReturn(step.name !== 'welcome' && step.name !== 'confirmed' && step.name !== 'sending', waiting ? setup.waitingIdleSeconds : setup.stillThereAfterSeconds, setup.stillThereSeconds, onFinished);
 
+  // The thank-you goes by itself after confirmationSeconds, so the next in line does not read it.
+  // When it offers something for the wait, a touch or key on it starts that time again: a client
+  // still reading the choices is not hurried away from them.
+  const offersWaiting = setup.waitingActivities.length > 0;
   useEffect(() => {
     if (step.name !== 'confirmed') return;
-    const timer = setTimeout(onFinished, setup.confirmationSeconds * 1000);
-    return () => clearTimeout(timer);
-  }, [step.name, setup.confirmationSeconds, onFinished]);
+    let timer = setTimeout(onFinished, setup.confirmationSeconds * 1000);
+    const again = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onFinished, setup.confirmationSeconds * 1000);
+    };
+    const events = offersWaiting ? (['pointerdown', 'keydown'] as const) : [];
+    events.forEach((name) => window.addEventListener(name, again, { passive: true }));
+    return () => {
+      clearTimeout(timer);
+      events.forEach((name) => window.removeEventListener(name, again));
+    };
+  }, [step.name, setup.confirmationSeconds, offersWaiting, onFinished]);
 
   // Focus follows the step, so a screen reader and a keyboard start at the new question: each
   // step's heading (tabIndex -1) takes focus and a screen reader reads it out. The button that was
@@ -173,10 +191,13 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
   // "Still there?" (its dialog replaced the step) and on a return to welcome after a visit; only the
   // kiosk's very first screen leaves focus where the browser put it.
   const heading = useRef<HTMLHeadingElement>(null);
+  // The grounding exercise's "Next" keeps focus where it is (its prompt is a live region), so the
+  // step is told apart by its name and activity, not by its object.
+  const stepKey = step.name === 'waiting' ? `waiting-${step.activity}` : step;
   useEffect(() => {
     if (stillThere) return;
     if (step.name !== 'welcome' || returning) heading.current?.focus();
-  }, [step, stillThere, returning]);
+  }, [stepKey, stillThere, returning]);
 
   const send = async (request: CheckInRequest, back: Step) => {
     setStep({ name: 'sending' });
@@ -216,7 +237,8 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
 
   return (
     <main className={`kiosk kiosk-${step.name}`}>
-      <Ambient />
+      {/* The quiet screen is quiet, and the breathing shape is the one thing moving on its screen: no drifting light behind either. */}
+      {!(step.name === 'waiting' && step.activity !== 'grounding') && <Ambient />}
       {step.name === 'welcome' && (
         <section className="kiosk-panel kiosk-welcome" aria-labelledby="welcome-title">
           <p className="kiosk-practice">{setup.practiceName}</p>
@@ -282,18 +304,33 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
         </section>
       )}
       {step.name === 'confirmed' && (
-        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title">
-          <h1 id="thanks-title" tabIndex={-1} ref={heading}>
-            {t('kiosk.thanks')}
-          </h1>
-          <p className="kiosk-lead">{step.toldName === null ? t('kiosk.toldDesk') : setup.confirmationNamesClinician ? t('kiosk.toldName', { name: step.toldName }) : t('kiosk.toldClinician')}</p>
-          <p className="kiosk-lead">{t('kiosk.comfortable')}</p>
+        <section className="kiosk-panel kiosk-confirmed" aria-labelledby="thanks-title">
+          {/* The news is the status; the offer below it is not read out as part of it. */}
+          <div role="status">
+            <h1 id="thanks-title" tabIndex={-1} ref={heading}>
+              {t('kiosk.thanks')}
+            </h1>
+            <p className="kiosk-lead">{step.toldName === null ? t('kiosk.toldDesk') : setup.confirmationNamesClinician ? t('kiosk.toldName', { name: step.toldName }) : t('kiosk.toldClinician')}</p>
+            <p className="kiosk-lead">{t('kiosk.comfortable')}</p>
+          </div>
+          <WaitOffer offered={setup.waitingActivities} onChoose={(activity) => setStep({ name: 'waiting', activity, prompt: 0 })} />
+          <PracticeInfoNote info={setup.practiceInfo} />
           <div className="choice-row">
             <button type="button" className="button-primary" onClick={onFinished}>
               {t('kiosk.done')}
             </button>
           </div>
         </section>
+      )}
+      {step.name === 'waiting' && (
+        <WaitingScreen
+          activity={step.activity}
+          prompt={step.prompt}
+          onPrompt={(prompt) => setStep({ ...step, prompt })}
+          info={setup.practiceInfo}
+          heading={heading}
+          onStop={onFinished}
+        />
       )}
       {step.name === 'trouble' && (
         <section className="kiosk-panel" role="alert" aria-labelledby="trouble-title">
@@ -302,9 +339,9 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
           </h1>
           <p className="kiosk-lead">
             {/* The hub's own reasons are in English: in another language the client gets the kind general words. */}
-            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : language === 'en' ? step.error.message : t('kiosk.refused')}
+            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : step.error.code === 'too-many-tries' ? t('kiosk.slowDown') : language === 'en' ? step.error.message : t('kiosk.refused')}
           </p>
-          {step.error.code === 'unavailable' && (
+          {(step.error.code === 'unavailable' || step.error.code === 'too-many-tries') && (
             <div className="choice-row">
               <button type="button" className="button-primary" onClick={() => void send(step.retry, step.back)}>
                 {t('kiosk.tryAgain')}
