@@ -7,8 +7,9 @@ import { benchCheckins } from './checkins.ts';
 import { benchKioskMotion } from './kioskMotion.ts';
 import { benchMqtt } from './mqtt.ts';
 import { formatReport, type BenchReport } from './report.ts';
+import { benchSounds } from './sounds.ts';
 
-const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins, benchAmbience, benchMqtt, benchKioskMotion];
+const benchmarks: (() => Promise<BenchReport>)[] = [benchCheckins, benchAmbience, benchMqtt, benchKioskMotion, benchSounds];
 
 for (const bench of benchmarks) {
   process.stdout.write(`${formatReport(await bench())}\n\n`);

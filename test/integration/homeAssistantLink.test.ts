@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  connectHomeAssistant, tokenRejectedMessage, type HomeAssistantLink, type HomeAssistantLinkOptions, type HomeAssistantStatus,
+  connectHomeAssistant, tokenRejectedMessage, tooOldMessage, type HomeAssistantLink, type HomeAssistantLinkOptions, type HomeAssistantStatus,
 } from '../../main/hub/devices/homeAssistant/homeAssistantLink.ts';
 import { statusLog } from './support/statusLog.ts';
 import { createLog } from '../../main/hub/log.ts';
@@ -93,6 +93,17 @@ describe('connecting', () => {
       link.onEntities(resolve);
     }), 'entities');
     expect(Object.keys(entities as object).sort()).toEqual(lights);
+  });
+
+  it('says on the desk, in words, when Home Assistant is older than the oldest Stillroom works with', async () => {
+    const old = await startHomeAssistantSimulator({ entities: [light('light.room_1')], haVersion: '2022.6.7' });
+    cleanups.push(() => old.close());
+    const tooOld = await openLink({ url: old.url, token: old.token }).until('connected');
+    expect(tooOld.limited).toBe(tooOldMessage('2022.6.7'));
+    expect(tooOld.limited).toMatch(/^Home Assistant 2022\.6\.7 is older than 2022\.11, the oldest Stillroom works with: .*Update Home Assistant/);
+    expect((await openLink().until('connected')).limited).toBeUndefined();
+    expect(['2022.11.0', '2024.12.5', '2025.1.0b3', '2026.11.2', 'dev'].map(tooOldMessage)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(tooOldMessage('2021.12.10')).toContain('2021.12.10');
   });
 
   it('accepts the address with a trailing slash, as people paste it', async () => {

@@ -169,6 +169,28 @@ describe('media players, switches, scenes and notifications', () => {
     expect(simulator.states.get('media_player.den')).toMatchObject({ state: 'idle', attributes: { source: 'HDMI 1', volume_level: 0.25 } });
   });
 
+  it('reproduces a colour-temperature light from mireds up to 2024.12 and from kelvin since 2025.1 (light/reproduce_state.py, core#132854)', async () => {
+    const desired = (attributes: Record<string, unknown>) => ({ entities: { 'light.desk': { state: 'on', brightness: 100, color_mode: 'color_temp', ...attributes } } });
+    const apply = async (haVersion: string, attributes: Record<string, unknown>) => {
+      const sim = await startHomeAssistantSimulator({ haVersion, entities: [light('light.desk', { supportedColorModes: ['color_temp', 'xy'], minKelvin: 2200, maxKelvin: 6500 })] });
+      const raw = await RawHomeAssistantClient.authenticated(sim.url, sim.token);
+      try {
+        expect(await raw.command({ id: 2, type: 'call_service', domain: 'scene', service: 'apply', service_data: desired(attributes) })).toMatchObject({ success: true });
+        return sim.states.get('light.desk');
+      } finally {
+        raw.close();
+        await sim.close();
+      }
+    };
+    // 2024.12: "Color mode color_temp specified but attribute color_temp missing": the light is left as it was (off).
+    expect((await apply('2024.12.5', { color_temp_kelvin: 2700 }))?.state).toBe('off');
+    expect((await apply('2024.12.5', { color_temp: 370 }))?.attributes).toMatchObject({ brightness: 100, color_temp_kelvin: 2702 }); // floor(1000000 / 370)
+    expect((await apply('2025.1.0', { color_temp_kelvin: 2700 }))?.attributes).toMatchObject({ brightness: 100, color_temp_kelvin: 2700 });
+    expect((await apply('2025.1.0', { color_temp: 370 }))?.state).toBe('off');
+    // Both units, as Stillroom sends them: set on either side of the change.
+    for (const version of ['2024.12.5', '2025.1.0']) expect((await apply(version, { color_temp_kelvin: 2700, color_temp: 370 }))?.state).toBe('on');
+  });
+
   it('refuses a scene entity whose state is not a string', async () => {
     expect(errorOf(await call('scene', 'apply', { entities: { 'light.desk': { state: 5 } } })).message).toBe("State for light.desk should be a string for dictionary value @ data['entities']");
   });

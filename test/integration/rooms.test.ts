@@ -10,7 +10,7 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
-async function simulator(options: { port?: number; token?: string } = {}): Promise<HomeAssistantSimulator> {
+async function simulator(options: { port?: number; token?: string; haVersion?: string } = {}): Promise<HomeAssistantSimulator> {
   const sim = await startWillowSimulator(options);
   cleanups.push(() => sim.close());
   return sim;
@@ -63,6 +63,18 @@ describe('applying a preset', () => {
     for (const spot of [1, 2, 3, 4]) expect(sim.states.get(`light.willow_spot_${spot}`)?.attributes).toMatchObject({ brightness: 89, color_temp_kelvin: 2700 });
     expect(sim.states.get('light.willow_ceiling')?.state).toBe('off');
     expect(view.lastChange.filter((o) => o.entityId.startsWith('light.')).map((o) => o.outcome)).toEqual(Array(7).fill('done'));
+  });
+
+  it('sets the colour-temperature lights of a scene.apply on Home Assistant 2024.12 too (mireds beside kelvin)', async () => {
+    const sim = await simulator({ haVersion: '2024.12.5' });
+    const room = await office(sim, { extraLights: largeRoomLights });
+    await connected(room);
+    const before = sim.serviceCalls.length;
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+    const calls = sim.serviceCalls.slice(before).filter((call) => call['domain'] !== 'media_player');
+    expect(calls.map((call) => `${call['domain']}.${call['service']}`)).toEqual(['scene.apply']);
+    // 2700 K went as 370 mireds too, which this Home Assistant reads back as floor(1000000 / 370) = 2702 K.
+    for (const spot of [1, 2, 3, 4]) expect(sim.states.get(`light.willow_spot_${spot}`)?.attributes).toMatchObject({ brightness: 89, color_temp_kelvin: 2702 });
   });
 
   it('clamps presets and fine-tuning to the room\'s brightness ceiling', async () => {

@@ -110,7 +110,7 @@ it('bad payloads on every subscribed topic are dropped with a reason, and the li
     ['zigbee2mqtt/willow/lamp', '{"state":42}', 'unexpected payload: state'],
     ['zigbee2mqtt/willow/lamp', '{"brightness":"bright"}', 'unexpected payload: brightness'],
     ['zigbee2mqtt/willow/lamp', Buffer.alloc(1024 * 1024, 0x20), 'over the 65536-byte limit'],
-    ['zigbee2mqtt/willow/lamp/availability', 'online', 'payload is not JSON'],
+    ['zigbee2mqtt/willow/lamp/availability', 'on line', 'payload is not JSON'],
     ['zigbee2mqtt/willow/lamp/availability', '{"state":"sleepy"}', 'unexpected payload: state'],
     ['zigbee2mqtt/bridge/state', '"online"', 'unexpected payload: root'],
     ['zigbee2mqtt/bridge/state', '{}', 'unexpected payload: state'],

@@ -118,12 +118,23 @@ export function lightCall(entityId: string, target: LightTarget, capabilities: L
   });
 }
 
-/** The same target as a `scene.apply` state representation (state attribute names, §3.3). */
+/**
+ * The same target as a `scene.apply` state representation (state attribute names, §3.3).
+ *
+ * A colour temperature goes in both units. `light/reproduce_state.py` turns a state in colour mode
+ * `color_temp` into a `light.turn_on` parameter through its COLOR_MODE_TO_ATTRIBUTE table, and
+ * skips the light ("Color mode color_temp specified but attribute ... missing") when that table's
+ * state attribute is absent. Up to Home Assistant 2024.12 the table reads `color_temp` (mireds);
+ * home-assistant/core#132854 (2025.1) made it `color_temp_kelvin`. Each version reads its own and
+ * ignores the other, so a colour-temperature light is set on both.
+ */
 export function lightSceneState(target: LightTarget): 'off' | Record<string, unknown> {
   if (!target.on) return 'off';
+  const colour = target.colour;
+  const mireds = colour?.attribute === 'color_temp_kelvin' && typeof colour.value === 'number' && colour.value > 0 ? { color_temp: Math.round(1_000_000 / colour.value) } : {};
   return {
     state: 'on',
     ...(target.brightnessPct === undefined ? {} : { brightness: Math.round((255 * target.brightnessPct) / 100) }),
-    ...(target.colour ? { color_mode: modeOfAttribute[target.colour.attribute], [target.colour.attribute]: target.colour.value } : {}),
+    ...(colour ? { color_mode: modeOfAttribute[colour.attribute], [colour.attribute]: colour.value, ...mireds } : {}),
   };
 }

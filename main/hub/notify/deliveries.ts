@@ -36,11 +36,16 @@ export function mqttBusDelivery(link: Pick<MqttLink, 'publish'>, bus: BusAddress
 /**
  * Push data for the Home Assistant companion apps. Silent: iOS shows it without sound or lighting the
  * screen (`interruption-level: passive`), Android posts it to a low-importance channel (no sound).
+ * `ttl` is the Android push's time to live in seconds, passed on to Firebase Cloud Messaging: 0 means
+ * "now or never", so a phone off the network for a moment (a lift, a tunnel) never got the arrival.
+ * Fifteen minutes keeps it while it still matters; by then the desk has escalated anyway.
  */
+export const pushTimeToLiveSeconds = 15 * 60;
+
 function pushData(tag: string, silent: boolean): Record<string, unknown> {
   return silent
     ? { tag, push: { 'interruption-level': 'passive' }, channel: 'Stillroom quiet', importance: 'low' }
-    : { tag, push: { 'interruption-level': 'time-sensitive' }, channel: 'Stillroom arrivals', importance: 'high', ttl: 0, priority: 'high' };
+    : { tag, push: { 'interruption-level': 'time-sensitive' }, channel: 'Stillroom arrivals', importance: 'high', ttl: pushTimeToLiveSeconds, priority: 'high' };
 }
 
 type HomeAssistantPart = Pick<HomeAssistantLink, 'notify' | 'fireEvent' | 'callService' | 'entities'>;

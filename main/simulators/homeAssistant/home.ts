@@ -36,7 +36,7 @@ export function createHome(haVersion: string, seeds: readonly EntitySeed[], noti
   services.register('media_player', mediaPlayerServices());
   services.register('switch', switchServices());
   services.register('input_boolean', inputBooleanServices());
-  services.register('scene', sceneServices());
+  services.register('scene', sceneServices(haVersion));
   for (const name of notifyServices) services.register('notify', { [name]: notifyService(name) });
   for (const seed of seeds) states.set(seed.entityId, seed.state, seed.attributes);
   return { haVersion, bus, states, services, world, serviceCalls: [], notifications, keepRecords, registries };

@@ -68,7 +68,8 @@ function requestedColour(capabilities: LightCapabilities, parameters: TurnOnPara
     if (modes.includes(exact)) return { colorMode: exact, ...exactValue };
     return colourMode ? { colorMode: colourMode, ...colourFromRgb(colourMode, rgb()) } : undefined;
   };
-  const kelvin = parameters.color_temp_kelvin ?? parameters.kelvin ?? (parameters.color_temp ? Math.round(1_000_000 / parameters.color_temp) : undefined);
+  // Mireds become kelvin by util/color.py color_temperature_mired_to_kelvin: math.floor(1000000 / mireds).
+  const kelvin = parameters.color_temp_kelvin ?? parameters.kelvin ?? (parameters.color_temp ? Math.floor(1_000_000 / parameters.color_temp) : undefined);
   if (kelvin !== undefined) {
     const inRange = Math.min(capabilities.maxKelvin, Math.max(capabilities.minKelvin, kelvin));
     if (supportsColorTemp(modes)) return { colorMode: 'color_temp', colorTempKelvin: inRange };

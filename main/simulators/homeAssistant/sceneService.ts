@@ -30,12 +30,29 @@ const desiredStates = dict().transform((entities, refinement) => {
   return converted;
 });
 
-/** Light attributes that `light.reproduce_state` turns back into turn_on parameters, per colour mode. */
+/**
+ * Light attributes that `light.reproduce_state` turns back into turn_on parameters, per colour mode
+ * (homeassistant/components/light/reproduce_state.py COLOR_MODE_TO_ATTRIBUTE). Up to 2024.12 the
+ * colour-temperature mode reads the `color_temp` state attribute (mireds) into the `color_temp`
+ * parameter; home-assistant/core#132854 (2025.1) changed it to `color_temp_kelvin`.
+ */
 const colourAttributeByMode: Record<string, keyof TurnOnParameters> = {
   color_temp: 'color_temp_kelvin', hs: 'hs_color', xy: 'xy_color', rgb: 'rgb_color', rgbw: 'rgbw_color', rgbww: 'rgbww_color',
 };
 
-function reproduceLight(world: DeviceWorld, entity: EntityState, desired: DesiredState, transition: number | undefined, context: Context): void {
+/** `2024.12.3`, `2025.1.0b2` as [year, month]; an unreadable version counts as the newest. */
+export function releaseOf(haVersion: string): [number, number] {
+  const match = /^(\d{4})\.(\d{1,2})/.exec(haVersion);
+  return match ? [Number(match[1]), Number(match[2])] : [9999, 12];
+}
+
+/** Whether this Home Assistant's reproduce_state reads colour temperature in kelvin (2025.1 and later). */
+export const reproducesKelvin = (haVersion: string) => {
+  const [year, month] = releaseOf(haVersion);
+  return year > 2025 || (year === 2025 && month >= 1);
+};
+
+function reproduceLight(world: DeviceWorld, entity: EntityState, desired: DesiredState, transition: number | undefined, context: Context, haVersion: string): void {
   if (desired.state === 'off') return turnOffLight(world, entity, context);
   if (desired.state !== 'on') return;
   const parameters: Record<string, unknown> = {};
@@ -43,8 +60,16 @@ function reproduceLight(world: DeviceWorld, entity: EntityState, desired: Desire
   if (typeof desired.attributes.brightness === 'number') parameters.brightness = desired.attributes.brightness;
   if (typeof desired.attributes.effect === 'string') parameters.effect = desired.attributes.effect;
   const mode = desired.attributes.color_mode;
-  const colourKey = typeof mode === 'string' ? colourAttributeByMode[mode] : Object.values(colourAttributeByMode).find((key) => desired.attributes[key] != null);
-  if (colourKey && desired.attributes[colourKey] != null) parameters[colourKey] = desired.attributes[colourKey];
+  const byMode = reproducesKelvin(haVersion) ? colourAttributeByMode : { ...colourAttributeByMode, color_temp: 'color_temp' as const };
+  if (typeof mode === 'string' && mode !== 'unknown' && byMode[mode]) {
+    const key = byMode[mode];
+    // "Color mode %s specified but attribute %s missing for: %s": the light is left as it is.
+    if (!(key in desired.attributes)) return;
+    parameters[key] = desired.attributes[key];
+  } else {
+    const colourKey = Object.values(byMode).find((key) => desired.attributes[key] != null);
+    if (colourKey) parameters[colourKey] = desired.attributes[colourKey];
+  }
   turnOnLight(world, entity, parameters as TurnOnParameters, context);
 }
 
@@ -58,9 +83,9 @@ function reproduceMediaPlayer(world: DeviceWorld, entity: EntityState, desired: 
   writeMediaPlayer(world, entity, state, changes, context);
 }
 
-function reproduce(world: DeviceWorld, entity: EntityState, desired: DesiredState, transition: number | undefined, context: Context): void {
+function reproduce(world: DeviceWorld, entity: EntityState, desired: DesiredState, transition: number | undefined, context: Context, haVersion: string): void {
   switch (domainOf(entity.entityId)) {
-    case 'light': return reproduceLight(world, entity, desired, transition, context);
+    case 'light': return reproduceLight(world, entity, desired, transition, context, haVersion);
     case 'media_player': return reproduceMediaPlayer(world, entity, desired, context);
     case 'switch':
     case 'input_boolean':
@@ -71,7 +96,7 @@ function reproduce(world: DeviceWorld, entity: EntityState, desired: DesiredStat
   }
 }
 
-export function sceneServices(): Record<string, ServiceDefinition> {
+export function sceneServices(haVersion = '2025.1.0'): Record<string, ServiceDefinition> {
   return {
     apply: {
       description: {
@@ -88,7 +113,7 @@ export function sceneServices(): Record<string, ServiceDefinition> {
           // unavailable entity (homeassistant/helpers/service.py): the scene still "succeeds".
           return entity && entity.state !== 'unavailable' ? [{ entity, desired }] : [];
         });
-        for (const { entity, desired } of targets) reproduce(world, entity, desired, transition, context);
+        for (const { entity, desired } of targets) reproduce(world, entity, desired, transition, context, haVersion);
         return undefined;
       },
     },

@@ -6,12 +6,24 @@
  * values outside 0–254 refused, `color_temp` clamped to the device's range, RGB turned into xy) and
  * echoes the new state on `<base>/<name>`; `<base>/<name>/get` publishes the state. Transitions are
  * applied at once.
+ *
+ * `version: 1` speaks as zigbee2mqtt 1.x with its default `legacy_availability_payload: true`: bare
+ * `online`/`offline` strings (Koenkk/zigbee2mqtt 1.x lib/util/utils.ts availabilityPayload). Each
+ * light has a `kind` and the retained `<base>/bridge/devices` list gives its `light` expose with the
+ * features zigbee-herdsman-converters gives that kind (state, brightness, color_temp with its mired
+ * range, color_xy); a `/set` key the light has no converter for is skipped with the error
+ * zigbee2mqtt logs (lib/extension/publish.ts: "No converter available for '<key>' on '<name>': (<value>)").
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import { rgbToXy } from '../homeAssistant/lightColour.ts';
 
+/** colour: colour temperature and xy; colour-only: xy, no white channel; colour-temp: white only; dimmable: brightness only; onoff: a relay. */
+export type SimulatedLightKind = 'colour' | 'colour-only' | 'colour-temp' | 'dimmable' | 'onoff';
+
 export interface SimulatedLightSeed {
   name: string;
+  /** Default `colour`. */
+  kind?: SimulatedLightKind;
   minMireds?: number;
   maxMireds?: number;
   on?: boolean;
@@ -49,11 +61,36 @@ const colourTempPresets: Record<string, (min: number, max: number) => number> = 
   warmest: (_min, max) => max,
 };
 
-const online = '{"state":"online"}';
-const offline = '{"state":"offline"}';
+const kindFeatures: Record<SimulatedLightKind, readonly ('brightness' | 'color_temp' | 'color_xy')[]> = {
+  colour: ['brightness', 'color_temp', 'color_xy'],
+  'colour-only': ['brightness', 'color_xy'],
+  'colour-temp': ['brightness', 'color_temp'],
+  dimmable: ['brightness'],
+  onoff: [],
+};
 
-export async function startZigbee2mqttSimulator(options: { url: string; baseTopic?: string; lights: readonly SimulatedLightSeed[] }): Promise<Zigbee2mqttSimulator> {
+/** The `light` expose as zigbee-herdsman-converters' exposes.ts builds it (Light().withBrightness().withColorTemp(range).withColor(['xy'])). */
+function lightExpose(seed: SimulatedLightSeed): Record<string, unknown> {
+  const has = kindFeatures[seed.kind ?? 'colour'];
+  const features: Record<string, unknown>[] = [{ type: 'binary', name: 'state', property: 'state', access: 7, value_on: 'ON', value_off: 'OFF', value_toggle: 'TOGGLE' }];
+  if (has.includes('brightness')) features.push({ type: 'numeric', name: 'brightness', property: 'brightness', access: 7, value_min: 0, value_max: 254 });
+  if (has.includes('color_temp')) {
+    features.push({ type: 'numeric', name: 'color_temp', property: 'color_temp', access: 7, unit: 'mired', value_min: seed.minMireds ?? defaultMiredRange.min, value_max: seed.maxMireds ?? defaultMiredRange.max });
+  }
+  if (has.includes('color_xy')) {
+    features.push({ type: 'composite', name: 'color_xy', property: 'color', access: 7, features: [{ type: 'numeric', name: 'x', property: 'x', access: 7 }, { type: 'numeric', name: 'y', property: 'y', access: 7 }] });
+  }
+  return { type: 'light', features };
+}
+
+/** Which `/set` key needs which feature (the light converters' keys). */
+const keyNeeds: Record<string, 'brightness' | 'color_temp' | 'color_xy'> = { brightness: 'brightness', color_temp: 'color_temp', color: 'color_xy' };
+
+export async function startZigbee2mqttSimulator(options: { url: string; baseTopic?: string; lights: readonly SimulatedLightSeed[]; version?: 1 | 2 }): Promise<Zigbee2mqttSimulator> {
   const base = options.baseTopic ?? 'zigbee2mqtt';
+  const legacy = options.version === 1;
+  const online = legacy ? 'online' : '{"state":"online"}';
+  const offline = legacy ? 'offline' : '{"state":"offline"}';
   const seeds = new Map(options.lights.map((light) => [light.name, light]));
   const states = new Map<string, SimulatedLightState>(
     options.lights.map((light) => [
@@ -71,7 +108,19 @@ export async function startZigbee2mqttSimulator(options: { url: string; baseTopi
     will: { topic: `${base}/bridge/state`, payload: Buffer.from(offline), qos: 1, retain: true },
   });
 
-  const publishState = (name: string) => client.publishAsync(`${base}/${name}`, JSON.stringify(states.get(name)), { qos: 1 });
+  /** The state as the device reports it: only the properties its exposes have. */
+  const reported = (name: string) => {
+    const { brightness, color_temp: colorTemp, color_mode: colorMode, color, ...rest } = states.get(name)!;
+    const has = kindFeatures[seeds.get(name)!.kind ?? 'colour'];
+    return {
+      ...rest,
+      ...(has.includes('brightness') ? { brightness } : {}),
+      ...(has.includes('color_temp') ? { color_temp: colorTemp } : {}),
+      ...(has.includes('color_xy') ? { color } : {}),
+      ...(has.includes('color_temp') || has.includes('color_xy') ? { color_mode: has.includes('color_temp') ? colorMode : 'xy' } : {}),
+    };
+  };
+  const publishState = (name: string) => client.publishAsync(`${base}/${name}`, JSON.stringify(reported(name)), { qos: 1 });
   const logError = async (message: string) => {
     errors.push(message);
     await client.publishAsync(`${base}/bridge/logging`, JSON.stringify({ level: 'error', message }), { qos: 0 });
@@ -79,6 +128,13 @@ export async function startZigbee2mqttSimulator(options: { url: string; baseTopi
 
   function apply(name: string, command: Record<string, unknown>): string | null {
     const seed = seeds.get(name)!;
+    const has = kindFeatures[seed.kind ?? 'colour'];
+    for (const [key, feature] of Object.entries(keyNeeds)) {
+      if (!(key in command) || has.includes(feature)) continue;
+      void logError(`No converter available for '${key}' on '${name}': (${JSON.stringify(command[key])})`);
+      const { [key]: _skipped, ...rest } = command;
+      command = rest;
+    }
     const current = states.get(name)!;
     const next = { ...current, color: { ...current.color } };
     const min = seed.minMireds ?? defaultMiredRange.min;
@@ -149,6 +205,14 @@ export async function startZigbee2mqttSimulator(options: { url: string; baseTopi
   // Friendly names may contain `/`, so listen to everything (but not our own messages) and pick `/set`.
   await client.subscribeAsync(`${base}/#`, { qos: 1, nl: true });
   await client.publishAsync(`${base}/bridge/state`, online, { qos: 1, retain: true });
+  const devices = options.lights.map((light, index) => ({
+    ieee_address: `0x00158d00000000${index.toString(16).padStart(2, '0')}`,
+    friendly_name: light.name,
+    type: 'Router',
+    supported: true,
+    definition: { model: 'simulated', vendor: 'Stillroom', description: `simulated ${light.kind ?? 'colour'} light`, exposes: [lightExpose(light), { type: 'numeric', name: 'linkquality', property: 'linkquality', access: 1 }] },
+  }));
+  await client.publishAsync(`${base}/bridge/devices`, JSON.stringify(devices), { qos: 1, retain: true });
   for (const light of options.lights) {
     await client.publishAsync(`${base}/${light.name}/availability`, online, { qos: 1, retain: true });
     await publishState(light.name);

@@ -105,7 +105,7 @@ export async function startRoomOffice(simulator: { url: string; token: string },
   };
 }
 
-export const startWillowSimulator = (options: { port?: number; token?: string } = {}): Promise<HomeAssistantSimulator> =>
+export const startWillowSimulator = (options: { port?: number; token?: string; haVersion?: string } = {}): Promise<HomeAssistantSimulator> =>
   startHomeAssistantSimulator({ entities: willowDevices, ...options });
 
 export const device = (room: RoomView, entityId: string) => {

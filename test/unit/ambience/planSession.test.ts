@@ -106,8 +106,8 @@ describe('scene.apply', () => {
         entities: {
           'light.ceiling_a': 'off',
           'light.ceiling_b': 'off',
-          'light.lamp': { state: 'on', brightness: 89, color_mode: 'color_temp', color_temp_kelvin: 2400 },
-          'light.accent': { state: 'on', brightness: 89, color_mode: 'color_temp', color_temp_kelvin: 2400 },
+          'light.lamp': { state: 'on', brightness: 89, color_mode: 'color_temp', color_temp_kelvin: 2400, color_temp: 417 },
+          'light.accent': { state: 'on', brightness: 89, color_mode: 'color_temp', color_temp_kelvin: 2400, color_temp: 417 },
         },
         transition: 12,
       },

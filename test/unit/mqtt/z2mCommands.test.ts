@@ -1,7 +1,7 @@
 /** Planner light calls in zigbee2mqtt's units: brightness 0–254, mireds within the device range, seconds. */
 import { expect, it } from 'vitest';
 import type { ServiceCall } from '../../../main/hub/ambience/homeAssistantCalls.ts';
-import { brightnessFromPercent, miredsFromKelvin, z2mSetCommand } from '../../../main/hub/devices/zigbee2mqtt/z2mCommands.ts';
+import { brightnessFromPercent, capabilitiesFromExposes, miredsFromKelvin, xyFromKelvin, z2mSetCommand } from '../../../main/hub/devices/zigbee2mqtt/z2mCommands.ts';
 
 const lamp = { friendlyName: 'willow/lamp', minMireds: 153, maxMireds: 454 };
 const call = (service: string, serviceData: Record<string, unknown>, domain = 'light'): ServiceCall => ({ domain, service, target: { entity_id: 'light.willow_lamp' }, serviceData });
@@ -30,4 +30,31 @@ it('writes set payloads as zigbee2mqtt expects them', () => {
 
 it('refuses what is not a light call', () => {
   expect(z2mSetCommand(call('volume_set', { volume_level: 0.2 }, 'media_player'), lamp)).toMatchObject({ ok: false, message: expect.stringContaining('media_player.volume_set') });
+});
+
+it('reads a light\'s abilities from its exposes, and odd lists as nothing', () => {
+  const light = (...names: string[]) => [{ type: 'light', features: names.map((name) => (name === 'color_temp' ? { name, value_min: 153, value_max: 500 } : { name })) }];
+  expect(capabilitiesFromExposes(light('state', 'brightness', 'color_temp', 'color_xy'))).toEqual({ brightness: true, colourTemperature: true, colour: 'xy', minMireds: 153, maxMireds: 500 });
+  expect(capabilitiesFromExposes(light('state', 'brightness', 'color_hs'))).toEqual({ brightness: true, colourTemperature: false, colour: 'hs' });
+  expect(capabilitiesFromExposes(light('state'))).toEqual({ brightness: false, colourTemperature: false, colour: null });
+  expect(capabilitiesFromExposes([{ type: 'switch', features: [{ name: 'state' }] }])).toBeNull();
+  for (const odd of [null, 'light', [null, 3], [{ type: 'light', features: 'x' }]]) expect(capabilitiesFromExposes(odd)).toBeNull();
+});
+
+it('sends a light only the keys it has converters for', () => {
+  const white = { brightness: true, colourTemperature: true, colour: null } as const;
+  const dimmable = { brightness: true, colourTemperature: false, colour: null } as const;
+  const relay = { brightness: false, colourTemperature: false, colour: null } as const;
+  const rgb = { brightness: true, colourTemperature: false, colour: 'xy' } as const;
+  const warm = call('turn_on', { brightness_pct: 40, color_temp_kelvin: 2700, transition: 1 });
+  expect(z2mSetCommand(call('turn_on', { rgb_color: [255, 0, 0] }), lamp, 'zigbee2mqtt', white)).toMatchObject({ payload: { state: 'ON' } });
+  expect(z2mSetCommand(call('turn_on', { rgb_color: [255, 0, 0] }), lamp, 'zigbee2mqtt', white)).not.toHaveProperty('payload.color');
+  expect(z2mSetCommand(warm, lamp, 'zigbee2mqtt', dimmable)).toEqual({ ok: true, topic: 'zigbee2mqtt/willow/lamp/set', payload: { state: 'ON', brightness: 102, transition: 1 } });
+  expect(z2mSetCommand(warm, lamp, 'zigbee2mqtt', relay)).toEqual({ ok: true, topic: 'zigbee2mqtt/willow/lamp/set', payload: { state: 'ON', transition: 1 } });
+  expect(z2mSetCommand(warm, lamp, 'zigbee2mqtt', rgb)).toMatchObject({ payload: { state: 'ON', brightness: 102, color: xyFromKelvin(2700) } });
+  // The Planckian locus: 2700 K is about (0.46, 0.41), 6500 K about (0.31, 0.32).
+  expect(xyFromKelvin(2700).x).toBeCloseTo(0.46, 2);
+  expect(xyFromKelvin(2700).y).toBeCloseTo(0.41, 2);
+  expect(xyFromKelvin(6500).x).toBeCloseTo(0.313, 2);
+  expect(xyFromKelvin(6500).y).toBeCloseTo(0.324, 2);
 });

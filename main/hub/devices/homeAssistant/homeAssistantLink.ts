@@ -83,6 +83,31 @@ export const notAdminMessage = (user: string) =>
   `"On my way" from a phone is not heard and the stillroom_arrival event for your automations is not sent. ` +
   'To fix it, turn on "Administrator" for that user in Home Assistant (Settings, People), or create the access token in an administrator\'s profile.';
 
+/**
+ * The oldest Home Assistant Stillroom works with: lights are set with `color_temp_kelvin`, which
+ * `light.turn_on` takes since 2022.11, when it replaced `kelvin` and `color_temp` (mireds)
+ * (home-assistant/home-assistant.io#27013). Scenes carry both units (see lightSceneState), so the
+ * 2025.1 change to kelvin in reproduce_state is met either side of it.
+ */
+export const minimumHomeAssistant: readonly [number, number] = [2022, 11];
+
+/** `2024.12.3`, `2025.1.0b2` as [year, month]; null for a version that does not read as one (a dev build). */
+export function homeAssistantRelease(version: string): [number, number] | null {
+  const match = /^(\d{4})\.(\d{1,2})(?:\.|$)/.exec(version);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+/** The desk's words when Home Assistant is older than Stillroom supports; undefined when it is new enough or unreadable. */
+export function tooOldMessage(version: string): string | undefined {
+  const release = homeAssistantRelease(version);
+  if (!release) return undefined;
+  const [year, month] = release;
+  const [minYear, minMonth] = minimumHomeAssistant;
+  if (year > minYear || (year === minYear && month >= minMonth)) return undefined;
+  return `Home Assistant ${version} is older than ${minYear}.${minMonth}, the oldest Stillroom works with: colour temperatures are refused and lights may stay as they are. ` +
+    'Update Home Assistant (Settings, System, Updates); Stillroom connects again by itself.';
+}
+
 /** The desk's words for a `fire_event` Home Assistant will not take from this user. */
 export const eventRefusedMessage = (what: string) =>
   `Home Assistant did not let Stillroom send ${what}: the user of its access token is not an administrator. It is sent once Home Assistant reconnects with an administrator's token.`;
@@ -130,14 +155,17 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   }
 
   let userName = '';
-  const connected = (conn: Connection) =>
+  const connected = (conn: Connection) => {
+    const limits = [tooOldMessage(conn.haVersion), admin === false ? notAdminMessage(userName) : undefined].filter((words) => words !== undefined);
+    if (limits.length > 0 && tooOldMessage(conn.haVersion)) log.warn('home assistant is older than stillroom supports', { url, haVersion: conn.haVersion.slice(0, 40) });
     report({
       state: 'connected',
       haVersion: conn.haVersion,
       admin,
       message: `Connected to Home Assistant ${conn.haVersion}.`,
-      ...(admin === false ? { limited: notAdminMessage(userName) } : {}),
+      ...(limits.length > 0 ? { limited: limits.join(' ') } : {}),
     });
+  };
 
   /** Asks Home Assistant who the token belongs to; a failure leaves `admin` unknown (and Stillroom tries as if allowed). */
   async function checkUser(conn: Connection): Promise<void> {

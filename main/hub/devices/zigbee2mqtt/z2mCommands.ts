@@ -16,6 +16,45 @@ export interface Z2mLight {
   maxMireds?: number;
 }
 
+/**
+ * What a light can do, read from its `light` expose in `<base>/bridge/devices` (`definition.exposes`).
+ * The feature names are zigbee2mqtt's own: `brightness`, `color_temp` (mireds, `value_min`/`value_max`),
+ * `color_xy` and `color_hs` (both set through the `color` property); see Koenkk/zigbee2mqtt
+ * lib/extension/groups.ts STATE_PROPERTIES, which decides from the same features which keys a light takes.
+ */
+export interface Z2mCapabilities {
+  brightness: boolean;
+  colourTemperature: boolean;
+  /** How the light takes a colour, or null for a white-only or plain light. */
+  colour: 'xy' | 'hs' | null;
+  minMireds?: number;
+  maxMireds?: number;
+}
+
+/** Everything a light can be sent, for a light whose exposes are not known (yet). */
+export const assumedCapabilities: Z2mCapabilities = { brightness: true, colourTemperature: true, colour: 'xy' };
+
+const record = (value: unknown): Record<string, unknown> | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+
+/** A light's capabilities from its exposes list, or null if it exposes no light. Never throws on odd input. */
+export function capabilitiesFromExposes(exposes: unknown): Z2mCapabilities | null {
+  if (!Array.isArray(exposes)) return null;
+  const light = exposes.map(record).find((expose) => expose?.['type'] === 'light');
+  const features = Array.isArray(light?.['features']) ? light['features'].map(record).filter((feature) => feature !== null) : null;
+  if (!features) return null;
+  const named = (name: string) => features.find((feature) => feature['name'] === name);
+  const temperature = named('color_temp');
+  const min = temperature?.['value_min'];
+  const max = temperature?.['value_max'];
+  const range = isNumber(min) && isNumber(max) && min > 0 && max > min ? { minMireds: min, maxMireds: max } : {};
+  return {
+    brightness: named('brightness') !== undefined,
+    colourTemperature: temperature !== undefined,
+    colour: named('color_xy') ? 'xy' : named('color_hs') ? 'hs' : null,
+    ...range,
+  };
+}
+
 export type Z2mColour = { r: number; g: number; b: number } | { x: number; y: number } | { hue: number; saturation: number };
 
 export interface Z2mSetPayload {
@@ -46,7 +85,36 @@ export function miredsFromKelvin(kelvin: number, light: Z2mLight): number {
   return clamp(Math.round(1_000_000 / kelvin), light.minMireds ?? defaultMiredRange.min, light.maxMireds ?? defaultMiredRange.max);
 }
 
-function colourFields(data: Record<string, unknown>, light: Z2mLight): Pick<Z2mSetPayload, 'color_temp' | 'color'> {
+/**
+ * The CIE 1931 xy of a black body at `kelvin` (Kim et al.'s cubic fit of the Planckian locus,
+ * 1667–25000 K), for a colour light that has no colour-temperature channel: zigbee2mqtt has no
+ * converter for `color_temp` on such a light and would drop the key.
+ */
+export function xyFromKelvin(kelvin: number): { x: number; y: number } {
+  const t = clamp(kelvin, 1667, 25_000);
+  const x = t <= 4000
+    ? -0.2661239e9 / t ** 3 - 0.2343589e6 / t ** 2 + 0.8776956e3 / t + 0.17991
+    : -3.0258469e9 / t ** 3 + 2.1070379e6 / t ** 2 + 0.2226347e3 / t + 0.24039;
+  const y = t <= 2222
+    ? -1.1063814 * x ** 3 - 1.3481102 * x ** 2 + 2.18555832 * x - 0.20219683
+    : t <= 4000
+      ? -0.9549476 * x ** 3 - 1.37418593 * x ** 2 + 2.09137015 * x - 0.16748867
+      : 3.081758 * x ** 3 - 5.8733867 * x ** 2 + 3.75112997 * x - 0.37001483;
+  return { x: Math.round(x * 10_000) / 10_000, y: Math.round(y * 10_000) / 10_000 };
+}
+
+/** Colour fields for what the light can take; a field it has no converter for is not sent (zigbee2mqtt would log an error and drop it). */
+function colourFields(data: Record<string, unknown>, light: Z2mLight, can: Z2mCapabilities): Pick<Z2mSetPayload, 'color_temp' | 'color'> {
+  const fields = wantedColour(data, light);
+  if (fields.color_temp !== undefined && !can.colourTemperature) {
+    const kelvin = data['color_temp_kelvin'];
+    return can.colour && isNumber(kelvin) ? { color: xyFromKelvin(kelvin) } : {};
+  }
+  if (fields.color !== undefined && !can.colour) return {};
+  return fields;
+}
+
+function wantedColour(data: Record<string, unknown>, light: Z2mLight): Pick<Z2mSetPayload, 'color_temp' | 'color'> {
   const kelvin = data['color_temp_kelvin'];
   if (isNumber(kelvin) && kelvin > 0) return { color_temp: miredsFromKelvin(kelvin, light) };
   const rgb = data['rgb_color'];
@@ -59,7 +127,7 @@ function colourFields(data: Record<string, unknown>, light: Z2mLight): Pick<Z2mS
 }
 
 /** One planner call for one zigbee2mqtt light. Calls for anything but `light.turn_on`/`turn_off` are refused. */
-export function z2mSetCommand(call: ServiceCall, light: Z2mLight, baseTopic = 'zigbee2mqtt'): Z2mCommand {
+export function z2mSetCommand(call: ServiceCall, light: Z2mLight, baseTopic = 'zigbee2mqtt', can: Z2mCapabilities = assumedCapabilities): Z2mCommand {
   if (call.domain !== 'light' || (call.service !== 'turn_on' && call.service !== 'turn_off')) {
     return { ok: false, message: `${call.domain}.${call.service} has no zigbee2mqtt equivalent; only lights are driven over zigbee2mqtt.` };
   }
@@ -71,8 +139,8 @@ export function z2mSetCommand(call: ServiceCall, light: Z2mLight, baseTopic = 'z
   const percent = data['brightness_pct'];
   const raw = data['brightness'];
   if (isNumber(percent) && percent <= 0) return { ok: true, topic, payload: { state: 'OFF', ...transition } };
-  const brightness = isNumber(percent)
+  const brightness = !can.brightness ? {} : isNumber(percent)
     ? { brightness: brightnessFromPercent(percent) }
     : isNumber(raw) ? { brightness: clamp(Math.round(raw), 1, maxZ2mBrightness) } : {};
-  return { ok: true, topic, payload: { state: 'ON', ...brightness, ...colourFields(data, light), ...transition } };
+  return { ok: true, topic, payload: { state: 'ON', ...brightness, ...colourFields(data, light, can), ...transition } };
 }

@@ -1,8 +1,9 @@
 /**
  * zigbee2mqtt lights over the hub's MQTT link: their live state from `<base>/<name>`, their
- * availability from `<base>/<name>/availability` and `<base>/bridge/state` (JSON, zigbee2mqtt 2.x),
- * and the planner's light calls sent to `<base>/<name>/set`. Every incoming payload is checked;
- * a bad one is logged with its reason and dropped, and the link carries on.
+ * availability from `<base>/<name>/availability` and `<base>/bridge/state` (JSON in zigbee2mqtt 2.x,
+ * the plain string in 1.x), what each light can do from `<base>/bridge/devices`, and the planner's
+ * light calls sent to `<base>/<name>/set`. Every incoming payload is checked; a bad one is logged
+ * with its reason and dropped, and the link carries on.
  */
 import { z } from 'zod';
 import type { EntityState, ServiceCall } from '../../ambience/homeAssistantCalls.ts';
@@ -10,10 +11,34 @@ import { silentLog, type Log } from '../../log.ts';
 import { Listeners } from '../../listeners.ts';
 import { jsonPayload } from '../mqtt/jsonPayload.ts';
 import type { MqttLink, MqttMessage, PublishResult } from '../mqtt/mqttLink.ts';
-import { defaultMiredRange, maxZ2mBrightness, z2mSetCommand, type Z2mLight } from './z2mCommands.ts';
+import { assumedCapabilities, capabilitiesFromExposes, defaultMiredRange, maxZ2mBrightness, z2mSetCommand, type Z2mCapabilities, type Z2mLight } from './z2mCommands.ts';
 
-/** zigbee2mqtt 2.x availability and bridge state (the plain-string form was removed in 2.0). */
+/** zigbee2mqtt 2.x availability and bridge state. */
 export const Z2mAvailability = z.looseObject({ state: z.enum(['online', 'offline']) });
+
+/**
+ * zigbee2mqtt 1.x publishes availability and bridge state as the bare string `online`/`offline`
+ * unless `advanced.legacy_availability_payload: false` (its default is true in 1.x): lib/util/utils.ts
+ * `availabilityPayload(state, settings)` returns `settings.advanced.legacy_availability_payload ?
+ * state : JSON.stringify({state})`, used by lib/extension/availability.ts and lib/controller.ts.
+ * 2.0 removed the setting and always sends the JSON form. Both are read here.
+ */
+function parseAvailability(message: MqttMessage): Parsed<'online' | 'offline'> {
+  const text = message.payload.length <= 16 ? message.payload.toString('utf8').trim() : '';
+  if (text === 'online' || text === 'offline') return { ok: true, value: text };
+  const parsed = parsePayload(message, Z2mAvailability);
+  return parsed.ok ? { ok: true, value: parsed.value.state } : parsed;
+}
+
+/** `<base>/bridge/devices`: a retained list of every device; only the fields read here are checked. */
+const Z2mBridgeDevices = z.array(z.looseObject({
+  ieee_address: z.string().max(100).optional(),
+  friendly_name: z.string().max(500).optional(),
+  definition: z.looseObject({ exposes: z.array(z.unknown()).optional() }).nullable().optional(),
+}));
+
+/** A large network's device list (hundreds of devices, each with its exposes) runs to megabytes. */
+export const maxZ2mDevicesBytes = 8 * 1024 * 1024;
 
 /** The light fields of a device's state message; zigbee2mqtt adds others (linkquality, update…), which are kept out. */
 export const Z2mLightState = z.looseObject({
@@ -64,8 +89,8 @@ export const maxZ2mPayloadBytes = 64 * 1024;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-function parsePayload<T>(message: MqttMessage, schema: z.ZodType<T>): Parsed<T> {
-  const json = jsonPayload(message.payload, maxZ2mPayloadBytes);
+function parsePayload<T>(message: MqttMessage, schema: z.ZodType<T>, maxBytes = maxZ2mPayloadBytes): Parsed<T> {
+  const json = jsonPayload(message.payload, maxBytes);
   if (!json.ok) return json;
   const parsed = schema.safeParse(json.value);
   // The path (the schema's keys) and the issue's code, never zod's message, which can quote the sender's keys.
@@ -77,6 +102,8 @@ export function watchZigbee2mqtt(link: Pick<MqttLink, 'subscribe' | 'publish' | 
   const log = options.log ?? silentLog;
   const states = new Map<string, Z2mDeviceState>(Object.keys(options.lights).map((id) => [id, { available: null, on: null }]));
   let bridge: boolean | null = null;
+  /** From `bridge/devices`, by light id; absent until the list names the light. */
+  const capabilities = new Map<string, Z2mCapabilities>();
   const changeListeners = new Listeners<[string | null]>();
   if (options.onChange) changeListeners.add(options.onChange);
   const changed = (lightId: string | null) => changeListeners.emit(lightId);
@@ -84,10 +111,23 @@ export function watchZigbee2mqtt(link: Pick<MqttLink, 'subscribe' | 'publish' | 
 
   const unsubscribes = [
     link.subscribe(`${base}/bridge/state`, (message) => {
-      const parsed = parsePayload(message, Z2mAvailability);
+      const parsed = parseAvailability(message);
       if (!parsed.ok) return drop(message, parsed.reason);
-      bridge = parsed.value.state === 'online';
+      bridge = parsed.value === 'online';
       changed(null);
+    }),
+    // Retained by zigbee2mqtt and re-published when a device joins, leaves or is renamed
+    // (lib/extension/bridge.ts publishDevices: friendly_name, ieee_address, definition.exposes).
+    link.subscribe(`${base}/bridge/devices`, (message) => {
+      const parsed = parsePayload(message, Z2mBridgeDevices, maxZ2mDevicesBytes);
+      if (!parsed.ok) return drop(message, parsed.reason);
+      for (const [lightId, light] of Object.entries(options.lights)) {
+        const device = parsed.value.find((entry) => entry.friendly_name === light.friendlyName || entry.ieee_address === light.friendlyName);
+        const found = capabilitiesFromExposes(device?.definition?.exposes);
+        if (found) capabilities.set(lightId, found);
+        else capabilities.delete(lightId);
+        changed(lightId);
+      }
     }),
   ];
 
@@ -113,9 +153,9 @@ export function watchZigbee2mqtt(link: Pick<MqttLink, 'subscribe' | 'publish' | 
         changed(lightId);
       }),
       link.subscribe(`${base}/${light.friendlyName}/availability`, (message) => {
-        const parsed = parsePayload(message, Z2mAvailability);
+        const parsed = parseAvailability(message);
         if (!parsed.ok) return drop(message, parsed.reason);
-        states.set(lightId, { ...current(), available: parsed.value.state === 'online' });
+        states.set(lightId, { ...current(), available: parsed.value === 'online' });
         changed(lightId);
       }),
     );
@@ -133,25 +173,42 @@ export function watchZigbee2mqtt(link: Pick<MqttLink, 'subscribe' | 'publish' | 
     return bridge === true && states.get(lightId)?.available !== false;
   }
 
-  function entityState(lightId: string): EntityState | undefined {
+  /** The light as configured, with the colour-temperature range its exposes give. */
+  function lightWithRange(lightId: string): Z2mLight | undefined {
     const light = options.lights[lightId];
+    const can = capabilities.get(lightId);
+    if (!light || can?.minMireds === undefined || can.maxMireds === undefined) return light;
+    return { ...light, minMireds: can.minMireds, maxMireds: can.maxMireds };
+  }
+
+  /** Home Assistant's words for the light's modes (homeassistant/components/light/__init__.py ColorMode), as its MQTT light would report them. */
+  function supportedModes(can: Z2mCapabilities): string[] {
+    const modes = [...(can.colourTemperature ? ['color_temp'] : []), ...(can.colour ? [can.colour] : [])];
+    if (modes.length > 0) return modes;
+    return [can.brightness ? 'brightness' : 'onoff'];
+  }
+
+  function entityState(lightId: string): EntityState | undefined {
+    const light = lightWithRange(lightId);
     const state = states.get(lightId);
     if (!light || !state) return undefined;
+    const can = capabilities.get(lightId) ?? assumedCapabilities;
     const minMireds = light.minMireds ?? defaultMiredRange.min;
     const maxMireds = light.maxMireds ?? defaultMiredRange.max;
     const attributes: Record<string, unknown> = {
-      supported_color_modes: ['color_temp', 'xy'],
+      supported_color_modes: supportedModes(can),
       supported_features: 32,
-      min_color_temp_kelvin: Math.round(1_000_000 / maxMireds),
-      max_color_temp_kelvin: Math.round(1_000_000 / minMireds),
+      ...(can.colourTemperature ? { min_color_temp_kelvin: Math.round(1_000_000 / maxMireds), max_color_temp_kelvin: Math.round(1_000_000 / minMireds) } : {}),
     };
     if (!reachable(lightId) || state.on === null) return { state: reachable(lightId) ? 'unknown' : 'unavailable', attributes };
     if (state.on) {
-      if (state.brightness !== undefined) attributes['brightness'] = Math.round((state.brightness / maxZ2mBrightness) * 255);
-      if (state.colorMode === 'color_temp' && state.colorTemp !== undefined) {
+      if (state.brightness !== undefined && can.brightness) attributes['brightness'] = Math.round((state.brightness / maxZ2mBrightness) * 255);
+      if (!can.colourTemperature && !can.colour) {
+        attributes['color_mode'] = can.brightness ? 'brightness' : 'onoff';
+      } else if (can.colourTemperature && state.colorMode === 'color_temp' && state.colorTemp !== undefined) {
         attributes['color_mode'] = 'color_temp';
         attributes['color_temp_kelvin'] = Math.round(1_000_000 / state.colorTemp);
-      } else if (state.xy) {
+      } else if (can.colour && state.xy) {
         attributes['color_mode'] = 'xy';
         attributes['xy_color'] = state.xy;
       }
@@ -165,9 +222,9 @@ export function watchZigbee2mqtt(link: Pick<MqttLink, 'subscribe' | 'publish' | 
     reachable,
     entityState,
     send: async (lightId, call) => {
-      const light = options.lights[lightId];
+      const light = lightWithRange(lightId);
       if (!light) return { ok: false, reason: 'rejected', message: `No zigbee2mqtt light is configured as ${lightId}.` };
-      const command = z2mSetCommand(call, light, base);
+      const command = z2mSetCommand(call, light, base, capabilities.get(lightId));
       if (!command.ok) return { ok: false, reason: 'rejected', message: command.message };
       return link.publish(command.topic, JSON.stringify(command.payload));
     },
