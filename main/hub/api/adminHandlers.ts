@@ -6,6 +6,7 @@
 import type { AdminOffice } from '../../contract/contract.ts';
 import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
 import { addRoom, adminClinician, putClinician, putPinHash, putSettings, removeClinician, setHomeAssistantUrl, setMqtt } from '../config/officeEdits.ts';
+import { hubStatusTopic, roomCommandTopic } from '../devices/mqtt/officeBus.ts';
 import { checkMqtt } from '../setup/mqttCheck.ts';
 import { hashPin } from '../staff/pin.ts';
 import type { SecretsFile } from '../config/secretsFile.ts';
@@ -37,6 +38,11 @@ export interface AdminDeps {
 export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, deskPinInDataFolder, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
   /** The notify services the last successful connection test found. */
   let found: string[] = [];
+  /** The topics room commands arrive on (officeBus.ts), which the bus's user must be allowed. */
+  const officeCommandTopics = (site: string) => {
+    const prefix = office.current().mqtt?.prefix ?? 'stillroom';
+    return { read: roomCommandTopic({ prefix, site }, '+'), write: `${hubStatusTopic(prefix, site, office.current().mqtt?.hubId ?? 'hub').replace(/\/status$/, '')}/check` };
+  };
 
   async function view(): Promise<AdminOffice> {
     const configured = [...config.clinicians.map((clinician) => clinician.notify), config.frontDesk.notify].flatMap((route) => (route?.push ? [route.push.service] : []));
@@ -120,15 +126,15 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       log.info('admin added a room', { room: room.roomId });
       return ok(await view());
     },
-    testMqtt: async ({ url, username, password }) => {
+    testMqtt: async ({ url, site, username, password }) => {
       const saved = secrets.asEnv('TOKEN');
-      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null, 5000, officeCommandTopics(site));
       return checked.ok ? ok({ message: checked.value.message }) : checked;
     },
     saveMqtt: async ({ url, site, username, password }) => {
       if (!writable) return refuse('not-allowed', demoOfficeRefusal);
       const saved = secrets.asEnv('TOKEN');
-      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null, 5000, officeCommandTopics(site));
       if (!checked.ok) return checked;
       secrets.save({ ...(username === null ? {} : { mqttUsername: username }), ...(password === null ? {} : { mqttPassword: password }) });
       const changed = office.change((document) => setMqtt(document, checked.value.url, site));

@@ -13,6 +13,7 @@ import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
 import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
 import { AreaRooms } from './AreaRooms.tsx';
 import { HomeAssistantForm } from './HomeAssistantForm.tsx';
+import { MqttForm } from './MqttForm.tsx';
 import { PinsForm, SettingsForm } from './SettingsForm.tsx';
 import { dayWords } from './adminWords.ts';
 import './admin.css';
@@ -147,6 +148,7 @@ export function Admin({ bridge }: { bridge: Bridge }) {
       <section aria-labelledby="connections-title" className="admin-section">
         <h2 id="connections-title">Connections</h2>
         <HomeAssistantForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} onChecked={() => void reload()} />
+        <MqttForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
       </section>
     </main>
   );
