@@ -68,6 +68,8 @@ export interface HubOptions {
   presetsDir?: string;
   /** Where secrets (the Home Assistant token, the MQTT user name and password) are read from. */
   env?: NodeJS.ProcessEnv;
+  /** A new office's one-time setup code, hashed (setup/firstRun.ts): admin until the first desk or admin PIN is set. */
+  setupCodeHash?: string;
   /** Where the desk-alert waits are scheduled (minutes long); tests pass their own with `now`. */
   escalationTimers?: EscalationTimers;
 }
@@ -221,7 +223,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   faults.onChange(health.changed);
   notifications.start();
 
-  const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) });
+  const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')), ...(options.setupCodeHash ? { setupCodeHash: options.setupCodeHash } : {}) });
   const startedWith = structuredClone(config);
   office.onChange((next, source) => {
     Object.assign(config, liveSections(next));

@@ -19,6 +19,8 @@ export interface ServeOptions {
   port?: number;
   /** Overrides `network.listen`. */
   host?: string;
+  /** A new office's one-time setup code, hashed (setup/firstRun.ts). */
+  setupCodeHash?: string;
 }
 
 export interface Serving {
@@ -28,7 +30,7 @@ export interface Serving {
 }
 
 export async function serveHub(options: ServeOptions): Promise<Serving> {
-  const hub = await createHub({ configPath: options.configPath, dataDir: options.dataDir, rendererDir: options.rendererDir, presetsDir: options.presetsDir });
+  const hub = await createHub({ configPath: options.configPath, dataDir: options.dataDir, rendererDir: options.rendererDir, presetsDir: options.presetsDir, ...(options.setupCodeHash ? { setupCodeHash: options.setupCodeHash } : {}) });
   // A fault in one part is logged and shown on the desk rather than ending the process (crashGuard.ts).
   installCrashGuard({ log: hub.log, faults: hub.faults });
   const { network } = hub.config;

@@ -21,7 +21,7 @@ import './admin.css';
 type Load = { state: 'loading' } | { state: 'needs-pin'; message: string | null } | { state: 'trouble'; message: string } | { state: 'ready'; office: AdminOffice };
 type Editing = { clinician: AdminClinician; isNew: boolean } | null;
 
-const adminPinWords: PinGateWords = { title: 'Office setup', lead: 'Please enter the admin PIN to change the practice’s setup.', action: 'Open the setup' };
+const adminPinWords: PinGateWords = { title: 'Office setup', lead: 'Please enter the admin PIN to change the practice’s setup. A new office: type the setup code shown where Stillroom was started.', action: 'Open the setup' };
 
 export function Admin({ bridge }: { bridge: Bridge }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
