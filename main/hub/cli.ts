@@ -82,6 +82,14 @@ async function serve(args: string[]): Promise<void> {
   const serving = await serveHub({
     configPath,
     ...(setup ? { setupCodeHash: setup.hash } : {}),
+    inProcessRestart: {
+      onRestarted: (again) => process.stdout.write(`Stillroom restarted on the saved office file and is serving ${again.hub.config.practice.name} at ${again.http.url}\n`),
+      // Nothing serves now: exit, so a service manager (systemd's Restart=) starts it afresh.
+      onRestartFailed: (error) => {
+        process.stderr.write(`Stillroom could not restart: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    },
     dataDir: resolve(values.data),
     rendererDir: join(appRoot, 'dist', 'renderer'),
     presetsDir: paths.presetsDir,

@@ -68,6 +68,8 @@ export interface HubOptions {
   presetsDir?: string;
   /** Where secrets (the Home Assistant token, the MQTT user name and password) are read from. */
   env?: NodeJS.ProcessEnv;
+  /** Asks whoever started the hub to start it again on the saved office file (serve.ts; admin's "Restart now"). */
+  restart?: () => void;
   /** A new office's one-time setup code, hashed (setup/firstRun.ts): admin until the first desk or admin PIN is set. */
   setupCodeHash?: string;
   /** Where the desk-alert waits are scheduled (minutes long); tests pass their own with `now`. */
@@ -273,6 +275,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       readAreaRooms,
       deskPinInDataFolder: () => existsSync(join(options.dataDir, 'staff-pin')),
       log,
+      restart: options.restart,
     }),
     },
     feed,

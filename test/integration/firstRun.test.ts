@@ -67,6 +67,29 @@ describe('the first run of a new office', () => {
     expect((await again.call('adminOffice', {})).body).toMatchObject({ ok: true });
   });
 
+  it('"Restart now" starts the hub again in its process on the saved file: a room added in setup is served, on the same address, the session kept', async () => {
+    const dataDir = newDataDir();
+    running = await serveFromCli(dataDir, { configPath: join(dataDir, 'office.yaml') });
+    const admin = deskAt(running.url);
+    expect((await admin.login(await setupCode(running))).body).toEqual({ ok: true });
+    expect((await admin.call('addRoom', { roomId: 'oak', name: 'Oak room', ceiling: [], lamp: [], accent: [], speaker: null, doorSign: null })).body).toMatchObject({ ok: true, value: { restartNeededFor: ['rooms'] } });
+    const roomNames = async () => ((await admin.call<{ rooms: { name: string }[] }>('roomsOverview', {})).body as { value: { rooms: { name: string }[] } }).value.rooms.map((room) => room.name);
+    expect(await roomNames()).toEqual(['First room']);
+
+    const restarted = new Promise<string>((resolve) => {
+      const look = () => {
+        const match = /Stillroom restarted on the saved office file and is serving .+ at (\S+)\n/.exec(running!.stdout());
+        if (match) resolve(match[1]!);
+      };
+      running!.child.stdout!.on('data', look);
+    });
+    expect((await admin.call('restartHub', {})).body).toEqual({ ok: true, value: { restarting: true } });
+    expect(await restarted).toBe(running.url);
+    expect(await roomNames()).toEqual(['First room', 'Oak room']);
+    expect((await admin.call('adminOffice', {})).body).toMatchObject({ ok: true, value: { restartNeededFor: [] } });
+    expect(running.child.exitCode).toBeNull();
+  });
+
   it('prints no setup code for an office file that exists, and never writes over one, even a broken one', async () => {
     const dataDir = newDataDir();
     const configPath = join(dataDir, 'office.yaml');

@@ -16,7 +16,7 @@ import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Handlers } from './createHubApi.ts';
 
-export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt';
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt' | 'restartHub';
 
 export interface AdminDeps {
   office: OfficeFile;
@@ -33,9 +33,11 @@ export interface AdminDeps {
   /** True when a `staff-pin` file in the data folder sets the desk PIN (`stillroom hash-pin --data`); it wins over the office file. */
   deskPinInDataFolder: () => boolean;
   log: Log;
+  /** Starts the hub again on the saved office file, in-process (serve.ts); absent where the app's supervisor runs the hub. */
+  restart?: (() => void) | undefined;
 }
 
-export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, deskPinInDataFolder, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
+export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, deskPinInDataFolder, log, restart }: AdminDeps): Pick<Handlers, AdminProcedure> {
   /** The notify services the last successful connection test found. */
   let found: string[] = [];
   /** The topics room commands arrive on (officeBus.ts), which the bus's user must be allowed. */
@@ -141,6 +143,14 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       if (!changed.ok) return changed;
       log.info('admin connected the office bus', { url: checked.value.url });
       return ok(await view());
+    },
+    restartHub: async () => {
+      if (!restart) return refuse('conflict', 'This hub runs inside the Stillroom app: close the app and open it again to take up the saved rooms and connections.');
+      if (office.problem()) return refuse('conflict', 'The office file has a mistake (shown above). Fix it first: the hub would not start on it.');
+      log.info('admin restarted the hub to take up the office file', { sections: restartNeededFor().join(', ') });
+      // After this answer has left: the restart closes every connection, this one included.
+      setTimeout(restart, 200).unref();
+      return ok({ restarting: true as const });
     },
     saveSettings: async (settings) => {
       const changed = office.change((document) => putSettings(document, settings));
