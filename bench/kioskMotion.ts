@@ -35,6 +35,10 @@ const screens: Screen[] = [
   { name: 'appointment time', taps: ['Check in', 'Sam'], heading: /appointment/ },
   { name: 'comfort wishes', taps: ['Check in', 'Sam', /Not sure/], heading: /comfortable/ },
   { name: 'confirmation', taps: ['Check in', 'Sam', /Not sure/, /check in/i], heading: /checked in/ },
+  // While you wait (issue 12): the breathing guide is the one screen with a steady motion.
+  { name: 'breathing guide', taps: ['Check in', 'Sam', /Not sure/, /check in/i, 'Breathe slowly'], heading: 'Breathe slowly' },
+  { name: 'grounding', taps: ['Check in', 'Sam', /Not sure/, /check in/i, "Notice what's around you"], heading: "Notice what's around you" },
+  { name: 'just rest', taps: ['Check in', 'Sam', /Not sure/, /check in/i, 'Just rest'], heading: 'Just rest' },
 ];
 
 async function reach(page: Page, screen: Screen): Promise<void> {
@@ -52,7 +56,7 @@ export async function benchKioskMotion(): Promise<BenchReport> {
       practice: { name: 'Bench Practice' },
       rooms: [{ id: 'willow', name: 'Willow room' }],
       clinicians: [{ id: 'sam', displayName: 'Sam', colour: 'sage', symbol: 'leaf', room: 'willow' }],
-      kiosk: { idleSeconds: 600, confirmationSeconds: 60 },
+      kiosk: { idleSeconds: 600, confirmationSeconds: 60, waitingIdleSeconds: 3600 },
     }),
   );
   const hub = await startHub(office, join(dataDir, 'data'));

@@ -64,6 +64,29 @@ export const ClinicianTile = z.strictObject({
 });
 export type ClinicianTile = z.infer<typeof ClinicianTile>;
 
+/** The gentle things a client may choose after checking in (issue 12): a breathing guide, grounding, a quiet screen. */
+export const waitingActivities = ['breathing', 'grounding', 'rest'] as const;
+export type WaitingActivity = (typeof waitingActivities)[number];
+
+/**
+ * One line of the practice's own information, as the practice writes it: printable text of 1 to
+ * 120 characters on one line (it is shown on a screen everyone in the waiting room can read).
+ */
+const PracticeInfoText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'use plain text on one line (no line breaks, tabs or invisible characters)');
+
+/** What the waiting screens may tell a client; every part is optional and shown only when set. */
+export const PracticeInfo = z.strictObject({
+  wifi: z.strictObject({ network: PracticeInfoText, password: PracticeInfoText.optional() }).optional(),
+  water: PracticeInfoText.optional(),
+  restroom: PracticeInfoText.optional(),
+});
+export type PracticeInfo = z.infer<typeof PracticeInfo>;
+
 export const KioskSetup = z.strictObject({
   practiceName: z.string(),
   clinicians: z.array(ClinicianTile),
@@ -85,6 +108,12 @@ export const KioskSetup = z.strictObject({
   languages: z.array(z.enum(languageCodes)).min(1).default(['en']),
   /** Every visit starts in this language and returns to it on the way back to welcome. */
   defaultLanguage: z.enum(languageCodes).default('en'),
+  /** What the thank-you offers for the wait, in this order (issue 12); none chosen by default, ever. */
+  waitingActivities: z.array(z.enum(waitingActivities)).default([]),
+  /** On a waiting screen, no touch for this long: "Still there?" comes up, then welcome. */
+  waitingIdleSeconds: z.number().positive().default(300),
+  /** The practice's own words for the waiting screens (Wi-Fi, water, restroom); absent: nothing shown. */
+  practiceInfo: PracticeInfo.optional(),
 });
 export type KioskSetup = z.infer<typeof KioskSetup>;
 

@@ -37,6 +37,7 @@ import { rotatingLogFile } from './logFile.ts';
 import type { EscalationTimers } from './notify/escalation.ts';
 import { createNotifications } from './notify/notifications.ts';
 import { openDeskAlerts } from './notify/outbox.ts';
+import { createCheckInPace, type CheckInPace, type CheckInPaceLimits } from './arrivals/checkInPace.ts';
 import { comfortWishes } from './rooms/comfortWishes.ts';
 import { followDevices } from './rooms/followDevices.ts';
 import { createRooms } from './rooms/rooms.ts';
@@ -74,6 +75,8 @@ export interface HubOptions {
   setupCodeHash?: string;
   /** Where the desk-alert waits are scheduled (minutes long); tests pass their own with `now`. */
   escalationTimers?: EscalationTimers;
+  /** How fast kiosks may check in (arrivals/checkInPace.ts); tests that need many check-ins pass their own. */
+  checkInPace?: CheckInPaceLimits;
 }
 
 export interface Hub {
@@ -86,6 +89,8 @@ export interface Hub {
   log: Log;
   /** Failures caught in the background instead of ending the process; the desk sees them in office health. */
   faults: HubFaults;
+  /** How fast each kiosk (by address) may check in; a surge tells the desk. The HTTP transport asks it. */
+  checkInPace: CheckInPace;
   /** Deletes arrivals past retention now; returns how many. Also runs at start-up and on a timer. */
   purgeNow(): number;
   /** The Electron shell's report on an unattended screen: shown to the desk, published on the bus. */
@@ -305,6 +310,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onClockJump: (minutes) => log.warn('the clock jumped forward: clients still waiting are kept on the board until midnight', { minutes }),
   });
   keepsActive = retention.holding;
+  const checkInPace = createCheckInPace({
+    ...(options.checkInPace ? { limits: options.checkInPace } : {}),
+    ...(options.monotonic ? { now: options.monotonic } : options.now ? { now: options.now } : {}),
+    onSurge: (surging) => (surging ? faults.notice('check-in-surge', 'kiosk check-ins') : faults.recovered('check-in-surge')),
+  });
 
   return {
     api,
@@ -314,6 +324,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     sounds,
     log,
     faults,
+    checkInPace,
     purgeNow: retention.purgeNow,
     reportScreenHealth(report) {
       const screen: ScreenHealth = { ...report, reportedAt: now() };
@@ -328,6 +339,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       following.stop();
       stopFollowingZigbee?.();
       notifications.stop();
+      checkInPace.stop();
       rooms.close();
       sounds.close();
       zigbee?.watcher.stop();

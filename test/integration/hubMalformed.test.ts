@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckInRequest } from '../../main/contract/contract.ts';
+import { defaultCheckInPace } from '../../main/hub/arrivals/checkInPace.ts';
 import { LiveSocket, deskAt, demoPin, kioskAt, post, startHub, type RunningHub } from './support/hubClient.ts';
 
 const forSam: CheckInRequest = { clinicianId: 'sam', slot: { kind: 'later' }, wishes: [] };
@@ -10,7 +11,9 @@ let running: RunningHub;
 let staffCookie: string;
 
 beforeAll(async () => {
-  running = await startHub();
+  // Every case ends with a real check-in (afterEach): ~30 from one address within seconds, more
+  // than a waiting room's pace (arrivals/checkInPace.ts, tested in checkInPace.test.ts) allows.
+  running = await startHub({ checkInPace: { ...defaultCheckInPace, perMinute: 1000, hubPerMinute: 1000, surgeAttempts: 1000 } });
   const desk = deskAt(running.url);
   await desk.login(demoPin);
   staffCookie = desk.cookie()!;

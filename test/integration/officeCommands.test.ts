@@ -104,3 +104,41 @@ it('drops every malformed command among 2,000 generated ones, and keeps serving'
   await sender.publishAsync(topics.roomCommand('willow'), '{"action":"apply-preset","preset":"focus"}', { qos: 1 });
   await hub.untilRoom((room) => room.preset?.id === 'focus', 'Focus applied from the bus');
 }, 90_000);
+
+/** A hub whose room-command subscription is in place: the retained command left on the broker is replayed to it on subscribe, and dropped. */
+async function subscribedHub(wallSwitch: mqtt.MqttClient, startHub: () => ReturnType<Awaited<ReturnType<typeof busAndHome>>['startHub']>) {
+  await wallSwitch.publishAsync(topics.roomCommand('willow'), '{"action":"end-session"}', { qos: 1, retain: true });
+  const hub = await startHub();
+  await hub.log.until((line) => dropped(line) && String(line['reason']).startsWith('retained'), 'the hub to subscribe to room commands');
+  return hub;
+}
+
+it('a wall-switch command sent while the hub was down is not applied when the hub comes back', async () => {
+  const { sender: wallSwitch, startHub } = await busAndHome();
+  const first = await subscribedHub(wallSwitch, startHub);
+  // The hub's session (clean: false, one day's expiry) now holds its subscription to room commands.
+  await wallSwitch.publishAsync(topics.roomCommand('willow'), '{"action":"apply-preset","preset":"focus"}', { qos: 1 });
+  await first.untilRoom((room) => room.preset?.id === 'focus', 'Focus applied live');
+  await first.close();
+
+  // Pressed while the hub is away (a power cut, an update): nobody is in the room when it returns.
+  await wallSwitch.publishAsync(topics.roomCommand('willow'), '{"action":"start-session"}', { qos: 1 });
+  await wallSwitch.publishAsync(topics.roomCommand('willow'), '{"action":"apply-preset","preset":"calm"}', { qos: 1 });
+
+  const again = await subscribedHub(wallSwitch, startHub);
+  // On one topic the broker keeps order: once this live command is applied, anything queued before it was handled.
+  await wallSwitch.publishAsync(topics.roomCommand('willow'), '{"action":"apply-preset","preset":"warm-welcome"}', { qos: 1 });
+  const room = await again.untilRoom((view) => view.preset?.id === 'warm-welcome', 'the live command applied after the restart');
+  expect(room.inSession).toBe(false);
+});
+
+it('a command whose sentAt is old is dropped as stale; a fresh one applies', async () => {
+  const { sender: wallSwitch, startHub } = await busAndHome();
+  const hub = await subscribedHub(wallSwitch, startHub);
+  const send = (payload: object) => wallSwitch.publishAsync(topics.roomCommand('willow'), JSON.stringify(payload), { qos: 1 });
+  await send({ action: 'start-session', sentAt: Date.now() - 2 * 60 * 60 * 1000 });
+  await hub.log.until((line) => dropped(line) && String(line['reason']).startsWith('stale'), 'the two-hour-old command to be dropped');
+  await send({ action: 'apply-preset', preset: 'calm', sentAt: Date.now() });
+  const room = await hub.untilRoom((view) => view.preset?.id === 'calm', 'a fresh timestamped command applied');
+  expect(room.inSession).toBe(false);
+});

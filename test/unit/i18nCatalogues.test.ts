@@ -10,7 +10,7 @@ import { catalogues } from '../../renderer/src/i18n/catalogues.ts';
 import en from '../../renderer/src/i18n/en.json';
 
 const ids = Object.keys(en).sort();
-const placeholders = ['{practice}', '{name}', '{count, plural,'];
+const placeholders = ['{practice}', '{name}', '{count, plural,', '{network}', '{password}', '{where}'];
 
 describe('kiosk catalogues', () => {
   it('exist for every language the office may offer, each named in its own script', () => {
@@ -41,9 +41,11 @@ describe('kiosk catalogues', () => {
         const intl = createIntl({ locale: code, defaultLocale: 'en', messages: catalogue, onError: (error) => errors.push(String(error)) });
         for (const id of ids) {
           for (const count of [0, 1, 2, 3, 5, 11, 22, 100]) {
-            const text = intl.formatMessage({ id }, { practice: 'P-R-A', name: 'N-A-M', count });
+            const text = intl.formatMessage({ id }, { practice: 'P-R-A', name: 'N-A-M', network: 'N-E-T', password: 'P-A-S', where: 'W-H-E', count });
             if (catalogue[id]!.includes('{name}')) expect(text).toContain('N-A-M');
             if (catalogue[id]!.includes('{practice}')) expect(text).toContain('P-R-A');
+            if (catalogue[id]!.includes('{where}')) expect(text).toContain('W-H-E');
+            if (catalogue[id]!.includes('{password}')) expect(text).toContain('P-A-S');
             expect(text).not.toContain('{');
           }
         }

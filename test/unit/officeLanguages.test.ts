@@ -1,4 +1,4 @@
-/** The practice chooses the kiosk's languages and its default in office.yaml (issue 12). */
+/** The practice's kiosk choices in office.yaml (issue 12): its languages and default, and what it offers for the wait. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,38 @@ describe('kiosk languages in office.yaml', () => {
   it('refuses a default the kiosk does not offer, and an empty list', () => {
     expect(refusal(office('kiosk:\n  languages: [en, es]\n  defaultLanguage: ar'))).toMatch(/kiosk\.defaultLanguage: "ar" is not among kiosk\.languages \(en, es\)/);
     expect(refusal(office('kiosk:\n  languages: []'))).toBe('office.yaml:7: kiosk.languages: list at least 1');
+  });
+});
+
+describe('kiosk waiting activities and practice information', () => {
+  it('offers all three activities and no practice information by default', () => {
+    const { kiosk } = load(office(''));
+    expect(kiosk.waitingActivities).toEqual(['breathing', 'grounding', 'rest']);
+    expect(kiosk.waitingIdleSeconds).toBe(300);
+    expect(kiosk.practiceInfo).toBeUndefined();
+  });
+
+  it("keeps the practice's choice and order, and none at all", () => {
+    expect(load(office('kiosk:\n  waitingActivities: [rest, grounding]')).kiosk.waitingActivities).toEqual(['rest', 'grounding']);
+    expect(load(office('kiosk:\n  waitingActivities: []')).kiosk.waitingActivities).toEqual([]);
+  });
+
+  it('takes wifi, water and restroom, each optional', () => {
+    const { kiosk } = load(office('kiosk:\n  practiceInfo:\n    wifi: { network: WillowGuest, password: calm-waters-42 }\n    restroom: "Down the hall, second door on the left"'));
+    expect(kiosk.practiceInfo).toEqual({ wifi: { network: 'WillowGuest', password: 'calm-waters-42' }, restroom: 'Down the hall, second door on the left' });
+  });
+
+  it('refuses an unknown activity, a repeated one and a too-short idle, in words', () => {
+    expect(refusal(office('kiosk:\n  waitingActivities: [breathing, yoga]'))).toMatch(/waitingActivities\[1\]: expected one of breathing, grounding, rest|waitingActivities\[1\].*breathing.*grounding.*rest/);
+    expect(refusal(office('kiosk:\n  waitingActivities: [rest, rest]'))).toContain('list each activity once');
+    expect(refusal(office('kiosk:\n  waitingIdleSeconds: 10'))).toMatch(/waitingIdleSeconds/);
+  });
+
+  it('refuses practice information that would not read well on the kiosk', () => {
+    expect(refusal(office('kiosk:\n  practiceInfo: { water: "" }'))).toContain('kiosk.practiceInfo.water: must not be empty');
+    expect(refusal(office(`kiosk:\n  practiceInfo: { water: "${'x'.repeat(121)}" }`))).toContain('kiosk.practiceInfo.water: at most 120 characters');
+    expect(refusal(office('kiosk:\n  practiceInfo: { restroom: "Left\\nthen right" }'))).toContain('plain text on one line');
+    // A misspelt or unknown part is named, not silently dropped.
+    expect(refusal(office('kiosk:\n  practiceInfo: { parking: "Behind the building" }'))).toMatch(/parking/);
   });
 });

@@ -40,6 +40,9 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, saveRoomAsP
       confirmationNamesClinician: config.kiosk.confirmationNamesClinician,
       languages: config.kiosk.languages,
       defaultLanguage: config.kiosk.defaultLanguage,
+      waitingActivities: config.kiosk.waitingActivities,
+      waitingIdleSeconds: config.kiosk.waitingIdleSeconds,
+      ...(config.kiosk.practiceInfo ? { practiceInfo: config.kiosk.practiceInfo } : {}),
     }),
     // No log line per check-in: the log outlives the end-of-day purge, and a line with a time and
     // a clinician is a record of a visit (README, Privacy). The board and the counts are the record.

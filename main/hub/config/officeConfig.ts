@@ -4,7 +4,7 @@
  * instead of silently ignored.
  */
 import { z } from 'zod';
-import { ClinicianColour, ClinicianSymbol, ComfortWish, Slug } from '../../contract/contract.ts';
+import { ClinicianColour, ClinicianSymbol, ComfortWish, PracticeInfo, Slug, waitingActivities } from '../../contract/contract.ts';
 import { BusId, BusPrefix } from '../devices/mqtt/officeBus.ts';
 import { ClinicianRoutes } from '../notify/routes.ts';
 import { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
@@ -133,6 +133,18 @@ export const OfficeConfig = z.strictObject({
       languages: z.array(z.enum(languageCodes)).min(1, 'list at least one language').default([...languageCodes]),
       /** The language every visit starts in, and returns to on the way back to welcome. */
       defaultLanguage: z.enum(languageCodes).default('en'),
+      /**
+       * What the thank-you offers for the wait (issue 12), in this order: a slow breathing guide, a
+       * grounding exercise, a quiet screen. The client may choose one; nothing starts by itself. [] offers none.
+       */
+      waitingActivities: z
+        .array(z.enum(waitingActivities))
+        .refine((list) => new Set(list).size === list.length, 'list each activity once')
+        .default([...waitingActivities]),
+      /** On a waiting screen, no touch for this long: "Still there?", then back to welcome with nothing left. */
+      waitingIdleSeconds: z.number().min(60).max(3600).default(300),
+      /** The practice's own words on the waiting screens: wifi { network, password }, water, restroom. Absent: not shown. */
+      practiceInfo: PracticeInfo.optional(),
     })
     .prefault({}),
   desk: z

@@ -20,6 +20,7 @@ import { describeIssues } from '../../contract/issues.ts';
 import { errorName } from '../log.ts';
 import type { Hub } from '../hub.ts';
 import { readJsonBody } from './requestBody.ts';
+import { paceMessage } from '../arrivals/checkInPace.ts';
 import { contentSecurityPolicy, serveRendererFile } from './staticFiles.ts';
 import { allowedHosts, hostAllowed, isLoopback, originAllowed, type HostNames } from './allowedHosts.ts';
 import { attachLiveSocket, type LiveSocketCounts } from './liveSocket.ts';
@@ -148,6 +149,12 @@ export async function startHttpTransport(hub: Hub, { port, host = '127.0.0.1', t
     if (access === 'kiosk' && procedures[name].access !== 'kiosk') {
       sendError(response, { code: 'needs-pin', message: 'Please enter the staff PIN to see this.' });
       return;
+    }
+    if (name === 'checkIn' && procedures.checkIn.input.safeParse(body.value).success) {
+      // Per kiosk address, and a ceiling for the whole hub (arrivals/checkInPace.ts). Only a
+      // check-in that would be taken counts: a malformed one is refused in words and costs nothing.
+      const pace = hub.checkInPace.take(request.socket.remoteAddress ?? 'unknown');
+      if (!pace.ok) return sendError(response, { code: 'too-many-tries', message: paceMessage, retryAfterSeconds: pace.retryAfterSeconds });
     }
     const result = await hub.api.call(access, name, body.value);
     if (result.ok) sendJson(response, 200, result);

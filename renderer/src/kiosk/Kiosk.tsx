@@ -5,7 +5,7 @@
  * flow is remounted with a fresh key.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot } from '../../../main/contract/contract.ts';
+import type { ApiError, CheckInRequest, ClinicianTile, ComfortWish, KioskSetup, Slot, WaitingActivity } from '../../../main/contract/contract.ts';
 import { slotChoices } from '../../../main/contract/slots.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
@@ -16,6 +16,8 @@ import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
 import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
+import { PracticeInfoNote, WaitingScreen, WaitOffer } from './Waiting.tsx';
+import './kiosk.css';
 
 type Step =
   | { name: 'welcome' }
@@ -24,6 +26,7 @@ type Step =
   | { name: 'comfort'; clinician: ClinicianTile | null; slot: Slot }
   | { name: 'sending' }
   | { name: 'confirmed'; toldName: string | null }
+  | { name: 'waiting'; activity: WaitingActivity; prompt: number }
   | { name: 'trouble'; error: ApiError; retry: CheckInRequest; back: Step };
 
 /** Before set-up has ever loaded: the kiosk asks again on this rhythm, however long the hub is away. */
@@ -107,7 +110,8 @@ export function Kiosk({ bridge: anyBridge }: { bridge: Bridge }) {
     );
   }
   // The visit's language lives inside the visit: a new key on the return to welcome, the default again.
-  return <Visit key={visit} bridge={bridge} setup={setup} hubAway={hubAway} onFinished={startOver} />;
+  // A return to welcome (visit > 0) puts focus on its heading; the kiosk's first screen leaves focus alone.
+  return <Visit key={visit} bridge={bridge} setup={setup} hubAway={hubAway} returning={visit > 0} onFinished={startOver} />;
 }
 
 /** Before set-up has come: the practice's languages are not known yet, so English. */
@@ -138,7 +142,7 @@ function FrontDeskNote() {
 }
 
 /** One visit in the language the client chose on its welcome screen (the practice's default until then). */
-function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void }) {
+function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void }) {
   const offered = props.setup.languages;
   const [language, setLanguage] = useState<LanguageCode>(offered.includes(props.setup.defaultLanguage) ? props.setup.defaultLanguage : offered[0]!);
   return (
@@ -148,7 +152,7 @@ function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onF
   );
 }
 
-function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; onFinished: () => void; language: LanguageCode; onLanguage: (language: LanguageCode) => void }) {
+function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, onLanguage }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void; language: LanguageCode; onLanguage: (language: LanguageCode) => void }) {
   const { t, slot: slotLabel } = useWords();
   const [step, setStep] = useState<Step>({ name: 'welcome' });
   useEffect(() => {
@@ -157,19 +161,43 @@ function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }
   // One key for the whole visit: "Try again" after a deadline cannot make a second arrival.
   const [visitKey] = useState(newVisitKey);
 
-  const { stillThere, keepGoing } = useIdleReturn(step.name !== 'welcome' && step.name !== 'confirmed' && step.name !== 'sending', setup.stillThereAfterSeconds, setup.stillThereSeconds, onFinished);
+  // A waiting screen is meant to be looked at without a touch: its quiet time is the practice's
+  // waitingIdleSeconds (5 minutes by default), then the same gentle "Still there?".
+  const waiting = step.name === 'waiting';
+  const { stillThere, keepGoing } = useIdleReturn(step.name !== 'welcome' && step.name !== 'confirmed' && step.name !== 'sending', waiting ? setup.waitingIdleSeconds : setup.stillThereAfterSeconds, setup.stillThereSeconds, onFinished);
 
+  // The thank-you goes by itself after confirmationSeconds, so the next in line does not read it.
+  // When it offers something for the wait, a touch or key on it starts that time again: a client
+  // still reading the choices is not hurried away from them.
+  const offersWaiting = setup.waitingActivities.length > 0;
   useEffect(() => {
     if (step.name !== 'confirmed') return;
-    const timer = setTimeout(onFinished, setup.confirmationSeconds * 1000);
-    return () => clearTimeout(timer);
-  }, [step.name, setup.confirmationSeconds, onFinished]);
+    let timer = setTimeout(onFinished, setup.confirmationSeconds * 1000);
+    const again = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onFinished, setup.confirmationSeconds * 1000);
+    };
+    const events = offersWaiting ? (['pointerdown', 'keydown'] as const) : [];
+    events.forEach((name) => window.addEventListener(name, again, { passive: true }));
+    return () => {
+      clearTimeout(timer);
+      events.forEach((name) => window.removeEventListener(name, again));
+    };
+  }, [step.name, setup.confirmationSeconds, offersWaiting, onFinished]);
 
-  // Focus follows the step, so a screen reader and a keyboard start at the new question.
+  // Focus follows the step, so a screen reader and a keyboard start at the new question: each
+  // step's heading (tabIndex -1) takes focus and a screen reader reads it out. The button that was
+  // pressed is gone with its step, so without this focus would fall to the page body. The same after
+  // "Still there?" (its dialog replaced the step) and on a return to welcome after a visit; only the
+  // kiosk's very first screen leaves focus where the browser put it.
   const heading = useRef<HTMLHeadingElement>(null);
+  // The grounding exercise's "Next" keeps focus where it is (its prompt is a live region), so the
+  // step is told apart by its name and activity, not by its object.
+  const stepKey = step.name === 'waiting' ? `waiting-${step.activity}` : step;
   useEffect(() => {
-    if (step.name !== 'welcome') heading.current?.focus();
-  }, [step]);
+    if (stillThere) return;
+    if (step.name !== 'welcome' || returning) heading.current?.focus();
+  }, [stepKey, stillThere, returning]);
 
   const send = async (request: CheckInRequest, back: Step) => {
     setStep({ name: 'sending' });
@@ -209,11 +237,14 @@ function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }
 
   return (
     <main className={`kiosk kiosk-${step.name}`}>
-      <Ambient />
+      {/* The quiet screen is quiet, and the breathing shape is the one thing moving on its screen: no drifting light behind either. */}
+      {!(step.name === 'waiting' && step.activity !== 'grounding') && <Ambient />}
       {step.name === 'welcome' && (
         <section className="kiosk-panel kiosk-welcome" aria-labelledby="welcome-title">
           <p className="kiosk-practice">{setup.practiceName}</p>
-          <h1 id="welcome-title">{t('kiosk.welcome')}</h1>
+          <h1 id="welcome-title" tabIndex={-1} ref={heading}>
+            {t('kiosk.welcome')}
+          </h1>
           {hubAway ? <FrontDeskNote /> : <p className="kiosk-lead">{t('kiosk.welcomeLead')}</p>}
           <button type="button" className="button-primary button-huge" onClick={() => setStep(toClinician)}>
             {t('kiosk.checkIn')}
@@ -265,23 +296,41 @@ function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }
         />
       )}
       {step.name === 'sending' && (
-        <section className="kiosk-panel" role="status">
-          <p className="kiosk-lead">{t('kiosk.sending')}</p>
+        // A heading of its own, so focus has somewhere to be between the last tap and the thank-you.
+        <section className="kiosk-panel" role="status" aria-labelledby="sending-title">
+          <h1 id="sending-title" tabIndex={-1} ref={heading}>
+            {t('kiosk.sending')}
+          </h1>
         </section>
       )}
       {step.name === 'confirmed' && (
-        <section className="kiosk-panel kiosk-confirmed" role="status" aria-labelledby="thanks-title">
-          <h1 id="thanks-title" tabIndex={-1} ref={heading}>
-            {t('kiosk.thanks')}
-          </h1>
-          <p className="kiosk-lead">{step.toldName === null ? t('kiosk.toldDesk') : setup.confirmationNamesClinician ? t('kiosk.toldName', { name: step.toldName }) : t('kiosk.toldClinician')}</p>
-          <p className="kiosk-lead">{t('kiosk.comfortable')}</p>
+        <section className="kiosk-panel kiosk-confirmed" aria-labelledby="thanks-title">
+          {/* The news is the status; the offer below it is not read out as part of it. */}
+          <div role="status">
+            <h1 id="thanks-title" tabIndex={-1} ref={heading}>
+              {t('kiosk.thanks')}
+            </h1>
+            <p className="kiosk-lead">{step.toldName === null ? t('kiosk.toldDesk') : setup.confirmationNamesClinician ? t('kiosk.toldName', { name: step.toldName }) : t('kiosk.toldClinician')}</p>
+            <p className="kiosk-lead">{t('kiosk.comfortable')}</p>
+          </div>
+          <WaitOffer offered={setup.waitingActivities} onChoose={(activity) => setStep({ name: 'waiting', activity, prompt: 0 })} />
+          <PracticeInfoNote info={setup.practiceInfo} />
           <div className="choice-row">
             <button type="button" className="button-primary" onClick={onFinished}>
               {t('kiosk.done')}
             </button>
           </div>
         </section>
+      )}
+      {step.name === 'waiting' && (
+        <WaitingScreen
+          activity={step.activity}
+          prompt={step.prompt}
+          onPrompt={(prompt) => setStep({ ...step, prompt })}
+          info={setup.practiceInfo}
+          heading={heading}
+          onStop={onFinished}
+        />
       )}
       {step.name === 'trouble' && (
         <section className="kiosk-panel" role="alert" aria-labelledby="trouble-title">
@@ -290,9 +339,9 @@ function VisitSteps({ bridge, setup, hubAway, onFinished, language, onLanguage }
           </h1>
           <p className="kiosk-lead">
             {/* The hub's own reasons are in English: in another language the client gets the kind general words. */}
-            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : language === 'en' ? step.error.message : t('kiosk.refused')}
+            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : step.error.code === 'too-many-tries' ? t('kiosk.slowDown') : language === 'en' ? step.error.message : t('kiosk.refused')}
           </p>
-          {step.error.code === 'unavailable' && (
+          {(step.error.code === 'unavailable' || step.error.code === 'too-many-tries') && (
             <div className="choice-row">
               <button type="button" className="button-primary" onClick={() => void send(step.retry, step.back)}>
                 {t('kiosk.tryAgain')}

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { ApiError, Arrival, ArrivalStatus, CheckInRequest, LiveEvent, LiveServerMessage, Output } from '../../../main/contract/contract.ts';
-import { createHub, type Hub } from '../../../main/hub/hub.ts';
+import { createHub, type Hub, type HubOptions } from '../../../main/hub/hub.ts';
 import { silentLog } from '../../../main/hub/log.ts';
 import { startHttpTransport } from '../../../main/hub/transport/httpTransport.ts';
 import { tempDir } from '../../support/tempDir.ts';
@@ -32,9 +32,9 @@ export interface RunningHub {
 }
 
 /** Starts a real hub in this process on a free port, with its own data folder unless given one. */
-export async function startHub(options: { dataDir?: string; now?: () => number } = {}): Promise<RunningHub> {
+export async function startHub(options: { dataDir?: string; now?: () => number; checkInPace?: HubOptions['checkInPace'] } = {}): Promise<RunningHub> {
   const dataDir = options.dataDir ?? newDataDir();
-  const hub = await createHub({ configPath: demoConfig, dataDir, rendererDir: join(dataDir, 'no-renderer'), log: silentLog, ...(options.now ? { now: options.now } : {}) });
+  const hub = await createHub({ configPath: demoConfig, dataDir, rendererDir: join(dataDir, 'no-renderer'), log: silentLog, ...(options.now ? { now: options.now } : {}), ...(options.checkInPace ? { checkInPace: options.checkInPace } : {}) });
   const http = await startHttpTransport(hub, { port: 0 });
   return {
     hub,

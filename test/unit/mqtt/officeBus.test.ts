@@ -28,6 +28,16 @@ describe('room commands', () => {
     expect(checkRoomCommand(source, command('{"action":"end-session"}'))).toMatchObject({ ok: true });
   });
 
+  it('takes the age from sentAt: a minute old or a minute ahead of the hub is dropped, saying why', () => {
+    const now = Date.UTC(2026, 11, 3, 15, 0);
+    const at = (sentAt: number) => checkRoomCommand(source, command(JSON.stringify({ action: 'start-session', sentAt })), now);
+    expect(at(now - 5_000)).toEqual({ ok: true, roomId: 'willow', command: { action: 'start-session', sentAt: now - 5_000 } });
+    expect(at(now + 5_000)).toMatchObject({ ok: true });
+    expect(at(now - 3 * 60 * 60 * 1000)).toEqual({ ok: false, reason: 'stale: sent 10800 seconds ago, over the 60-second limit' });
+    expect(at(now + 10 * 60 * 1000)).toEqual({ ok: false, reason: "sentAt is 600 seconds ahead of the hub's clock: check the sender's clock" });
+    expect(checkRoomCommand(source, command('{"action":"start-session","sentAt":"yesterday"}'), now)).toMatchObject({ ok: false, reason: expect.stringContaining('at sentAt') });
+  });
+
   it.each([
     ['not JSON', command('{'), 'payload is not JSON'],
     ['a number for the preset', command('{"action":"apply-preset","preset":1}'), 'does not match a room command'],

@@ -61,9 +61,10 @@ export interface MqttLink {
   /**
    * Every message matching `filter` (QoS 1) goes to `onMessage`; a throwing handler is logged and ignored.
    * `retainAsPublished` (MQTT v5 subscription option, set by the first subscriber of a filter): the
-   * broker keeps the publisher's retain flag on live messages instead of clearing it.
+   * broker keeps the publisher's retain flag on live messages instead of clearing it. `qos: 0`: the
+   * broker delivers at most once and (Mosquitto's default) queues nothing for us while we are away.
    */
-  subscribe(filter: string, onMessage: (message: MqttMessage) => void, options?: { retainAsPublished?: boolean }): () => void;
+  subscribe(filter: string, onMessage: (message: MqttMessage) => void, options?: { retainAsPublished?: boolean; qos?: 0 | 1 }): () => void;
   /** After every successful connect, e.g. to re-publish retained state a broker without persistence forgot. */
   onConnected(listener: (sessionPresent: boolean) => void): () => void;
   close(): Promise<void>;
@@ -275,7 +276,7 @@ export function connectMqtt(options: MqttLinkOptions): ConnectMqtt {
           // retain flag of a message forwarded live (eclipse/mosquitto include/mqtt_protocol.h,
           // MQTT_SUB_OPT_RETAIN_AS_PUBLISHED; src/subs.c keeps it per subscription leaf). MQTT.js
           // resubscribes with the same options after a reconnect (`resubscribe: true`).
-          client.subscribe(filter, { qos: 1, ...(subscribeOptions.retainAsPublished ? { rap: true } : {}) }, (error) => {
+          client.subscribe(filter, { qos: subscribeOptions.qos ?? 1, ...(subscribeOptions.retainAsPublished ? { rap: true } : {}) }, (error) => {
             if (error && !closed) log.warn('mqtt subscribe refused', { filter, error: error.message.slice(0, 200) });
           });
         }

@@ -12,7 +12,7 @@
  * | `<prefix>/<site>/hubs/<hub-id>/status` | 1 | yes | `{"state":"online"}` on every connect; `{"state":"offline"}` as the last will |
  * | `<prefix>/<site>/arrivals/<arrival-id>` | 1 | no | `{"messageId","arrivalId","clinicianId","slot","arrivedAt","status","wishes"}` |
  * | `<prefix>/<site>/rooms/<room-id>/state` | 1 | yes | `{"preset","inSession","devices":{"<role>":{"state",…}}}` |
- * | `<prefix>/<site>/rooms/<room-id>/set` | 1 | **never** | `{"action":"apply-preset","preset":"calm"}` \| `{"action":"start-session"}` \| `{"action":"end-session"}` |
+ * | `<prefix>/<site>/rooms/<room-id>/set` | 0 (subscribed) | **never** | `{"action":"apply-preset","preset":"calm"}` \| `{"action":"start-session"}` \| `{"action":"end-session"}`, optional `"sentAt"` (epoch ms) |
  *
  * Arrival events: one on check-in and one on every status change (`waiting`, `with-clinician`,
  * `done`, `cancelled`). `arrivalId` is random and means nothing outside Stillroom; `clinicianId` is the
@@ -27,7 +27,7 @@
  * plus, where known, `brightnessPct`, `kelvin`, `volumePct`.
  *
  * Commands: for wall switches and other systems. Unknown rooms or presets, payloads over 4 KB, invalid
- * JSON, extra keys and retained commands are dropped (and logged with the reason); nothing is answered
+ * JSON, extra keys, retained commands and stale ones (`sentAt` over a minute old) are dropped (and logged with the reason); nothing is answered
  * on the bus: the effect shows up on the room's `state` topic.
  */
 import { z } from 'zod';
@@ -84,15 +84,25 @@ export const RoomState = z.strictObject({
 });
 export type RoomState = z.infer<typeof RoomState>;
 
+/** When the sender sent the command, epoch milliseconds (optional; a sender with a clock should set it). */
+const SentAt = z.number().int().nonnegative().optional();
+
 export const RoomCommand = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('apply-preset'), preset: Slug }),
-  z.strictObject({ action: z.literal('start-session') }),
-  z.strictObject({ action: z.literal('end-session') }),
+  z.strictObject({ action: z.literal('apply-preset'), preset: Slug, sentAt: SentAt }),
+  z.strictObject({ action: z.literal('start-session'), sentAt: SentAt }),
+  z.strictObject({ action: z.literal('end-session'), sentAt: SentAt }),
 ]);
 export type RoomCommand = z.infer<typeof RoomCommand>;
 
 /** Larger bodies are dropped before they are parsed: no command needs more than a few dozen bytes. */
 export const maxCommandBytes = 4096;
+
+/**
+ * A command with `sentAt` older than this is stale and dropped: a switch pressed a minute ago, or
+ * queued while the hub was away, is not what the room wants now. Clocks on a LAN agree to well under
+ * this (NTP); a `sentAt` this far ahead of the hub's clock is dropped too, saying so.
+ */
+export const maxCommandAgeMs = 60_000;
 
 /** Publishes an arrival event (QoS 1, not retained); resolves on the broker's PUBACK. */
 export function publishArrivalEvent(link: Pick<MqttLink, 'publish'>, bus: BusAddress, event: ArrivalEvent): Promise<PublishResult> {
@@ -126,7 +136,7 @@ export function issueWords(issue: z.core.$ZodIssue | undefined): string {
 type Checked = { ok: true; roomId: string; command: RoomCommand } | { ok: false; reason: string };
 
 /** Everything a command must pass before it reaches a room; the reason is for the log, never for the sender. */
-export function checkRoomCommand(source: RoomCommandSource, message: MqttMessage): Checked {
+export function checkRoomCommand(source: RoomCommandSource, message: MqttMessage, now: number = Date.now()): Checked {
   const roomId = message.topic.slice(`${source.prefix}/${source.site}/rooms/`.length, -'/set'.length);
   if (message.retained) return { ok: false, reason: 'retained commands are ignored: they would be replayed on every restart' };
   const json = jsonPayload(message.payload, maxCommandBytes);
@@ -135,6 +145,13 @@ export function checkRoomCommand(source: RoomCommandSource, message: MqttMessage
   const parsed = RoomCommand.safeParse(json.value);
   // The issue's code and path (the schema's own keys), never zod's message: it names unknown keys, which are the sender's text.
   if (!parsed.success) return { ok: false, reason: `payload does not match a room command: ${issueWords(parsed.error.issues[0])}` };
+  const { sentAt } = parsed.data;
+  if (sentAt !== undefined && now - sentAt > maxCommandAgeMs) {
+    return { ok: false, reason: `stale: sent ${Math.round((now - sentAt) / 1000)} seconds ago, over the ${maxCommandAgeMs / 1000}-second limit` };
+  }
+  if (sentAt !== undefined && sentAt - now > maxCommandAgeMs) {
+    return { ok: false, reason: `sentAt is ${Math.round((sentAt - now) / 1000)} seconds ahead of the hub's clock: check the sender's clock` };
+  }
   if (parsed.data.action === 'apply-preset' && !new Set(source.knownPresets()).has(parsed.data.preset)) return { ok: false, reason: 'unknown preset' };
   return { ok: true, roomId, command: parsed.data };
 }
@@ -151,6 +168,15 @@ export function subscribeRoomCommands(
 ): () => void {
   // Retain As Published, so a command published live with retain set is seen as retained and
   // dropped, as the one the broker replays on subscribe is: it would be replayed on every restart.
+  //
+  // QoS 0, so a command pressed while the hub is away is not queued in the hub's persistent session
+  // and applied hours later when it returns (issue 10 item 9). The delivered QoS is the lower of the
+  // publisher's and the subscription's (MQTT 5.0 §3.8.4), and Mosquitto queues QoS 0 messages for an
+  // offline persistent client only with `queue_qos0_messages true` (default false; mosquitto.conf(5) of
+  // Mosquitto 2.0, "queue_qos0_messages"). A broker configured otherwise is covered by
+  // `sentAt` (above) and by the sender's MQTT 5 Message Expiry Interval, which the broker honours
+  // for queued messages (MQTT 5.0 §3.3.2.3.3). A live command over the LAN's TCP is not lost at QoS 0
+  // unless the connection drops, and then it was meant for a moment that has passed.
   return link.subscribe(
     roomCommandFilter(source),
     (message) => {
@@ -159,6 +185,6 @@ export function subscribeRoomCommands(
       // The topic only when it names a known room: anything else in it is the sender's text, which is never logged.
       else log.warn('room command dropped', { topic: checked.reason === 'unknown room' ? `(a room this office does not have, ${Buffer.byteLength(message.topic)} bytes)` : message.topic, reason: checked.reason });
     },
-    { retainAsPublished: true },
+    { retainAsPublished: true, qos: 0 },
   );
 }
