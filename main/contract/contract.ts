@@ -464,6 +464,8 @@ export const procedures = {
   testMqtt: { access: 'admin', input: MqttConnection, output: z.strictObject({ message: z.string() }) },
   /** Tests, then saves the broker's address and site in the office file and the credentials in the secrets file. */
   saveMqtt: { access: 'admin', input: MqttConnection, output: AdminOffice },
+  /** Starts the hub's parts again on the saved office file (rooms, connections), in the same process and on the same address; open screens reconnect. */
+  restartHub: { access: 'admin', input: Empty, output: z.strictObject({ restarting: z.literal(true) }) },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type ProcedureName = keyof typeof procedures;

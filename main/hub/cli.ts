@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { StaffLogin } from '../contract/contract.ts';
 import { ConfigError } from './config/loadConfig.ts';
+import { createStarterOffice, newSetupCode } from './setup/firstRun.ts';
 import { hashPin } from './staff/pin.ts';
 import { parsePort, serveHub } from './serve.ts';
 
@@ -45,7 +46,9 @@ const help = `Stillroom: check-in, front desk and calm rooms for a therapy pract
       Runs the hub: the kiosk, the front desk, the room screens and /admin, served over
       HTTP (HTTPS when the office file's network.tls names a certificate).
       --config <file>    the office file (default: the bundled demo office, which runs
-                         with a simulated Home Assistant and nothing installed)
+                         with a simulated Home Assistant and nothing installed). A file
+                         that does not exist yet starts a new office: set it up at /admin
+                         with the one-time setup code printed here.
       --data <dir>       where today's arrivals, sessions and secrets are kept
                          (default: ./.data; keep it private: the hub makes it 0700)
       --port <n>         the port to listen on (default: the office file's network.port, 4280)
@@ -73,8 +76,20 @@ async function serve(args: string[]): Promise<void> {
   });
   const port = parsePort(values.port);
   if (typeof port === 'object') throw new UsageError(port.problem);
+  const configPath = resolve(values.config);
+  // A file that does not exist yet is a new office: the starter office and a setup code (setup/firstRun.ts).
+  const setup = createStarterOffice(configPath) ? await newSetupCode() : null;
   const serving = await serveHub({
-    configPath: resolve(values.config),
+    configPath,
+    ...(setup ? { setupCodeHash: setup.hash } : {}),
+    inProcessRestart: {
+      onRestarted: (again) => process.stdout.write(`Stillroom restarted on the saved office file and is serving ${again.hub.config.practice.name} at ${again.http.url}\n`),
+      // Nothing serves now: exit, so a service manager (systemd's Restart=) starts it afresh.
+      onRestartFailed: (error) => {
+        process.stderr.write(`Stillroom could not restart: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    },
     dataDir: resolve(values.data),
     rendererDir: join(appRoot, 'dist', 'renderer'),
     presetsDir: paths.presetsDir,
@@ -83,6 +98,8 @@ async function serve(args: string[]): Promise<void> {
   });
   const { url } = serving.http;
   process.stdout.write(`Stillroom is serving ${serving.hub.config.practice.name} at ${url}\n  kiosk: ${url}/kiosk\n  desk:  ${url}/desk\n`);
+  // On the terminal only, never in the log file: whoever can read this may set the office up.
+  if (setup) process.stdout.write(`\nThis is a new office: ${configPath} was created for it.\nSet it up in the browser at ${url}/admin with the one-time setup code\n\n    ${setup.shown}\n\nIt works until the first desk or admin PIN is set there.\n`);
   const stop = async () => {
     await serving.close();
     process.exit(0);

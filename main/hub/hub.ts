@@ -69,6 +69,10 @@ export interface HubOptions {
   presetsDir?: string;
   /** Where secrets (the Home Assistant token, the MQTT user name and password) are read from. */
   env?: NodeJS.ProcessEnv;
+  /** Asks whoever started the hub to start it again on the saved office file (serve.ts; admin's "Restart now"). */
+  restart?: () => void;
+  /** A new office's one-time setup code, hashed (setup/firstRun.ts): admin until the first desk or admin PIN is set. */
+  setupCodeHash?: string;
   /** Where the desk-alert waits are scheduled (minutes long); tests pass their own with `now`. */
   escalationTimers?: EscalationTimers;
   /** How fast kiosks may check in (arrivals/checkInPace.ts); tests that need many check-ins pass their own. */
@@ -226,7 +230,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   faults.onChange(health.changed);
   notifications.start();
 
-  const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')) });
+  const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')), ...(options.setupCodeHash ? { setupCodeHash: options.setupCodeHash } : {}) });
   const startedWith = structuredClone(config);
   office.onChange((next, source) => {
     Object.assign(config, liveSections(next));
@@ -276,6 +280,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       readAreaRooms,
       deskPinInDataFolder: () => existsSync(join(options.dataDir, 'staff-pin')),
       log,
+      restart: options.restart,
     }),
     },
     feed,

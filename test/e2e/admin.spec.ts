@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { tempDir } from '../support/tempDir.ts';
+import { startMosquitto } from '../integration/support/mosquitto.ts';
 import { deskPin, KioskPage, seriousA11yViolations, startHub, test as base, testOffice, expect, type RunningHub } from './fixtures.ts';
 
 /** The test office copied into a folder of its own: admin writes to it. */
@@ -195,4 +196,35 @@ test('kiosk settings saved in admin reach an open kiosk, and a PIN is set', asyn
   await expect(settings.getByLabel(/Room screens PIN \(set\)/)).toHaveValue('');
   expect(await seriousA11yViolations(admin)).toEqual([]);
   await adminContext.close();
+});
+
+test('the MQTT broker is tested live before saving, refused in words, and its password never shown again', async ({ writableHub, page, office }) => {
+  const password = 'pw-e2e-7f3a-never-shown';
+  const broker = await startMosquitto({ users: { stillroom: password } });
+  try {
+    await openAdmin(page, writableHub);
+    const bus = page.getByRole('form', { name: 'Office bus (MQTT broker)' });
+    await bus.getByLabel('Broker URL').fill(broker.url);
+    await bus.getByLabel('This office on the broker').fill('willow-street');
+    await bus.getByLabel('User name').fill('stillroom');
+    await bus.getByLabel('Password').fill('not-the-password');
+    await bus.getByRole('button', { name: 'Test the broker' }).click();
+    await expect(bus.getByRole('alert')).toHaveText("The MQTT broker on 127.0.0.1 refused this user name or password. Check them in the broker's settings.");
+    // Nothing typed is lost.
+    await expect(bus.getByLabel('Broker URL')).toHaveValue(broker.url);
+    await bus.getByLabel('Password').fill(password);
+    await bus.getByRole('button', { name: 'Test the broker' }).click();
+    await expect(bus.getByRole('status')).toHaveText(`Connected to the MQTT broker on 127.0.0.1, port ${broker.port}.`);
+    await bus.getByRole('button', { name: 'Save the broker' }).click();
+    await expect(page.getByText('The MQTT broker is saved. The hub uses it from its next start.')).toBeVisible();
+    await expect(bus.getByText('Saved.')).toBeVisible();
+    await expect(bus.getByRole('button', { name: 'Replace them' })).toBeVisible();
+    expect(readFileSync(office, 'utf8')).toContain(`mqtt:\n  url: ${broker.url}\n  site: willow-street\n`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Clinicians' }).waitFor();
+    expect(await page.content()).not.toContain(password);
+    expect(readFileSync(office, 'utf8')).not.toContain(password);
+  } finally {
+    await broker.dispose();
+  }
 });

@@ -18,6 +18,7 @@ const pins = { room: '1357', desk: '2468', admin: '9753' };
 const adminProcedures = Object.entries(procedures).filter(([, procedure]) => procedure.access === 'admin' && procedure.input !== undefined).map(([name]) => name);
 const examples: Record<string, Record<string, unknown>> = {
   adminOffice: {},
+  restartHub: {},
   saveClinician: { clinician: { id: 'ash', displayName: 'Ash', colour: 'moss', symbol: 'sun', room: null, days: ['mon'], push: null, cueLight: null, escalateAfterMinutes: null }, isNew: true },
   retireClinician: { clinicianId: 'sam' },
   wipeToday: {},

@@ -182,4 +182,18 @@ describe('connecting the office bus from the admin page', () => {
     expect((await call('testMqtt', { url: broker.url, site: 'willow-street', username: null, password: null })).body).toMatchObject({ ok: true });
     for (const text of captured) expect(text).not.toContain(password);
   });
+
+  it("says so when the broker lets the user in but its access list does not grant the office's topics", async () => {
+    const guarded = await startMosquitto({ users: { stillroom: password, reader: password }, acl: 'user stillroom\ntopic readwrite stillroom/#\n\nuser reader\ntopic read elsewhere/#\n' });
+    try {
+      expect((await call('testMqtt', { url: guarded.url, site: 'willow-street', username: 'stillroom', password })).body).toMatchObject({ ok: true });
+      const refused = await call('testMqtt', { url: guarded.url, site: 'willow-street', username: 'reader', password });
+      expect(refused.body).toEqual({ ok: false, error: { code: 'invalid-input', message: "The MQTT broker on 127.0.0.1 let this user in but does not allow it the office's topics (stillroom/willow-street/…). Give the user read and write on them in the broker's access list." } });
+      const notSaved = await call('saveMqtt', { url: guarded.url, site: 'willow-street', username: 'reader', password });
+      expect(notSaved.body).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(readFileSync(file, 'utf8')).not.toContain(guarded.url);
+    } finally {
+      await guarded.dispose();
+    }
+  });
 });

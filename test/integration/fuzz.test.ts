@@ -30,6 +30,7 @@ const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   startSession: { roomId: 'willow' },
   endSession: { roomId: 'willow' },
   adminOffice: {},
+  restartHub: {},
   saveClinician: { clinician: { id: 'ash', displayName: 'Ash', colour: 'moss', symbol: 'sun', room: null, days: ['mon'], push: null, cueLight: null, escalateAfterMinutes: null }, isNew: true },
   retireClinician: { clinicianId: 'sam' },
   // Port 9 (discard) answers nothing: a valid payload is refused quickly as unreachable.

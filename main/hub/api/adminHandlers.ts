@@ -6,6 +6,7 @@
 import type { AdminOffice } from '../../contract/contract.ts';
 import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
 import { addRoom, adminClinician, putClinician, putPinHash, putSettings, removeClinician, setHomeAssistantUrl, setMqtt } from '../config/officeEdits.ts';
+import { hubStatusTopic, roomCommandTopic } from '../devices/mqtt/officeBus.ts';
 import { checkMqtt } from '../setup/mqttCheck.ts';
 import { hashPin } from '../staff/pin.ts';
 import type { SecretsFile } from '../config/secretsFile.ts';
@@ -15,7 +16,7 @@ import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Handlers } from './createHubApi.ts';
 
-export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt';
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt' | 'restartHub';
 
 export interface AdminDeps {
   office: OfficeFile;
@@ -32,11 +33,18 @@ export interface AdminDeps {
   /** True when a `staff-pin` file in the data folder sets the desk PIN (`stillroom hash-pin --data`); it wins over the office file. */
   deskPinInDataFolder: () => boolean;
   log: Log;
+  /** Starts the hub again on the saved office file, in-process (serve.ts); absent where the app's supervisor runs the hub. */
+  restart?: (() => void) | undefined;
 }
 
-export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, deskPinInDataFolder, log }: AdminDeps): Pick<Handlers, AdminProcedure> {
+export function createAdminHandlers({ office, config, writable, restartNeededFor, secrets, checkHomeAssistant, readAreaRooms, deskPinInDataFolder, log, restart }: AdminDeps): Pick<Handlers, AdminProcedure> {
   /** The notify services the last successful connection test found. */
   let found: string[] = [];
+  /** The topics room commands arrive on (officeBus.ts), which the bus's user must be allowed. */
+  const officeCommandTopics = (site: string) => {
+    const prefix = office.current().mqtt?.prefix ?? 'stillroom';
+    return { read: roomCommandTopic({ prefix, site }, '+'), write: `${hubStatusTopic(prefix, site, office.current().mqtt?.hubId ?? 'hub').replace(/\/status$/, '')}/check` };
+  };
 
   async function view(): Promise<AdminOffice> {
     const configured = [...config.clinicians.map((clinician) => clinician.notify), config.frontDesk.notify].flatMap((route) => (route?.push ? [route.push.service] : []));
@@ -120,21 +128,29 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       log.info('admin added a room', { room: room.roomId });
       return ok(await view());
     },
-    testMqtt: async ({ url, username, password }) => {
+    testMqtt: async ({ url, site, username, password }) => {
       const saved = secrets.asEnv('TOKEN');
-      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null, 5000, officeCommandTopics(site));
       return checked.ok ? ok({ message: checked.value.message }) : checked;
     },
     saveMqtt: async ({ url, site, username, password }) => {
       if (!writable) return refuse('not-allowed', demoOfficeRefusal);
       const saved = secrets.asEnv('TOKEN');
-      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null);
+      const checked = await checkMqtt(url, username ?? saved.STILLROOM_MQTT_USERNAME ?? null, password ?? saved.STILLROOM_MQTT_PASSWORD ?? null, 5000, officeCommandTopics(site));
       if (!checked.ok) return checked;
       secrets.save({ ...(username === null ? {} : { mqttUsername: username }), ...(password === null ? {} : { mqttPassword: password }) });
       const changed = office.change((document) => setMqtt(document, checked.value.url, site));
       if (!changed.ok) return changed;
       log.info('admin connected the office bus', { url: checked.value.url });
       return ok(await view());
+    },
+    restartHub: async () => {
+      if (!restart) return refuse('conflict', 'This hub runs inside the Stillroom app: close the app and open it again to take up the saved rooms and connections.');
+      if (office.problem()) return refuse('conflict', 'The office file has a mistake (shown above). Fix it first: the hub would not start on it.');
+      log.info('admin restarted the hub to take up the office file', { sections: restartNeededFor().join(', ') });
+      // After this answer has left: the restart closes every connection, this one included.
+      setTimeout(restart, 200).unref();
+      return ok({ restarting: true as const });
     },
     saveSettings: async (settings) => {
       const changed = office.change((document) => putSettings(document, settings));

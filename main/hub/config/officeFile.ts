@@ -69,13 +69,7 @@ export const previousName = (file: string) => `${file}.previous`;
 /** Writes `text` to `file` so that a crash leaves the old file or the new one, never half of either. */
 export function writeDurably(file: string, text: string, beforeRename?: (temporaryFile: string) => void): void {
   const temporary = temporaryName(file);
-  const handle = openSync(temporary, 'w', 0o640);
-  try {
-    writeSync(handle, text);
-    fsyncSync(handle);
-  } finally {
-    closeSync(handle);
-  }
+  writeAndFlush(temporary, text, 0o640);
   beforeRename?.(temporary);
   if (existsSync(file)) copyFileSync(file, previousName(file));
   renameSync(temporary, file);
@@ -87,6 +81,17 @@ export function writeDurably(file: string, text: string, beforeRename?: (tempora
     } finally {
       closeSync(folder);
     }
+  }
+}
+
+/** Writes `text` to a new file (or over one) and flushes it to the disk before returning. */
+export function writeAndFlush(file: string, text: string, mode: number): void {
+  const handle = openSync(file, 'w', mode);
+  try {
+    writeSync(handle, text);
+    fsyncSync(handle);
+  } finally {
+    closeSync(handle);
   }
 }
 

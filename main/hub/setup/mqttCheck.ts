@@ -10,7 +10,17 @@ import { ok, refuse, type Result } from '../result.ts';
 /** CONNACK reason codes that mean "who you are is not welcome": v3.1.1 4 and 5, v5 134, 135 and 140 (as mqttLink.ts). */
 const credentialCodes = new Set([4, 5, 134, 135, 140]);
 
-export function checkMqtt(address: string, username: string | null, password: string | null, timeoutMs = 5000): Promise<Result<{ message: string; url: string }>> {
+/**
+ * `officeTopics`: where the hub reads room commands (`<prefix>/<site>/rooms/+/set`) and a topic of
+ * its own it may write (`<prefix>/<site>/hubs/<hubId>/check`, nothing listens there). A broker that
+ * lets the user in but whose access list (mosquitto.conf `acl_file`) does not grant the office's
+ * topics says so in two places: some answer the SUBACK with 0x87 "Not authorized" (MQTT 5.0
+ * section 3.9.3), and Mosquitto 2 (which grants the subscription and only withholds messages)
+ * answers a QoS 1 PUBLISH with a PUBACK of 0x87 (mosquitto src/handle_publish.c,
+ * MOSQ_ERR_ACL_DENIED -> MQTT_RC_NOT_AUTHORIZED). Both are tried, so the admin hears of it now,
+ * not when the first room command goes nowhere.
+ */
+export function checkMqtt(address: string, username: string | null, password: string | null, timeoutMs = 5000, officeTopics?: { read: string; write: string }): Promise<Result<{ message: string; url: string }>> {
   let parsed: URL;
   try {
     parsed = new URL(address.trim());
@@ -39,7 +49,15 @@ export function checkMqtt(address: string, username: string | null, password: st
       resolve(result);
     };
     const timer = setTimeout(() => finish(refuse('invalid-input', `The MQTT broker on ${host}, port ${port} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check the address and that the broker is running.`)), timeoutMs);
-    client.once('connect', () => finish(ok({ url, message: `Connected to the MQTT broker on ${host}, port ${port}.` })));
+    const connected = ok({ url, message: `Connected to the MQTT broker on ${host}, port ${port}.` });
+    client.once('connect', () => {
+      if (officeTopics === undefined) return finish(connected);
+      const notAllowed = () => finish(refuse('invalid-input', `The MQTT broker on ${host} let this user in but does not allow it the office's topics (${officeTopics.read.replace('/rooms/+/set', '/…')}). Give the user read and write on them in the broker's access list.`));
+      client.subscribe(officeTopics.read, { qos: 1 }, (error, granted) => {
+        if (error || (granted ?? []).some((grant) => grant.qos >= 128)) return notAllowed();
+        client.publish(officeTopics.write, '', { qos: 1, retain: false }, (publishError) => (publishError ? notAllowed() : finish(connected)));
+      });
+    });
     client.once('error', (error: Error & { code?: string | number }) => {
       if (typeof error.code === 'number' && credentialCodes.has(error.code)) return finish(refuse('invalid-input', `The MQTT broker on ${host} refused this user name or password. Check them in the broker's settings.`));
       if (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || error.code === 'EHOSTUNREACH') return finish(refuse('invalid-input', `Could not reach an MQTT broker on ${host}, port ${port}. Check the address and the port (usually 1883), and that this computer is on the same network.`));

@@ -88,9 +88,14 @@ export interface StaffAccessDeps {
   log?: Log;
   /** A burst of wrong PINs began (true) or a right one ended it (false): the desk's health hears. */
   onGuessing?: (guessing: boolean) => void;
+  /**
+   * A new office's one-time setup code (setup/firstRun.ts), as a PIN's hash: it opens admin only
+   * while neither a desk nor an admin PIN is set, so setting the first one ends it and its sessions.
+   */
+  setupCodeHash?: string;
 }
 
-export function createStaffAccess({ db, config, dataDir, now, log = silentLog, onGuessing }: StaffAccessDeps) {
+export function createStaffAccess({ db, config, dataDir, now, log = silentLog, onGuessing, setupCodeHash }: StaffAccessDeps) {
   // Callers are network addresses; cap the text so a strange one cannot fill the table's check.
   const callerKey = (caller: string) => caller.slice(0, 80);
   const throttle = new PinThrottle(now, undefined, sqliteThrottleStore(db));
@@ -125,7 +130,7 @@ export function createStaffAccess({ db, config, dataDir, now, log = silentLog, o
   const pinsByRole = (): [StaffRole, string | undefined][] => {
     const desk = readPinHash(config, dataDir, unreadable);
     return [
-      ['admin', config.staff.adminPinHash ?? desk],
+      ['admin', config.staff.adminPinHash ?? desk ?? setupCodeHash],
       ['desk', desk],
       ['room', config.staff.roomPinHash],
     ];

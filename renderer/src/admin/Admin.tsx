@@ -13,6 +13,7 @@ import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
 import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
 import { AreaRooms } from './AreaRooms.tsx';
 import { HomeAssistantForm } from './HomeAssistantForm.tsx';
+import { MqttForm } from './MqttForm.tsx';
 import { PinsForm, SettingsForm } from './SettingsForm.tsx';
 import { dayWords } from './adminWords.ts';
 import './admin.css';
@@ -20,13 +21,14 @@ import './admin.css';
 type Load = { state: 'loading' } | { state: 'needs-pin'; message: string | null } | { state: 'trouble'; message: string } | { state: 'ready'; office: AdminOffice };
 type Editing = { clinician: AdminClinician; isNew: boolean } | null;
 
-const adminPinWords: PinGateWords = { title: 'Office setup', lead: 'Please enter the admin PIN to change the practice’s setup.', action: 'Open the setup' };
+const adminPinWords: PinGateWords = { title: 'Office setup', lead: 'Please enter the admin PIN to change the practice’s setup. A new office: type the setup code shown where Stillroom was started.', action: 'Open the setup' };
 
 export function Admin({ bridge }: { bridge: Bridge }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [retiring, setRetiring] = useState<string | null>(null);
+  const [restarting, setRestarting] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const reload = useCallback(async () => {
@@ -60,6 +62,28 @@ export function Admin({ bridge }: { bridge: Bridge }) {
     setNotice(words);
     heading.current?.focus();
   };
+  // The hub answers, then closes every connection and starts again on the same address: ask
+  // until it answers again (a second or two), then show what it runs now.
+  const restart = async () => {
+    setRestarting(true);
+    const result = await bridge.call('restartHub', {});
+    if (!result.ok) {
+      setRestarting(false);
+      return setNotice(result.error.message);
+    }
+    setNotice('The hub is restarting with the saved office file…');
+    for (let attempt = 0; attempt < 60; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const again = await bridge.call('adminOffice', {});
+      if (again.ok && again.value.restartNeededFor.length === 0) {
+        setRestarting(false);
+        saved(again.value, 'The hub restarted: the saved rooms and connections are in use now.');
+        return;
+      }
+    }
+    setRestarting(false);
+    setNotice('The hub has not come back yet. Please look at the computer it runs on.');
+  };
   const retire = async (clinician: AdminClinician) => {
     const result = await bridge.call('retireClinician', { clinicianId: clinician.id });
     setRetiring(null);
@@ -80,7 +104,14 @@ export function Admin({ bridge }: { bridge: Bridge }) {
           <pre>{office.fileProblem}</pre>
         </div>
       )}
-      {office.restartNeededFor.length > 0 && <p className="admin-banner" role="note">Saved, and waiting for a restart of the hub: {office.restartNeededFor.join(', ')}.</p>}
+      {office.restartNeededFor.length > 0 && (
+        <div className="admin-banner" role="note">
+          <p>Saved, and waiting for a restart of the hub: {office.restartNeededFor.join(', ')}.</p>
+          <button type="button" className="button-secondary" disabled={restarting} aria-busy={restarting} onClick={() => void restart()}>
+            Restart the hub now
+          </button>
+        </div>
+      )}
       {notice && <p className="admin-notice" role="status">{notice}</p>}
 
       <section aria-labelledby="clinicians-title" className="admin-section">
@@ -147,6 +178,7 @@ export function Admin({ bridge }: { bridge: Bridge }) {
       <section aria-labelledby="connections-title" className="admin-section">
         <h2 id="connections-title">Connections</h2>
         <HomeAssistantForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} onChecked={() => void reload()} />
+        <MqttForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
       </section>
     </main>
   );

@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AdminOffice } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
+import { TestAndSave, useTestThenSave } from './testThenSave.tsx';
 
 /**
  * `onChecked` runs after a saved connection answered when the page opened: the hub then knows
@@ -16,9 +17,9 @@ export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { brid
   const [url, setUrl] = useState(saved.url ?? '');
   const [token, setToken] = useState('');
   const [replacing, setReplacing] = useState(!saved.tokenSaved);
-  const [outcome, setOutcome] = useState<{ ok: boolean; words: string } | null>(null);
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const id = useId();
+  // `missing` is read when a button is pressed, after it is defined below.
+  const { outcome, setOutcome, busy, run } = useTestThenSave(() => missing());
 
   // A saved connection is tried once when the page opens, so the admin sees at once whether it works.
   useEffect(() => {
@@ -42,26 +43,15 @@ export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { brid
     return null;
   };
 
-  const test = async () => {
-    const problem = missing();
-    if (problem) return setOutcome({ ok: false, words: problem });
-    setBusy('test');
-    const result = await bridge.call('testHomeAssistant', request());
-    setBusy(null);
-    setOutcome(result.ok ? { ok: true, words: result.value.message } : { ok: false, words: result.error.message });
-  };
-  const save = async (event: FormEvent) => {
+  const test = () => run('test', () => bridge.call('testHomeAssistant', request()), (found) => setOutcome({ ok: true, words: found.message }));
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    const problem = missing();
-    if (problem) return setOutcome({ ok: false, words: problem });
-    setBusy('save');
-    const result = await bridge.call('saveHomeAssistant', request());
-    setBusy(null);
-    if (!result.ok) return setOutcome({ ok: false, words: result.error.message });
-    setToken('');
-    setReplacing(false);
-    setOutcome(null);
-    onSaved(result.value, 'Home Assistant is saved. The hub uses it from its next start.');
+    return run('save', () => bridge.call('saveHomeAssistant', request()), (next) => {
+      setToken('');
+      setReplacing(false);
+      setOutcome(null);
+      onSaved(next, 'Home Assistant is saved. The hub uses it from its next start.');
+    });
   };
 
   return (
@@ -83,19 +73,7 @@ export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { brid
           </p>
         )}
       </div>
-      {outcome && (
-        <p className={outcome.ok ? 'admin-found' : 'admin-refusal'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.words}
-        </p>
-      )}
-      <div className="admin-form-actions">
-        <button type="button" className="button-secondary" disabled={busy !== null} aria-busy={busy === 'test'} onClick={() => void test()}>
-          Test the connection
-        </button>
-        <button type="submit" className="button-primary" disabled={busy !== null || !office.writable} aria-busy={busy === 'save'}>
-          Save
-        </button>
-      </div>
+      <TestAndSave outcome={outcome} busy={busy} canSave={office.writable} onTest={() => void test()} testLabel="Test the connection" saveLabel="Save" />
     </form>
   );
 }

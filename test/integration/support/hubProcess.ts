@@ -10,6 +10,8 @@ export interface HubProcess {
   child: ChildProcess;
   /** What the process has written to stderr so far (its log lines). */
   stderr(): string;
+  /** What it has written to stdout so far (what the terminal shows). */
+  stdout(): string;
   /** Kills the process with `signal` and waits until it has exited. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -39,7 +41,7 @@ export function serveFromCli(dataDir: string, { configPath, timeoutMs = 15_000, 
       const url = /Stillroom is serving .+ at (https?:\/\/\S+:\d+)/.exec(stdout)?.[1];
       if (url) {
         clearTimeout(timer);
-        resolve({ url, child, kill, stderr: () => stderr });
+        resolve({ url, child, kill, stderr: () => stderr, stdout: () => stdout });
       }
     });
     child.once('exit', (code, signal) => fail(`stillroom serve exited early (code ${code}, signal ${signal})`));
