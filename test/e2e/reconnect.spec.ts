@@ -29,13 +29,15 @@ function report(testInfo: import('@playwright/test').TestInfo, what: string, ms:
 test('a kiosk that starts before its hub waits kindly and shows welcome once the hub is up', async ({ hub, kiosk }, testInfo) => {
   let again: RunningHub | undefined;
   try {
-    // The page is there but its hub is not: the set-up request only goes out once the hub has stopped.
+    // The page is there but its hub is not: no set-up request goes out until the hub has stopped.
+    // Every one is held, not only the first: a second one let through (under load the page may ask
+    // again before the hub stops) would open the kiosk on welcome and the test would wait in vain.
     let hubStopped!: () => void;
     const stopped = new Promise<void>((resolve) => (hubStopped = resolve));
     await kiosk.page.route('**/api/call/kioskSetup', async (route) => {
       await stopped;
       await route.continue();
-    }, { times: 1 });
+    });
     await kiosk.page.goto(`${hub.url}/kiosk`);
     const back = await restart(hub, async () => {
       hubStopped();
