@@ -17,6 +17,7 @@ import { useIdleReturn } from './useIdleReturn.ts';
 import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
 import { PracticeInfoNote, WaitingScreen, WaitOffer } from './Waiting.tsx';
+import { plainReading, ReadingChoice, useReadingOnPage, type Reading } from './Reading.tsx';
 import './kiosk.css';
 
 type Step =
@@ -141,18 +142,35 @@ function FrontDeskNote() {
   );
 }
 
-/** One visit in the language the client chose on its welcome screen (the practice's default until then). */
+/**
+ * One visit in the language the client chose on its welcome screen (the practice's default until
+ * then), with the larger text and higher contrast they asked for: all three are gone with the visit.
+ */
 function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void }) {
   const offered = props.setup.languages;
   const [language, setLanguage] = useState<LanguageCode>(offered.includes(props.setup.defaultLanguage) ? props.setup.defaultLanguage : offered[0]!);
+  const [reading, setReading] = useState<Reading>(plainReading);
+  useReadingOnPage(reading);
   return (
     <Language language={language}>
-      <VisitSteps {...props} language={language} onLanguage={setLanguage} />
+      <VisitSteps {...props} language={language} onLanguage={setLanguage} reading={reading} onReading={setReading} />
     </Language>
   );
 }
 
-function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, onLanguage }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void; language: LanguageCode; onLanguage: (language: LanguageCode) => void }) {
+interface VisitStepsProps {
+  bridge: Bridge;
+  setup: KioskSetup;
+  hubAway: boolean;
+  returning: boolean;
+  onFinished: () => void;
+  language: LanguageCode;
+  onLanguage: (language: LanguageCode) => void;
+  reading: Reading;
+  onReading: (reading: Reading) => void;
+}
+
+function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, onLanguage, reading, onReading }: VisitStepsProps) {
   const { t, slot: slotLabel } = useWords();
   const [step, setStep] = useState<Step>({ name: 'welcome' });
   useEffect(() => {
@@ -250,6 +268,7 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
             {t('kiosk.checkIn')}
           </button>
           {setup.languages.length > 1 && <LanguageChoice offered={setup.languages} current={language} onChoose={onLanguage} />}
+          <ReadingChoice reading={reading} onChange={onReading} />
         </section>
       )}
       {step.name === 'clinician' && (
