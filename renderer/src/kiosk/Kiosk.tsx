@@ -18,6 +18,7 @@ import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
 import { PracticeInfoNote, WaitingScreen, WaitOffer } from './Waiting.tsx';
 import { plainReading, ReadingChoice, useReadingOnPage, type Reading } from './Reading.tsx';
+import './typeface.css';
 import './kiosk.css';
 
 type Step =
