@@ -222,9 +222,12 @@ test('larger text and higher contrast last for one visit: gone after Done, and a
 
 test('the system asking for more contrast or forced colours gets the calm screen without the drifting light, no toggle needed', async ({ hub, kiosk }) => {
   const { page } = kiosk;
+  // Settled at once: mid-fade, text is paler than a client ever reads it.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await kiosk.open(hub);
   await page.emulateMedia({ contrast: 'more' });
   await expect.poll(async () => (await look(page)).ambientShown).toBe(false);
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   expect((await look(page)).kioskBackground).toBe('rgb(255, 255, 255)');
   await expect(toggle(page, en, 'contrast')).toHaveAttribute('aria-pressed', 'false');
   expect(await seriousA11yViolations(page)).toEqual([]);
