@@ -192,6 +192,14 @@ test('larger text and higher contrast last for one visit: gone after Done, and a
   expect(chosen.headingPx).toBeGreaterThan(plain.headingPx * 1.3);
   expect(chosen.kioskBackground).toBe('rgb(255, 255, 255)');
   expect(chosen.ambientShown).toBe(false);
+  // The keyboard's place is a thick black ring (the page is white).
+  await page.keyboard.press('Shift+Tab');
+  await expect(toggle(page, en, 'larger')).toBeFocused();
+  const ring = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!);
+    return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+  });
+  expect(ring).toBe('solid 4px rgb(0, 0, 0)');
   // A second tap turns one off again.
   await toggle(page, en, 'larger').click();
   await expect(toggle(page, en, 'larger')).toHaveAttribute('aria-pressed', 'false');
