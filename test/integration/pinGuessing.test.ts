@@ -5,7 +5,6 @@
  * ends the sessions the old one opened. (Before: 100 parallel guesses from one address were all
  * checked and found the desk PIN in 6 s; 700 wrong PINs left no log line.)
  */
-import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { defaultPinThrottleRules } from '../../main/hub/staff/pinThrottle.ts';
 import { hubFailuresPerHour } from '../../main/hub/staff/staffAccess.ts';
 import { startHttpTransport, type HttpTransport } from '../../main/hub/transport/httpTransport.ts';
 import { deskAt, demoConfig, demoPin, newDataDir } from './support/hubClient.ts';
+import { signInFrom } from './support/signInFrom.ts';
 
 let running: { hub: Hub; http: HttpTransport } | undefined;
 afterEach(async () => {
@@ -38,19 +38,8 @@ async function stop() {
   running = undefined;
 }
 
-/** A sign-in from a chosen loopback address (127.0.0.x), as another machine on the LAN would. */
-function loginFrom(url: string, pin: string, from: string): Promise<number> {
-  const target = new URL(`${url}/api/staff/login`);
-  const body = JSON.stringify({ pin });
-  return new Promise((resolve, reject) => {
-    const sent = request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'x-stillroom': '1', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    sent.on('error', reject);
-    sent.end(body);
-  });
-}
+/** A sign-in from a chosen loopback address (127.0.0.x), as another machine on the LAN would: its status. */
+const loginFrom = async (url: string, pin: string, from: string): Promise<number> => (await signInFrom(url, pin, from)).status;
 
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
 

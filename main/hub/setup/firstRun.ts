@@ -11,7 +11,8 @@
  * check of where the caller is). A kiosk hub is often on the practice's network from its first
  * minute (`--host 0.0.0.0`), so Stillroom is stricter: only someone who can read the terminal
  * (or the service's journal) has the code. It is 12 random digits (10^12 tries; the PIN
- * throttle allows about 20 wrong ones an hour), checked like a PIN (scrypt, throttled, staffAccess.ts),
+ * throttle allows about 20 wrong ones an hour), checked like a PIN (scrypt; throttled per address and
+ * hub-wide, each guess counted as wrong before scrypt runs: staffAccess.ts, setupCodeGuessing.test.ts),
  * never written to the log file or the data folder, new at each start, and dead the moment a desk
  * or admin PIN is set: the sessions it opened end then as well (they keep the digest of what opened
  * them).
@@ -31,17 +32,16 @@ practice:
   name: Our practice
 
 rooms:
-  # Rooms from Home Assistant's areas are added from /admin.
+  # Rooms from Home Assistant's areas are added from /admin; this one can go once they are.
   - id: first-room
     name: First room
 
 clinicians:
-  # Rename this one in /admin, or retire it once you have added your own.
+  # Rename this one in /admin (and give them a room), or retire it once you have added your own.
   - id: first-clinician
     displayName: First clinician
     colour: sage
     symbol: leaf
-    room: first-room
 `;
 
 /**
