@@ -348,6 +348,8 @@ export const AdminOffice = z.strictObject({
   mqtt: z.strictObject({ url: z.string().nullable(), site: z.string().nullable(), usernameSaved: z.boolean(), passwordSaved: z.boolean() }),
   /** Which PINs are set (never their hashes); a role without its own PIN uses the desk's. */
   pins: z.strictObject({ room: z.boolean(), desk: z.boolean(), admin: z.boolean() }),
+  /** A new office, opened with its one-time setup code: no desk or admin PIN yet. /admin opens on the guided setup. */
+  firstRun: z.boolean(),
 });
 export type AdminOffice = z.infer<typeof AdminOffice>;
 
@@ -392,6 +394,17 @@ export const AddRoomRequest = z.strictObject({
 
 /** Sets one role's PIN (the admin is signed in already); stored only as its scrypt hash. */
 export const SetPinRequest = z.strictObject({ role: z.enum(['room', 'desk', 'admin']), pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+const PinDigits = z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits');
+/**
+ * The first run's PINs, set together in one write: the first desk or admin PIN ends the setup code
+ * and its session (setup/firstRun.ts), so one at a time would leave the rest unset. Null: none
+ * of its own (that role uses the desk's).
+ */
+export const SetPinsRequest = z.strictObject({ desk: PinDigits, admin: PinDigits.nullable(), room: PinDigits.nullable() });
+
+/** The practice's name, as the kiosk's welcome and every screen's title show it. */
+export const PracticeRequest = z.strictObject({ name: z.string().trim().min(1, 'the practice’s name').max(80) });
 
 /** The office bus's broker: its address, the site id, and (null: keep the saved one) its user name and password. */
 export const MqttConnection = z.strictObject({
@@ -460,6 +473,12 @@ export const procedures = {
   /** The kiosk's and desk's settings, written to the office file; open kiosks and desks follow. */
   saveSettings: { access: 'admin', input: OfficeSettings, output: AdminOffice },
   setPin: { access: 'admin', input: SetPinRequest, output: AdminOffice },
+  /** The first run's PINs in one write (the setup code and its session end with it). */
+  setPins: { access: 'admin', input: SetPinsRequest, output: AdminOffice },
+  /** The practice's name in the office file; open kiosks and desks follow at once. */
+  savePractice: { access: 'admin', input: PracticeRequest, output: AdminOffice },
+  /** Takes a room out of the office file (refused while a clinician works in it); in force after a restart. */
+  removeRoom: { access: 'admin', input: z.strictObject({ roomId: Slug }), output: AdminOffice },
   /** Connects once to this MQTT broker with these (or the saved) credentials and says how it went; saves nothing. */
   testMqtt: { access: 'admin', input: MqttConnection, output: z.strictObject({ message: z.string() }) },
   /** Tests, then saves the broker's address and site in the office file and the credentials in the secrets file. */

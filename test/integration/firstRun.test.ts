@@ -11,6 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadOfficeConfig } from '../../main/hub/config/loadConfig.ts';
 import { deskAt, newDataDir, repoRoot } from './support/hubClient.ts';
 import { serveFromCli, type HubProcess } from './support/hubProcess.ts';
+import { setupCode } from './support/setupCode.ts';
 
 let running: HubProcess | undefined;
 
@@ -18,20 +19,6 @@ let running: HubProcess | undefined;
 beforeAll(() => void (existsSync(join(repoRoot, 'dist/main/cli.js')) || execFileSync(process.execPath, ['scripts/build-main.mjs'], { cwd: repoRoot, stdio: 'inherit' })));
 // Each test's hub is stopped (a clean stop, as an admin's Ctrl+C) even when the test fails.
 afterEach(() => running?.kill('SIGTERM').finally(() => (running = undefined)));
-
-/** The 12 digits the terminal shows, once the hub has printed them. */
-function setupCode(hub: HubProcess): Promise<string> {
-  return new Promise((resolve) => {
-    const look = () => {
-      const match = /setup code\n\n\s+(\d{4} \d{4} \d{4})\n/.exec(hub.stdout());
-      if (!match) return false;
-      hub.child.stdout!.off('data', look);
-      resolve(match[1]!.replaceAll(' ', ''));
-      return true;
-    };
-    if (!look()) hub.child.stdout!.on('data', look);
-  });
-}
 
 describe('the first run of a new office', () => {
   it('starts from a file that is not there, and admin opens only with the setup code until the first PIN is set', async () => {
@@ -104,5 +91,40 @@ describe('the first run of a new office', () => {
     writeFileSync(configPath, 'practice: [not, a, practice\n');
     await expect(serveFromCli(dataDir, { configPath })).rejects.toThrow(/configuration has a problem/);
     expect(readFileSync(configPath, 'utf8')).toBe('practice: [not, a, practice\n');
+  });
+
+  it("takes the guided setup's steps: the practice's name live, the starter room removed once it is unused, and the PINs set together, which ends the setup code", async () => {
+    const dataDir = newDataDir();
+    const configPath = join(dataDir, 'office.yaml');
+    running = await serveFromCli(dataDir, { configPath });
+    const admin = deskAt(running.url);
+    expect((await admin.login(await setupCode(running))).body).toEqual({ ok: true });
+    expect((await admin.call('adminOffice', {})).body).toMatchObject({ ok: true, value: { firstRun: true } });
+
+    // The name is in force at once: the kiosk's welcome has it.
+    expect((await admin.call('savePractice', { name: '   ' })).body).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await admin.call('savePractice', { name: 'Willow Street Therapy' })).body).toMatchObject({ ok: true, value: { practiceName: 'Willow Street Therapy' } });
+    const kiosk = await deskAt(running.url).call<{ practiceName: string }>('kioskSetup', {});
+    expect(kiosk.body).toMatchObject({ ok: true, value: { practiceName: 'Willow Street Therapy' } });
+
+    // The last room cannot go, nor one a clinician works in; the starter room goes once another is there.
+    expect((await admin.call('removeRoom', { roomId: 'first-room' })).body).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('at least one room') } });
+    expect((await admin.call('addRoom', { roomId: 'oak', name: 'Oak room', ceiling: [], lamp: [], accent: [], speaker: null, doorSign: null })).body).toMatchObject({ ok: true });
+    expect((await admin.call('saveClinician', { clinician: { id: 'ana', displayName: 'Ana', colour: 'moss', symbol: 'sun', room: 'first-room', days: ['mon'], push: null, cueLight: null, escalateAfterMinutes: null }, isNew: true })).body).toMatchObject({ ok: true });
+    expect((await admin.call('removeRoom', { roomId: 'first-room' })).body).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ana works in this room. Give them another room first, then remove it.' } });
+    expect((await admin.call('saveClinician', { clinician: { id: 'ana', displayName: 'Ana', colour: 'moss', symbol: 'sun', room: 'oak', days: ['mon'], push: null, cueLight: null, escalateAfterMinutes: null }, isNew: false })).body).toMatchObject({ ok: true });
+    expect((await admin.call('removeRoom', { roomId: 'first-room' })).body).toMatchObject({ ok: true, value: { restartNeededFor: ['rooms'] } });
+    expect(loadOfficeConfig(configPath).rooms.map((room) => room.id)).toEqual(['oak']);
+
+    // All three PINs in one write; the setup code and its session end with it.
+    expect((await admin.call('setPins', { desk: '482913', admin: '97', room: null })).status).toBe(400);
+    expect((await admin.call('setPins', { desk: '482913', admin: '975310', room: '135790' })).body).toMatchObject({ ok: true, value: { firstRun: false, pins: { desk: true, admin: true, room: true } } });
+    expect((await admin.call('adminOffice', {})).status).toBe(401);
+    const desk = deskAt(running.url);
+    expect((await desk.login('482913')).body).toEqual({ ok: true });
+    expect((await desk.call('adminOffice', {})).status).toBe(403);
+    const again = deskAt(running.url);
+    expect((await again.login('975310')).body).toEqual({ ok: true });
+    expect((await again.call('adminOffice', {})).body).toMatchObject({ ok: true, value: { firstRun: false } });
   });
 });

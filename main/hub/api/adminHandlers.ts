@@ -5,7 +5,7 @@
  */
 import type { AdminOffice } from '../../contract/contract.ts';
 import { demoOfficeRefusal, type OfficeFile } from '../config/officeFile.ts';
-import { addRoom, adminClinician, putClinician, putPinHash, putSettings, removeClinician, setHomeAssistantUrl, setMqtt } from '../config/officeEdits.ts';
+import { addRoom, adminClinician, putClinician, putPinHash, putPracticeName, putSettings, removeClinician, removeRoom, setHomeAssistantUrl, setMqtt } from '../config/officeEdits.ts';
 import { hubStatusTopic, roomCommandTopic } from '../devices/mqtt/officeBus.ts';
 import { checkMqtt } from '../setup/mqttCheck.ts';
 import { hashPin } from '../staff/pin.ts';
@@ -16,7 +16,7 @@ import type { Log } from '../log.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Handlers } from './createHubApi.ts';
 
-export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt' | 'restartHub';
+export type AdminProcedure = 'adminOffice' | 'saveClinician' | 'retireClinician' | 'testHomeAssistant' | 'saveHomeAssistant' | 'homeAssistantAreas' | 'addRoom' | 'saveSettings' | 'setPin' | 'testMqtt' | 'saveMqtt' | 'restartHub' | 'setPins' | 'savePractice' | 'removeRoom';
 
 export interface AdminDeps {
   office: OfficeFile;
@@ -55,7 +55,9 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       fileProblem: office.problem()?.message ?? null,
       restartNeededFor: restartNeededFor(),
       clinicians: config.clinicians.map(adminClinician),
-      rooms: config.rooms.map((room) => {
+      // The rooms as the file has them (new ones run after a restart, named in restartNeededFor), so a
+      // room just added can be given its clinicians and removed again before the restart.
+      rooms: office.current().rooms.map((room) => {
         const lights = room.ambience?.lights ?? {};
         return { id: room.id, name: room.name, lights: [...new Set(Object.values(lights).flatMap((each) => (Array.isArray(each) ? each : each ? [each] : [])))] };
       }),
@@ -80,6 +82,8 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
         passwordSaved: secrets.saved().mqttPassword,
       },
       pins: { room: Boolean(config.staff.roomPinHash), desk: Boolean(config.staff.pinHash) || deskPinInDataFolder(), admin: Boolean(config.staff.adminPinHash) },
+      // Only the setup code opens admin while neither is set (staff/staffAccess.ts).
+      firstRun: writable && !config.staff.pinHash && !config.staff.adminPinHash && !deskPinInDataFolder(),
     };
   }
 
@@ -116,7 +120,7 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
     homeAssistantAreas: async () => {
       const settings = office.current().homeAssistant;
       const token = secrets.asEnv('TOKEN').TOKEN;
-      if (!settings || !('url' in settings) || !token) return refuse('conflict', 'Connect Home Assistant first (below): its address and an access token, tested and saved.');
+      if (!settings || !('url' in settings) || !token) return refuse('conflict', 'Connect Home Assistant first: its address and an access token, tested and saved.');
       const read = await readAreaRooms(settings.url, token);
       if (!read.ok) return read;
       const inFile = office.current().rooms;
@@ -164,6 +168,31 @@ export function createAdminHandlers({ office, config, writable, restartNeededFor
       const changed = office.change((document) => putPinHash(document, role, hash));
       if (!changed.ok) return changed;
       log.info('admin set a PIN', { role });
+      return ok(await view());
+    },
+    setPins: async ({ desk, admin, room }) => {
+      if (deskPinInDataFolder()) return refuse('conflict', 'The desk PIN is set in the data folder (by `stillroom hash-pin --data`), which wins over the office file. Change it there, or remove the staff-pin file first.');
+      const hashes = { desk: await hashPin(desk), admin: admin === null ? null : await hashPin(admin), room: room === null ? null : await hashPin(room) };
+      const changed = office.change((document) => {
+        for (const role of ['desk', 'admin', 'room'] as const) {
+          const hash = hashes[role];
+          if (hash) putPinHash(document, role, hash);
+        }
+      });
+      if (!changed.ok) return changed;
+      log.info('admin set the PINs', { roles: (['desk', 'admin', 'room'] as const).filter((role) => hashes[role]).join(', ') });
+      return ok(await view());
+    },
+    savePractice: async ({ name }) => {
+      const changed = office.change((document) => putPracticeName(document, name));
+      if (!changed.ok) return changed;
+      log.info('admin renamed the practice');
+      return ok(await view());
+    },
+    removeRoom: async ({ roomId }) => {
+      const changed = office.change((document) => removeRoom(document, roomId));
+      if (!changed.ok) return changed;
+      log.info('admin removed a room', { room: roomId });
       return ok(await view());
     },
     retireClinician: async ({ clinicianId }) => {

@@ -156,3 +156,22 @@ export function setMqtt(document: Document, url: string, site: string): Result<v
   } else document.set('mqtt', document.createNode({ url, site }));
   return ok(undefined);
 }
+
+/** The practice's name, where it is. */
+export function putPracticeName(document: Document, name: string): Result<void> {
+  document.setIn(['practice', 'name'], name);
+  return ok(undefined);
+}
+
+/** Takes a room out of the file; refused while a clinician works in it, and for the last room. */
+export function removeRoom(document: Document, roomId: string): Result<void> {
+  const rooms = document.get('rooms', true);
+  const index = isSeq(rooms) ? rooms.items.findIndex((item) => isMap(item) && item.get('id') === roomId) : -1;
+  if (!isSeq(rooms) || index < 0) return refuse('not-found', 'That room is no longer in the office file; reload the page.');
+  if (rooms.items.length === 1) return refuse('conflict', 'The office needs at least one room: add the new one before removing the last.');
+  const clinicians = document.get('clinicians', true);
+  const working = isSeq(clinicians) ? clinicians.items.find((item) => isMap(item) && item.get('room') === roomId) : undefined;
+  if (isMap(working)) return refuse('conflict', `${String(working.get('displayName'))} works in this room. Give them another room first, then remove it.`);
+  document.deleteIn(['rooms', index]);
+  return ok(undefined);
+}

@@ -32,17 +32,16 @@ practice:
   name: Our practice
 
 rooms:
-  # Rooms from Home Assistant's areas are added from /admin.
+  # Rooms from Home Assistant's areas are added from /admin; this one can go once they are.
   - id: first-room
     name: First room
 
 clinicians:
-  # Rename this one in /admin, or retire it once you have added your own.
+  # Rename this one in /admin (and give them a room), or retire it once you have added your own.
   - id: first-clinician
     displayName: First clinician
     colour: sage
     symbol: leaf
-    room: first-room
 `;
 
 /**

@@ -1,34 +1,47 @@
 /**
  * `/admin`: the practice sets itself up here, behind the admin PIN (also reached from the desk's
- * "More"): the clinicians, each with their kiosk tile previewed as it is edited, and the
- * connection to Home Assistant, tested before it is saved. Every
- * change goes into the office file (kept as written, comments and all) and every open kiosk and
- * desk follows at once.
+ * "More"). A new office (opened with its one-time setup code, no PIN yet) opens on the guided
+ * setup (SetupGuide.tsx), one step at a time; afterwards /admin opens on its sections, and the
+ * guide stays reachable as the "Setup checklist". Every change goes into the office file (kept as
+ * written, comments and all) and every open kiosk and desk follows at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AdminClinician, AdminOffice } from '../../../main/contract/contract.ts';
+import type { AdminOffice } from '../../../main/contract/contract.ts';
 import { PinGate, type PinGateWords } from '../desk/PinGate.tsx';
 import type { Bridge } from '../transport/bridge.ts';
-import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
-import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
 import { AreaRooms } from './AreaRooms.tsx';
+import { ClinicianList } from './ClinicianList.tsx';
 import { HomeAssistantForm } from './HomeAssistantForm.tsx';
 import { MqttForm } from './MqttForm.tsx';
+import { RestartBanner } from './RestartBanner.tsx';
 import { PinsForm, SettingsForm } from './SettingsForm.tsx';
-import { dayWords } from './adminWords.ts';
+import { guideStepFromHash, SetupGuide } from './SetupGuide.tsx';
 import './admin.css';
 
 type Load = { state: 'loading' } | { state: 'needs-pin'; message: string | null } | { state: 'trouble'; message: string } | { state: 'ready'; office: AdminOffice };
-type Editing = { clinician: AdminClinician; isNew: boolean } | null;
 
 const adminPinWords: PinGateWords = { title: 'Office setup', lead: 'Please enter the admin PIN to change the practice’s setup. A new office: type the setup code shown where Stillroom was started.', action: 'Open the setup' };
+const guidePinWords: PinGateWords = { title: 'Office setup', lead: 'Please sign in with the admin PIN (or the front desk PIN, if you set no admin PIN) to go on with the setup.', action: 'Open the setup' };
+
+/** The guide's step in the address (`#setup-3`), so a sign-in in between (after the PINs) comes back to it. */
+function useHashStep(): [number | null, (step: number | null) => void] {
+  const [step, setStep] = useState(() => guideStepFromHash(window.location.hash));
+  useEffect(() => {
+    const follow = () => setStep(guideStepFromHash(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const go = useCallback((next: number | null) => {
+    window.history.replaceState(null, '', next === null ? window.location.pathname : `#setup-${next}`);
+    setStep(next);
+  }, []);
+  return [step, go];
+}
 
 export function Admin({ bridge }: { bridge: Bridge }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [retiring, setRetiring] = useState<string | null>(null);
-  const [restarting, setRestarting] = useState(false);
+  const [hashStep, goToStep] = useHashStep();
   const heading = useRef<HTMLHeadingElement>(null);
 
   const reload = useCallback(async () => {
@@ -51,51 +64,32 @@ export function Admin({ bridge }: { bridge: Bridge }) {
 
   if (load.state === 'loading') return <main className="admin"><p role="status">Opening the office setup…</p></main>;
   if (load.state === 'needs-pin') {
-    return <PinGate bridge={bridge} practiceName="" words={load.message ? { ...adminPinWords, lead: `${load.message} Please enter the admin PIN.` } : adminPinWords} onSignedIn={() => void reload()} />;
+    const words = hashStep !== null ? guidePinWords : adminPinWords;
+    return <PinGate bridge={bridge} practiceName="" words={load.message ? { ...words, lead: `${load.message} Please enter the admin PIN.` } : words} onSignedIn={() => void reload()} />;
   }
   if (load.state === 'trouble') return <main className="admin"><h1>Office setup</h1><p role="alert">{load.message}</p></main>;
   const { office } = load;
 
+  // A new office opens on the guide; after the first PIN, only when asked for (the checklist).
+  const step = hashStep ?? (office.firstRun ? 1 : null);
+  if (step !== null) {
+    return <SetupGuide bridge={bridge} office={office} step={step} goTo={goToStep} onOffice={(next) => setLoad({ state: 'ready', office: next })} reload={() => void reload()} />;
+  }
+
   const saved = (next: AdminOffice, words: string) => {
     setLoad({ state: 'ready', office: next });
-    setEditing(null);
     setNotice(words);
     heading.current?.focus();
-  };
-  // The hub answers, then closes every connection and starts again on the same address: ask
-  // until it answers again (a second or two), then show what it runs now.
-  const restart = async () => {
-    setRestarting(true);
-    const result = await bridge.call('restartHub', {});
-    if (!result.ok) {
-      setRestarting(false);
-      return setNotice(result.error.message);
-    }
-    setNotice('The hub is restarting with the saved office file…');
-    for (let attempt = 0; attempt < 60; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const again = await bridge.call('adminOffice', {});
-      if (again.ok && again.value.restartNeededFor.length === 0) {
-        setRestarting(false);
-        saved(again.value, 'The hub restarted: the saved rooms and connections are in use now.');
-        return;
-      }
-    }
-    setRestarting(false);
-    setNotice('The hub has not come back yet. Please look at the computer it runs on.');
-  };
-  const retire = async (clinician: AdminClinician) => {
-    const result = await bridge.call('retireClinician', { clinicianId: clinician.id });
-    setRetiring(null);
-    if (result.ok) saved(result.value, `${clinician.displayName} is retired: their tile is gone from the kiosk. Arrivals already on today's board stay there.`);
-    else setNotice(result.error.message);
   };
 
   return (
     <main className="admin">
       <header className="admin-header">
         <h1 ref={heading} tabIndex={-1}>{office.practiceName}: office setup</h1>
-        <a className="button-quiet" href="/desk">Back to the desk</a>
+        <nav className="admin-header-links" aria-label="Office setup">
+          <a className="button-quiet" href="#setup-1">Setup checklist</a>
+          <a className="button-quiet" href="/desk">Back to the desk</a>
+        </nav>
       </header>
       {!office.writable && <p className="admin-banner" role="note">This is the demo office: you can look around, but changes are not saved. Start Stillroom with your own office file to set up your practice.</p>}
       {office.fileProblem && (
@@ -104,81 +98,28 @@ export function Admin({ bridge }: { bridge: Bridge }) {
           <pre>{office.fileProblem}</pre>
         </div>
       )}
-      {office.restartNeededFor.length > 0 && (
-        <div className="admin-banner" role="note">
-          <p>Saved, and waiting for a restart of the hub: {office.restartNeededFor.join(', ')}.</p>
-          <button type="button" className="button-secondary" disabled={restarting} aria-busy={restarting} onClick={() => void restart()}>
-            Restart the hub now
-          </button>
-        </div>
-      )}
+      <RestartBanner bridge={bridge} office={office} onRestarted={saved} onNotice={setNotice} />
       {notice && <p className="admin-notice" role="status">{notice}</p>}
 
       <section aria-labelledby="clinicians-title" className="admin-section">
-        <div className="admin-section-head">
-          <h2 id="clinicians-title">Clinicians</h2>
-          {!editing && (
-            <button type="button" className="button-primary" disabled={!office.writable} onClick={() => { setNotice(null); setEditing({ clinician: newClinician(office), isNew: true }); }}>
-              Add a clinician
-            </button>
-          )}
-        </div>
-        {editing ? (
-          <ClinicianForm
-            bridge={bridge}
-            office={office}
-            initial={editing.clinician}
-            isNew={editing.isNew}
-            onSaved={(next, clinician) => saved(next, editing.isNew ? `${clinician.displayName} is added: their tile is on the kiosk now.` : `${clinician.displayName} is saved.`)}
-            onCancel={() => { setEditing(null); heading.current?.focus(); }}
-          />
-        ) : (
-          <ul className="admin-list">
-            {office.clinicians.map((clinician) => (
-              <li key={clinician.id} className="admin-item">
-                <ClinicianTilePreview clinician={clinician} small />
-                <div className="admin-item-words">
-                  <p className="admin-item-name">{clinician.displayName}</p>
-                  <p className="muted">
-                    {office.rooms.find((room) => room.id === clinician.room)?.name ?? 'No room'} · {dayWords(clinician.days)}
-                    {clinician.push ? ` · push to ${clinician.push}` : ''}
-                  </p>
-                </div>
-                <div className="admin-item-actions">
-                  {retiring === clinician.id ? (
-                    <div role="group" aria-label={`Retire ${clinician.displayName}?`} className="admin-confirm">
-                      <span>Retire {clinician.displayName}?</span>
-                      <button type="button" className="button-secondary" onClick={() => void retire(clinician)}>Yes, retire</button>
-                      <button type="button" className="button-quiet" onClick={() => setRetiring(null)}>Keep</button>
-                    </div>
-                  ) : (
-                    <>
-                      <button type="button" className="button-secondary" disabled={!office.writable} onClick={() => { setNotice(null); setEditing({ clinician, isNew: false }); }} aria-label={`Edit ${clinician.displayName}`}>Edit</button>
-                      <button type="button" className="button-quiet" disabled={!office.writable || office.clinicians.length === 1} onClick={() => setRetiring(clinician.id)} aria-label={`Retire ${clinician.displayName}`}>Retire…</button>
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ClinicianList bridge={bridge} office={office} onSaved={saved} onNotice={setNotice} onClosed={() => heading.current?.focus()} />
       </section>
 
       <section aria-labelledby="rooms-title" className="admin-section">
         <h2 id="rooms-title">Rooms</h2>
-        <AreaRooms bridge={bridge} office={office} onAdded={(next, words) => saved(next, words)} />
+        <AreaRooms bridge={bridge} office={office} onAdded={saved} onNotice={setNotice} />
       </section>
 
       <section aria-labelledby="settings-title" className="admin-section">
         <h2 id="settings-title">Settings and PINs</h2>
-        <SettingsForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
-        <PinsForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
+        <SettingsForm bridge={bridge} office={office} onSaved={saved} />
+        <PinsForm bridge={bridge} office={office} onSaved={saved} />
       </section>
 
       <section aria-labelledby="connections-title" className="admin-section">
         <h2 id="connections-title">Connections</h2>
-        <HomeAssistantForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} onChecked={() => void reload()} />
-        <MqttForm bridge={bridge} office={office} onSaved={(next, words) => saved(next, words)} />
+        <HomeAssistantForm bridge={bridge} office={office} onSaved={saved} onChecked={() => void reload()} />
+        <MqttForm bridge={bridge} office={office} onSaved={saved} />
       </section>
     </main>
   );

@@ -90,7 +90,11 @@ function AreaCard({ bridge, office, area, onAdded }: { bridge: Bridge; office: A
   );
 }
 
-export function AreaRooms({ bridge, office, onAdded }: { bridge: Bridge; office: AdminOffice; onAdded: (office: AdminOffice, words: string) => void }) {
+/**
+ * The office's rooms (a room no clinician works in may be removed, such as the first run's
+ * "First room"), and the areas of Home Assistant offered as rooms.
+ */
+export function AreaRooms({ bridge, office, onAdded, onNotice }: { bridge: Bridge; office: AdminOffice; onAdded: (office: AdminOffice, words: string) => void; onNotice: (words: string) => void }) {
   const [areas, setAreas] = useState<AreaRoom[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,15 +107,23 @@ export function AreaRooms({ bridge, office, onAdded }: { bridge: Bridge; office:
       setProblem(result.value.areas.length === 0 ? 'Home Assistant has no areas yet. Create them in Home Assistant (Settings, Areas) and try again.' : null);
     } else setProblem(result.error.message);
   };
+  const remove = async (room: AdminOffice['rooms'][number]) => {
+    const result = await bridge.call('removeRoom', { roomId: room.id });
+    if (result.ok) onAdded(result.value, `${room.name} is taken out of the office file. The room screens lose it after the hub restarts.`);
+    else onNotice(result.error.message);
+  };
   return (
     <div>
-      <ul className="admin-list">
+      <ul className="admin-list" aria-label="Rooms in the office file">
         {office.rooms.map((room) => (
           <li key={room.id} className="admin-item">
             <div className="admin-item-words">
               <p className="admin-item-name">{room.name}</p>
               <p className="muted">{room.lights.length === 0 ? 'No lights' : `${room.lights.length} ${room.lights.length === 1 ? 'light' : 'lights'}`}</p>
             </div>
+            {office.rooms.length > 1 && !office.clinicians.some((clinician) => clinician.room === room.id) && (
+              <button type="button" className="button-quiet" disabled={!office.writable} onClick={() => void remove(room)} aria-label={`Remove ${room.name}`}>Remove</button>
+            )}
           </li>
         ))}
       </ul>

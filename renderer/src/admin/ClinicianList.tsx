@@ -1,0 +1,90 @@
+/**
+ * The clinicians as admin lists them: each with their small kiosk tile, room, days and phone,
+ * to edit or retire (with a question first); "Add a clinician" opens the form. Used by /admin's
+ * section and by the guided first run alike.
+ */
+import { useState } from 'react';
+import type { AdminClinician, AdminOffice } from '../../../main/contract/contract.ts';
+import type { Bridge } from '../transport/bridge.ts';
+import { ClinicianForm, newClinician } from './ClinicianForm.tsx';
+import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
+import { dayWords } from './adminWords.ts';
+
+type Editing = { clinician: AdminClinician; isNew: boolean } | null;
+
+/** `onSaved` gets the office after a change and the sentence to say; `onNotice` a refusal in words; `onClosed` when the form closes unsaved. */
+export function ClinicianList({ bridge, office, onSaved, onNotice, onClosed, headingLevel = 2, title = 'Clinicians' }: {
+  bridge: Bridge;
+  office: AdminOffice;
+  onSaved: (office: AdminOffice, words: string) => void;
+  onNotice: (words: string | null) => void;
+  onClosed: () => void;
+  headingLevel?: 2 | 3;
+  title?: string;
+}) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const [retiring, setRetiring] = useState<string | null>(null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  const retire = async (clinician: AdminClinician) => {
+    const result = await bridge.call('retireClinician', { clinicianId: clinician.id });
+    setRetiring(null);
+    if (result.ok) onSaved(result.value, `${clinician.displayName} is retired: their tile is gone from the kiosk. Arrivals already on today's board stay there.`);
+    else onNotice(result.error.message);
+  };
+
+  return (
+    <>
+      <div className="admin-section-head">
+        <Heading id="clinicians-title">{title}</Heading>
+        {!editing && (
+          <button type="button" className="button-primary" disabled={!office.writable} onClick={() => { onNotice(null); setEditing({ clinician: newClinician(office), isNew: true }); }}>
+            Add a clinician
+          </button>
+        )}
+      </div>
+      {editing ? (
+        <ClinicianForm
+          bridge={bridge}
+          office={office}
+          initial={editing.clinician}
+          isNew={editing.isNew}
+          onSaved={(next, clinician) => {
+            setEditing(null);
+            onSaved(next, editing.isNew ? `${clinician.displayName} is added: their tile is on the kiosk now.` : `${clinician.displayName} is saved.`);
+          }}
+          onCancel={() => { setEditing(null); onClosed(); }}
+        />
+      ) : (
+        <ul className="admin-list">
+          {office.clinicians.map((clinician) => (
+            <li key={clinician.id} className="admin-item">
+              <ClinicianTilePreview clinician={clinician} small />
+              <div className="admin-item-words">
+                <p className="admin-item-name">{clinician.displayName}</p>
+                <p className="muted">
+                  {office.rooms.find((room) => room.id === clinician.room)?.name ?? 'No room'} · {dayWords(clinician.days)}
+                  {clinician.push ? ` · push to ${clinician.push}` : ''}
+                </p>
+              </div>
+              <div className="admin-item-actions">
+                {retiring === clinician.id ? (
+                  <div role="group" aria-label={`Retire ${clinician.displayName}?`} className="admin-confirm">
+                    <span>Retire {clinician.displayName}?</span>
+                    <button type="button" className="button-secondary" onClick={() => void retire(clinician)}>Yes, retire</button>
+                    <button type="button" className="button-quiet" onClick={() => setRetiring(null)}>Keep</button>
+                  </div>
+                ) : (
+                  <>
+                    <button type="button" className="button-secondary" disabled={!office.writable} onClick={() => { onNotice(null); setEditing({ clinician, isNew: false }); }} aria-label={`Edit ${clinician.displayName}`}>Edit</button>
+                    <button type="button" className="button-quiet" disabled={!office.writable || office.clinicians.length === 1} onClick={() => setRetiring(clinician.id)} aria-label={`Retire ${clinician.displayName}`}>Retire…</button>
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
