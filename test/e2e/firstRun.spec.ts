@@ -84,6 +84,7 @@ test('from no office file to a check-in that glows the right lamp and reaches th
     await you.screen('Your practice');
     await expect(page.getByText('Step 1 of 6')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your practice' })).toBeFocused();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await you.fill(page.getByLabel('The practice’s name'), 'Willow Street Therapy');
     await you.click(page.getByRole('button', { name: 'Save and go on' }));
 
@@ -161,6 +162,7 @@ test('from no office file to a check-in that glows the right lamp and reaches th
     await expect(page.getByText('2 rooms: Oak room, Willow room')).toBeVisible();
     await expect(page.getByText('3 clinicians: Ana, Ben, Cleo')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Restart the hub now' })).toHaveCount(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const file = readFileSync(configPath, 'utf8');
     expect(file).toContain('name: Willow Street Therapy');
