@@ -39,6 +39,9 @@ const screens: Screen[] = [
   { name: 'breathing guide', taps: ['Check in', 'Sam', /Not sure/, /check in/i, 'Breathe slowly'], heading: 'Breathe slowly' },
   { name: 'grounding', taps: ['Check in', 'Sam', /Not sure/, /check in/i, "Notice what's around you"], heading: "Notice what's around you" },
   { name: 'just rest', taps: ['Check in', 'Sam', /Not sure/, /check in/i, 'Just rest'], heading: 'Just rest' },
+  // Easier to read (issue 12): the whole kiosk at 150 % text still drifts; high contrast has no drifting light.
+  { name: 'welcome, larger text', taps: ['Larger text'], heading: 'Welcome' },
+  { name: 'welcome, higher contrast', taps: ['Higher contrast'], heading: 'Welcome' },
 ];
 
 async function reach(page: Page, screen: Screen): Promise<void> {

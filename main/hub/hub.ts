@@ -35,6 +35,7 @@ import { createOfficeHealth } from './health/officeHealth.ts';
 import { createLog, toAll, toStderr, type Log } from './log.ts';
 import { rotatingLogFile } from './logFile.ts';
 import type { EscalationTimers } from './notify/escalation.ts';
+import type { BurstWindows } from './notify/collapse.ts';
 import { createNotifications } from './notify/notifications.ts';
 import { openDeskAlerts } from './notify/outbox.ts';
 import { createCheckInPace, type CheckInPace, type CheckInPaceLimits } from './arrivals/checkInPace.ts';
@@ -77,6 +78,8 @@ export interface HubOptions {
   escalationTimers?: EscalationTimers;
   /** How fast kiosks may check in (arrivals/checkInPace.ts); tests that need many check-ins pass their own. */
   checkInPace?: CheckInPaceLimits;
+  /** How far apart pushes to one phone are kept (notify/collapse.ts); tests pass a short window. */
+  notificationBursts?: BurstWindows;
 }
 
 export interface Hub {
@@ -194,6 +197,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     faults,
     actionKey: loadActionKey(options.dataDir, log),
     ...(options.escalationTimers ? { escalationTimers: options.escalationTimers } : {}),
+    ...(options.notificationBursts ? { bursts: options.notificationBursts } : {}),
   });
   const arrivals = createArrivals({
     store: arrivalsStore,

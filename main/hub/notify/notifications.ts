@@ -20,6 +20,7 @@ import type { Db } from '../store/database.ts';
 import { homeAssistantDeliveries, mqttBusDelivery } from './deliveries.ts';
 import { acknowledgeActionPrefix, acknowledgeActions } from './actionKey.ts';
 import type { HubFaults } from '../health/hubFaults.ts';
+import { defaultBurstWindows, placeArrivalNotifications, type BurstWindows } from './collapse.ts';
 import { createDispatcher, type RouteHandlers } from './dispatcher.ts';
 import { createEscalationScheduler, type EscalationTimers } from './escalation.ts';
 import { enqueueArrivalNotifications, hasDeskAlert, outboxHealth } from './outbox.ts';
@@ -41,11 +42,13 @@ export interface NotificationsDeps {
   faults?: Pick<HubFaults, 'record' | 'recovered'>;
   /** The key that binds a push's "On my way" to its arrival (actionKey.ts); one for this run if not given. */
   actionKey?: Buffer;
+  /** How far apart pushes to one phone are kept (collapse.ts); tests pass a short one. */
+  bursts?: BurstWindows;
 }
 
 const homeAssistantRoutes = new Set<RoutePayload['route']>(['ha-notify', 'ha-event', 'light-cue']);
 
-export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers, faults, actionKey = randomBytes(32) }: NotificationsDeps) {
+export function createNotifications({ db, config, store, homeAssistant, mqtt, inSession, publish, log, now, escalationTimers, faults, actionKey = randomBytes(32), bursts = defaultBurstWindows }: NotificationsDeps) {
   const actions = acknowledgeActions(actionKey);
   const healthListeners = new Listeners<[]>();
   const onHealthChange = () => healthListeners.emit();
@@ -95,7 +98,7 @@ export function createNotifications({ db, config, store, homeAssistant, mqtt, in
 
   const write = (arrival: Arrival, notifications: RoutePayload[]) => {
     const reached = notifications.filter(reachable);
-    if (reached.length > 0) enqueueArrivalNotifications(db, arrival, reached, now());
+    if (reached.length > 0) placeArrivalNotifications(db, arrival, reached, now(), bursts);
   };
 
   const announcer: ArrivalAnnouncer = {

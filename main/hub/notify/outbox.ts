@@ -71,6 +71,17 @@ function prepare(db: Db) {
       'SELECT route, last_error FROM outbox WHERE delivered_at IS NULL AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1',
     ),
     deskAlert: db.prepare<[string], { found: number }>("SELECT 1 AS found FROM outbox WHERE arrival_id = ? AND route = 'desk-alert' LIMIT 1"),
+    replacePayload: db.prepare('UPDATE outbox SET payload = ? WHERE id = ? AND delivered_at IS NULL'),
+    // The last pushes and cues to one phone or one light (collapse.ts). Today's rows at most: they go with their arrivals.
+    laterPush: db.prepare<[number, string], { id: string; payload: string }>(
+      "SELECT id, payload FROM outbox WHERE route = 'ha-notify' AND delivered_at IS NULL AND next_attempt_at > ? AND json_extract(payload, '$.service') = ? AND json_extract(payload, '$.summary') IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1",
+    ),
+    pushTimes: db.prepare<[string, number], { at: number }>(
+      "SELECT next_attempt_at AS at FROM outbox WHERE route = 'ha-notify' AND json_extract(payload, '$.service') = ? ORDER BY next_attempt_at DESC LIMIT ?",
+    ),
+    cueGlowing: db.prepare<[string, number], { found: number }>(
+      "SELECT 1 AS found FROM outbox WHERE route = 'light-cue' AND json_extract(payload, '$.light') = ? AND (delivered_at IS NULL OR created_at > ?) LIMIT 1",
+    ),
   };
 }
 
@@ -101,6 +112,34 @@ export function enqueueArrivalNotifications(db: Db, arrival: { id: string }, not
       return id;
     }),
   )();
+}
+
+/** One notification for an arrival, due at `dueAt` rather than at once (a push held back to collapse a burst). */
+export function enqueueLater(db: Db, arrival: { id: string }, notification: RoutePayload, now: number, dueAt: number): string {
+  const id = newOutboxId();
+  sql(db).insert.run(id, arrival.id, notification.route, JSON.stringify(notification.payload), now, dueAt);
+  return id;
+}
+
+/** A push held back for later, to this service, not yet sent (so not in flight either): a new arrival folds into it. */
+export function heldBackPush(db: Db, service: string, now: number): { id: string; payload: Extract<RoutePayload, { route: 'ha-notify' }>['payload'] } | null {
+  const row = sql(db).laterPush.get(now, service);
+  return row ? { id: row.id, payload: JSON.parse(row.payload) } : null;
+}
+
+/** Changes what a row not yet delivered will say; false if it went out meanwhile. */
+export function replacePayload(db: Db, id: string, notification: RoutePayload): boolean {
+  return sql(db).replacePayload.run(JSON.stringify(notification.payload), id).changes === 1;
+}
+
+/** When the latest `limit` pushes to this service went or are due to go, latest first (today's at most). */
+export function pushTimes(db: Db, service: string, limit: number): number[] {
+  return sql(db).pushTimes.all(service, limit).map((row) => row.at);
+}
+
+/** Whether a cue on this light is still waiting to be sent, or was written after `since` (it may still glow). */
+export function cueGlowing(db: Db, light: string, since: number): boolean {
+  return sql(db).cueGlowing.get(light, since) !== undefined;
 }
 
 /** Up to `limit` rows that are due, oldest first, leaving out those already being delivered. */

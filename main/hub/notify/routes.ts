@@ -44,13 +44,19 @@ export function arrivalWords(arrival: Pick<Arrival, 'slot'>): string {
   return arrival.slot.kind === 'at' ? `Your ${slotWords(arrival.slot)} client has arrived` : 'Your client has arrived';
 }
 
+/**
+ * A push that gathers two or more check-ins after one already sent (collapse.ts); a single one held
+ * back keeps its own words.
+ */
+export const summaryWords = (count: number): string => `${count} more clients have arrived`;
+
 /** A soft warm glow unless the clinician chose a colour. */
 export const defaultCueColour: [number, number, number] = [255, 176, 110];
 
 /** What is stored in an outbox row's `payload`, by route; the row id is added as `messageId` on delivery. */
 export type RoutePayload =
   | { route: 'mqtt-bus'; payload: { arrivalId: string; clinicianId: string | null; slot: Arrival['slot']; arrivedAt: number; status: Arrival['status']; wishes: Arrival['wishes'] } }
-  | { route: 'ha-notify'; payload: { service: string; message: string; silent: boolean } }
+  | { route: 'ha-notify'; payload: { service: string; message: string; silent: boolean; summary?: number } }
   | { route: 'ha-event'; payload: { arrivalId: string; clinicianId: string | null; slot: string | null; message: string } }
   | { route: 'light-cue'; payload: { light: string; seconds: number; colour: [number, number, number] } }
   | { route: 'desk-alert'; payload: { arrivalId: string; clinicianId: string | null; slot: string | null; waitedMinutes: number } };

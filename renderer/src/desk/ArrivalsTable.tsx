@@ -27,12 +27,16 @@ export interface ArrivalsTableProps {
   onSetStatus: (arrival: Arrival, status: ArrivalStatus) => void;
   /** "Assign to…": give a waiting client to a clinician, who is told as at a check-in. */
   onAssign: (arrival: Arrival, clinicianId: string) => void;
+  /** "Remove…": take a mistaken or made-up check-in off the board for good, after a second tap. */
+  onRemove: (arrival: Arrival) => void;
 }
 
-export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatus, onAssign }: ArrivalsTableProps) {
+export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatus, onAssign, onRemove }: ArrivalsTableProps) {
   const clinicians = new Map(board.clinicians.map((c) => [c.id, c]));
   /** The one row whose "Assign to…" choices are open. */
   const [assigning, setAssigning] = useState<string | null>(null);
+  /** The one row whose "Remove…" is asking to be sure. */
+  const [removing, setRemoving] = useState<string | null>(null);
   return (
     <table className="arrivals">
       <caption className="visually-hidden">Today's arrivals</caption>
@@ -101,7 +105,21 @@ export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatu
                       Assign to…
                     </button>
                   )}
+                  <button type="button" className="button-quiet" aria-expanded={removing === arrival.id} aria-controls={`remove-${arrival.id}`} onClick={() => setRemoving(removing === arrival.id ? null : arrival.id)}>
+                    Remove…
+                  </button>
                 </div>
+                {removing === arrival.id && (
+                  <RemoveConfirm
+                    id={`remove-${arrival.id}`}
+                    arrivedAt={arrival.arrivedAt}
+                    onRemove={() => {
+                      setRemoving(null);
+                      onRemove(arrival);
+                    }}
+                    onKeep={() => setRemoving(null)}
+                  />
+                )}
                 {assigning === arrival.id && arrival.status === 'waiting' && (
                   <AssignChoices
                     id={`assign-${arrival.id}`}
@@ -123,6 +141,26 @@ export function ArrivalsTable({ board, arrivals, now, fresh, alerted, onSetStatu
 }
 
 const onTheWayWords = (goer: { displayName: string } | undefined) => (goer ? `${goer.displayName} is on the way` : 'On the way');
+
+/**
+ * Removing cannot be undone (deleted means gone), so it asks once, in words, with "Keep it" taking
+ * the focus: a slip of the finger on a busy morning keeps the arrival.
+ */
+function RemoveConfirm({ id, arrivedAt, onRemove, onKeep }: { id: string; arrivedAt: number; onRemove: () => void; onKeep: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div id={id} className="remove-confirm" role="group" aria-labelledby={`${id}-words`} onKeyDown={(event) => event.key === 'Escape' && onKeep()}>
+      <p id={`${id}-words`}>Remove the {clockLabel(arrivedAt)} arrival from today for good? For a check-in made by mistake: it cannot be undone.</p>
+      <button type="button" className="button-secondary" onClick={onRemove}>
+        Remove for good
+      </button>
+      <button ref={keep} type="button" className="button-quiet" onClick={onKeep}>
+        Keep it
+      </button>
+    </div>
+  );
+}
 
 /** The clinicians a client can be given to, as buttons; the first takes the focus, Escape closes. */
 function AssignChoices({ id, clinicians, onChoose, onClose }: { id: string; clinicians: DeskBoard['clinicians']; onChoose: (clinicianId: string) => void; onClose: () => void }) {

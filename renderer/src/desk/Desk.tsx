@@ -46,6 +46,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const [noted, setNoted] = useState<ReadonlySet<string>>(new Set());
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   const boardRef = useRef<DeskBoard | null>(null);
   boardRef.current = load.state === 'ready' ? load.board : null;
   /** Arrivals whose alert has chimed: an alert sent again (after a reconnect) stays quiet. */
@@ -131,6 +132,13 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     const name = boardRef.current?.clinicians.find((c) => c.id === clinicianId)?.displayName ?? clinicianId;
     if (result.ok) setNotice(`Given to ${name}, who is told as at a check-in.`);
     else noticeFrom(result);
+  };
+  const remove = async (arrival: Arrival) => {
+    const result = await bridge.call('removeArrival', { arrivalId: arrival.id });
+    if (!result.ok) return noticeFrom(result);
+    setNotice(`Removed for good: the ${clockLabel(arrival.arrivedAt)} arrival.`);
+    // Its row (and the button that had the focus) is gone: the focus goes to the words saying so.
+    requestAnimationFrame(() => noticeRef.current?.focus());
   };
   const undo = async () => {
     const result = await bridge.call('undo', {});
@@ -254,7 +262,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
         />
       )}
       {notice && (
-        <p className="desk-notice" role="status">
+        <p className="desk-notice" role="status" tabIndex={-1} ref={noticeRef}>
           {notice.words}
         </p>
       )}
@@ -275,7 +283,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       ) : shown.length === 0 ? (
         <p className="desk-empty">Nobody is waiting right now.</p>
       ) : (
-        <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} onAssign={(arrival, clinicianId) => void assign(arrival, clinicianId)} />
+        <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} onAssign={(arrival, clinicianId) => void assign(arrival, clinicianId)} onRemove={(arrival) => void remove(arrival)} />
       )}
       {folded > 0 && (
         <p className="desk-folded">

@@ -12,11 +12,14 @@ import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
 import { wishWords } from '../common/words.ts';
 import { languages as languageInfo, type LanguageCode } from '../../../main/contract/languages.ts';
 import { Language, useWords } from '../i18n/I18n.tsx';
+import type { MessageId } from '../i18n/catalogues.ts';
 import { stayOnKiosk } from './stayOnKiosk.ts';
 import { useIdleReturn } from './useIdleReturn.ts';
 import { Ambient } from '../calm/Ambient.tsx';
 import { withDeadline } from '../transport/deadline.ts';
 import { PracticeInfoNote, WaitingScreen, WaitOffer } from './Waiting.tsx';
+import { plainReading, ReadingChoice, useReadingOnPage, type Reading } from './Reading.tsx';
+import './typeface.css';
 import './kiosk.css';
 
 type Step =
@@ -141,18 +144,35 @@ function FrontDeskNote() {
   );
 }
 
-/** One visit in the language the client chose on its welcome screen (the practice's default until then). */
+/**
+ * One visit in the language the client chose on its welcome screen (the practice's default until
+ * then), with the larger text and higher contrast they asked for: all three are gone with the visit.
+ */
 function Visit(props: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void }) {
   const offered = props.setup.languages;
   const [language, setLanguage] = useState<LanguageCode>(offered.includes(props.setup.defaultLanguage) ? props.setup.defaultLanguage : offered[0]!);
+  const [reading, setReading] = useState<Reading>(plainReading);
+  useReadingOnPage(reading);
   return (
     <Language language={language}>
-      <VisitSteps {...props} language={language} onLanguage={setLanguage} />
+      <VisitSteps {...props} language={language} onLanguage={setLanguage} reading={reading} onReading={setReading} />
     </Language>
   );
 }
 
-function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, onLanguage }: { bridge: Bridge; setup: KioskSetup; hubAway: boolean; returning: boolean; onFinished: () => void; language: LanguageCode; onLanguage: (language: LanguageCode) => void }) {
+interface VisitStepsProps {
+  bridge: Bridge;
+  setup: KioskSetup;
+  hubAway: boolean;
+  returning: boolean;
+  onFinished: () => void;
+  language: LanguageCode;
+  onLanguage: (language: LanguageCode) => void;
+  reading: Reading;
+  onReading: (reading: Reading) => void;
+}
+
+function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, onLanguage, reading, onReading }: VisitStepsProps) {
   const { t, slot: slotLabel } = useWords();
   const [step, setStep] = useState<Step>({ name: 'welcome' });
   useEffect(() => {
@@ -250,6 +270,7 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
             {t('kiosk.checkIn')}
           </button>
           {setup.languages.length > 1 && <LanguageChoice offered={setup.languages} current={language} onChoose={onLanguage} />}
+          <ReadingChoice reading={reading} onChange={onReading} />
         </section>
       )}
       {step.name === 'clinician' && (
@@ -337,10 +358,7 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
           <h1 id="trouble-title" tabIndex={-1} ref={heading}>
             {t('kiosk.tryAgainTitle')}
           </h1>
-          <p className="kiosk-lead">
-            {/* The hub's own reasons are in English: in another language the client gets the kind general words. */}
-            {step.error.code === 'unavailable' ? t('kiosk.unavailable') : step.error.code === 'too-many-tries' ? t('kiosk.slowDown') : language === 'en' ? step.error.message : t('kiosk.refused')}
-          </p>
+          <p className="kiosk-lead">{t(refusalWords(step.error, step.retry))}</p>
           {(step.error.code === 'unavailable' || step.error.code === 'too-many-tries') && (
             <div className="choice-row">
               <button type="button" className="button-primary" onClick={() => void send(step.retry, step.back)}>
@@ -353,6 +371,28 @@ function VisitSteps({ bridge, setup, hubAway, returning, onFinished, language, o
       )}
     </main>
   );
+}
+
+/**
+ * The hub's refusal in the client's language: its code (and what was asked) picks the catalogue's
+ * words, since the hub's own message is English for the desk and the log. The hub refuses a kiosk
+ * check-in with not-found for a clinician not working today and with invalid-input for a time the
+ * kiosk no longer asks (main/hub/arrivals/arrivals.ts checkIn), both after the office changed while
+ * the client was at the screen.
+ */
+function refusalWords(error: ApiError, request: CheckInRequest): MessageId {
+  switch (error.code) {
+    case 'unavailable':
+      return 'kiosk.unavailable';
+    case 'too-many-tries':
+      return 'kiosk.slowDown';
+    case 'not-found':
+      return request.clinicianId !== null ? 'kiosk.refused.clinicianAway' : 'kiosk.refused';
+    case 'invalid-input':
+      return 'kiosk.refused.questionsChanged';
+    default:
+      return 'kiosk.refused';
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Arrival, CheckInRequest, LiveEvent, RoomView } from '../../../main
 import type { ArrivalEvent, RoomState } from '../../../main/hub/devices/mqtt/officeBus.ts';
 import { createHub, type Hub } from '../../../main/hub/hub.ts';
 import { createLog } from '../../../main/hub/log.ts';
+import type { BurstWindows } from '../../../main/hub/notify/collapse.ts';
 import { demoPin, deskAt, repoRoot } from './hubClient.ts';
 import { serveFromCli, type HubProcess } from './hubProcess.ts';
 import type { RawSubscriber, ReceivedMqttMessage } from './mosquitto.ts';
@@ -131,7 +132,10 @@ export interface OfficeHub {
 }
 
 /** Starts the hub in this process, as the Electron shell does, on the office's folders. */
-export async function startOfficeHub(office: Office, options: { homeAssistantToken?: string; now?: () => number; env?: Record<string, string> } = {}): Promise<OfficeHub> {
+export async function startOfficeHub(
+  office: Office,
+  options: { homeAssistantToken?: string; now?: () => number; env?: Record<string, string>; notificationBursts?: BurstWindows } = {},
+): Promise<OfficeHub> {
   const log = new Recorded<LogLine>();
   const hub = await createHub({
     configPath: office.configPath,
@@ -141,6 +145,7 @@ export async function startOfficeHub(office: Office, options: { homeAssistantTok
     log: createLog((line) => log.add(JSON.parse(line) as LogLine)),
     env: { ...(options.homeAssistantToken ? { [homeAssistantTokenEnv]: options.homeAssistantToken } : {}), ...options.env },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.notificationBursts ? { notificationBursts: options.notificationBursts } : {}),
   });
   const desk = new Recorded<LiveEvent>();
   const rooms = new Recorded<RoomView>();
