@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { tempDir } from '../support/tempDir.ts';
+import { demoConfig } from '../integration/support/hubClient.ts';
 import { startMosquitto } from '../integration/support/mosquitto.ts';
 import { deskPin, KioskPage, seriousA11yViolations, startHub, test as base, testOffice, expect, type RunningHub } from './fixtures.ts';
 
@@ -226,5 +227,21 @@ test('the MQTT broker is tested live before saving, refused in words, and its pa
     expect(readFileSync(office, 'utf8')).not.toContain(password);
   } finally {
     await broker.dispose();
+  }
+});
+
+test('the demo office says how to set up one\'s own practice, and changes nothing', async ({ page }) => {
+  const hub = await startHub(demoConfig);
+  try {
+    await openAdmin(page, hub);
+    const banner = page.getByRole('note').filter({ hasText: 'This is the demo office' });
+    await banner.getByText('Set up my own practice').click();
+    await expect(banner).toContainText('stillroom serve --config ~/stillroom/office.yaml --data ~/stillroom/data');
+    await expect(banner).toContainText('one-time setup code');
+    await expect(page.getByRole('button', { name: 'Add a clinician' })).toBeDisabled();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  } finally {
+    const exited = new Promise((resolve) => hub.process.once('exit', resolve));
+    if (hub.process.kill('SIGTERM')) await exited;
   }
 });

@@ -84,6 +84,7 @@ test('from no office file to a check-in that glows the right lamp and reaches th
     await you.screen('Your practice');
     await expect(page.getByText('Step 1 of 6')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your practice' })).toBeFocused();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await you.fill(page.getByLabel('The practice’s name'), 'Willow Street Therapy');
     await you.click(page.getByRole('button', { name: 'Save and go on' }));
 
@@ -161,6 +162,7 @@ test('from no office file to a check-in that glows the right lamp and reaches th
     await expect(page.getByText('2 rooms: Oak room, Willow room')).toBeVisible();
     await expect(page.getByText('3 clinicians: Ana, Ben, Cleo')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Restart the hub now' })).toHaveCount(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const file = readFileSync(configPath, 'utf8');
     expect(file).toContain('name: Willow Street Therapy');
@@ -193,5 +195,43 @@ test('from no office file to a check-in that glows the right lamp and reaches th
   } finally {
     await hub?.kill('SIGTERM');
     await home.close();
+  }
+});
+
+test('the guide goes by keyboard alone: each step says where it is, Back goes back, and every step but the PINs may be skipped', async ({ page }) => {
+  const dataDir = tempDir('first-run-keys');
+  const hub = await serveFromCli(dataDir, { configPath: join(dataDir, 'office.yaml') });
+  try {
+    const code = await setupCode(hub);
+    await page.goto(`${hub.url}/admin`);
+    await page.getByLabel('Staff PIN').fill(code);
+    await page.keyboard.press('Enter');
+    const titles = ['Your practice', 'Connect Home Assistant', 'Rooms', 'Clinicians', 'PINs'];
+    for (const [index, title] of titles.entries()) {
+      await expect(page.getByText(`Step ${index + 1} of 6`)).toBeVisible();
+      await expect(page.getByRole('heading', { name: title, level: 2 })).toBeFocused();
+      await expect(page.getByRole('navigation', { name: 'Setup steps' }).getByRole('listitem').nth(index)).toHaveAttribute('aria-current', 'step');
+      if (title === 'PINs') break;
+      // Skipped with the keyboard: Next is the last button on the page.
+      await page.getByRole('button', { name: 'Next' }).focus();
+      await page.keyboard.press('Enter');
+    }
+    // A new office cannot leave the PINs step without them; Back still goes back, and the page says nothing in code.
+    await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Back' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Clinicians', level: 2 })).toBeFocused();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Front desk PIN').fill('12');
+    await page.getByRole('button', { name: 'Set the PINs' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Front desk PIN: a PIN is 4 to 12 digits; 6 or more are recommended.');
+    await expect(page.getByLabel('Front desk PIN')).toBeFocused();
+    await expect(page.getByLabel('Front desk PIN')).toHaveValue('12');
+    // The starter practice and clinician are still there, as the file says.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'PINs', level: 2 })).toBeFocused();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  } finally {
+    await hub.kill('SIGTERM');
   }
 });

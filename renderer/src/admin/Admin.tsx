@@ -38,6 +38,32 @@ function useHashStep(): [number | null, (step: number | null) => void] {
   return [step, go];
 }
 
+/**
+ * The demo office is never written, so "Set up my own practice" says how: a new office file starts
+ * the guided setup (setup/firstRun.ts). Starting a second office beside the demo from this page would
+ * need a second data folder and port behind the admin's back; the command keeps it in their hands.
+ */
+function DemoBanner() {
+  return (
+    <div className="admin-banner" role="note">
+      <p>This is the demo office: you can look around, but changes are not saved.</p>
+      <details className="admin-demo-own">
+        <summary>Set up my own practice</summary>
+        <ol>
+          <li>Stop the demo: press Ctrl+C where Stillroom is running.</li>
+          <li>
+            Start Stillroom with an office file of your own that does not exist yet, and a data folder for it:
+            <pre>stillroom serve --config ~/stillroom/office.yaml --data ~/stillroom/data</pre>
+            It writes a starter office there. (From a checkout, type <code>node bin/stillroom.js</code> for <code>stillroom</code>.)
+          </li>
+          <li>It prints a one-time setup code. Open this page again and type the code: a guided setup takes you through your practice’s name, Home Assistant, the rooms, the clinicians and the PINs.</li>
+        </ol>
+        <p>The demo office stays as it is; start it again any time without <code>--config</code>.</p>
+      </details>
+    </div>
+  );
+}
+
 export function Admin({ bridge }: { bridge: Bridge }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -91,7 +117,7 @@ export function Admin({ bridge }: { bridge: Bridge }) {
           <a className="button-quiet" href="/desk">Back to the desk</a>
         </nav>
       </header>
-      {!office.writable && <p className="admin-banner" role="note">This is the demo office: you can look around, but changes are not saved. Start Stillroom with your own office file to set up your practice.</p>}
+      {!office.writable && <DemoBanner />}
       {office.fileProblem && (
         <div className="admin-banner admin-problem" role="alert">
           <p>The office file was edited by hand and has a mistake, so the hub keeps running the version before it. Fix this in the file:</p>
