@@ -2,6 +2,11 @@
  * The hub's Home Assistant link, with the real `home-assistant-js-websocket` client against the
  * simulator: connecting, calling services, and every way Home Assistant can be away or say no.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectHomeAssistant, tokenRejectedMessage, tooOldMessage, type HomeAssistantLink, type HomeAssistantLinkOptions, type HomeAssistantStatus,
@@ -9,7 +14,9 @@ import {
 import { statusLog } from './support/statusLog.ts';
 import { createLog } from '../../main/hub/log.ts';
 import type { ServiceCall } from '../../main/hub/devices/homeAssistant/serviceCallResult.ts';
+import { checkHomeAssistant } from '../../main/hub/setup/connectionCheck.ts';
 import { light, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const lights = ['light.room_1', 'light.room_2', 'light.room_3', 'light.room_4'];
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -155,6 +162,42 @@ describe('connecting', () => {
     await until('connected');
     expect(await link.callService(turnOn('light.room_1'))).toMatchObject({ ok: true });
     expect(late.states.get('light.room_1')?.state).toBe('on');
+  });
+});
+
+/**
+ * A Home Assistant behind a self-signed certificate (the "SSL" add-ons reached by a local address):
+ * an HTTPS server with a throwaway certificate made as an admin would with openssl. The handshake
+ * fails before any WebSocket, so nothing more of Home Assistant is needed.
+ */
+async function selfSignedServer(): Promise<string> {
+  const dir = tempDir('ha-tls');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const server = createHttpsServer({ cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')) });
+  server.on('tlsClientError', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `https://localhost:${(server.address() as AddressInfo).port}`;
+}
+
+describe('a Home Assistant with a certificate this computer does not trust', () => {
+  it('says so on the desk, and how to fix it, instead of "can\'t be reached"', async () => {
+    const url = await selfSignedServer();
+    const unreachable = await openLink({ url }).until('unreachable');
+    expect(unreachable.message).toMatch(/^Home Assistant at localhost:\d+ answers with a self-signed certificate, which this computer does not trust\. Use Home Assistant's http:\/\/ address on the practice's network, or let this computer trust the certificate \(NODE_EXTRA_CA_CERTS: see "Running on real devices" in the README\)\. Stillroom keeps working and tries again in 1 second\.$/);
+  });
+
+  it('says so in the admin\'s connection test before anything is saved', async () => {
+    const url = await selfSignedServer();
+    const tested = await checkHomeAssistant(url, 'some-token', 5000);
+    expect(tested).toMatchObject({ ok: false });
+    if (!tested.ok) expect(tested.error.message).toContain('answers with a self-signed certificate, which this computer does not trust');
+  });
+
+  it('keeps "can\'t be reached" for an https address where nothing listens', async () => {
+    const port = await vacatedPort();
+    const unreachable = await openLink({ url: `https://127.0.0.1:${port}` }).until('unreachable');
+    expect(unreachable.message).toBe(`Home Assistant can't be reached at https://127.0.0.1:${port}. Stillroom keeps working and tries again in 1 second.`);
   });
 });
 

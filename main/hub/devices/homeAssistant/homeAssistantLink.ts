@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 import { silentLog, type Log } from '../../log.ts';
 import { normaliseHomeAssistantUrl } from './homeAssistantUrl.ts';
 import { contextIdOf, toCallFailure, type ServiceCall, type ServiceCallResult } from './serviceCallResult.ts';
+import { certificateProblem } from './tlsProbe.ts';
 
 export type HomeAssistantStatus =
   | { state: 'connecting'; message: string }
@@ -258,10 +259,14 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       const delayMs = nextDelayMs;
       nextDelayMs = Math.min(nextDelayMs * 2, maxDelayMs);
       const inSeconds = seconds(delayMs);
+      const retry = `Stillroom keeps working and tries again in ${inSeconds} ${inSeconds === 1 ? 'second' : 'seconds'}.`;
+      // The library says only "cannot connect"; an https address may have failed on its certificate.
+      const certificate = await certificateProblem(url);
+      if (closed) return;
       report({
         state: 'unreachable',
         retryInSeconds: inSeconds,
-        message: `Home Assistant can't be reached at ${url}. Stillroom keeps working and tries again in ${inSeconds} ${inSeconds === 1 ? 'second' : 'seconds'}.`,
+        message: certificate ? `${certificate} ${retry}` : `Home Assistant can't be reached at ${url}. ${retry}`,
       });
       retryTimer = timers.setTimeout(() => void attempt(), delayMs);
     }
