@@ -81,6 +81,7 @@ export async function startDeviceLayer(config: OfficeConfig, { log, env = proces
     status: () => describe(link.status()),
     entities: () => link.entities(),
     callService: (call) => link.callService(call),
+    ownUserId: () => link.userId(),
     onStatus: (listener) => statusListeners.add(listener),
     onEntities: (listener) => link.onEntities(() => listener()),
     onReconnected: (listener) => link.onReconnected(listener),

@@ -45,6 +45,8 @@ export interface HomeAssistantLink {
    */
   onReconnected(listener: () => void): () => void;
   callService(call: ServiceCall): Promise<ServiceCallResult>;
+  /** The id of the user the token belongs to (`auth/current_user`), once Home Assistant has said; the states its calls write carry it. */
+  userId(): string | null;
   /** Sends every call at once (different devices need not wait for each other); results keep the calls' order. */
   callServices(calls: readonly ServiceCall[]): Promise<ServiceCallResult[]>;
   fireEvent(eventType: string, data?: Record<string, unknown>): Promise<ServiceCallResult>;
@@ -156,6 +158,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   }
 
   let userName = '';
+  let userId: string | null = null;
   const connected = (conn: Connection) => {
     const limits = [tooOldMessage(conn.haVersion), admin === false ? notAdminMessage(userName) : undefined].filter((words) => words !== undefined);
     if (limits.length > 0 && tooOldMessage(conn.haVersion)) log.warn('home assistant is older than stillroom supports', { url, haVersion: conn.haVersion.slice(0, 40) });
@@ -174,6 +177,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       const user = await getUser(conn);
       admin = user.is_admin;
       userName = user.name;
+      userId = user.id;
       if (!admin) log.warn('the home assistant user is not an administrator', { url });
     } catch (error) {
       admin = null;
@@ -297,6 +301,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
     ok: true,
     link: {
       status: () => status,
+      userId: () => userId,
       entities: () => entities,
       onEntities: (listener) => {
         entityListeners.add(listener);
