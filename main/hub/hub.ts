@@ -145,7 +145,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const zigbee = mqtt && config.zigbee2mqtt ? { lights: new Set(Object.keys(config.zigbee2mqtt.lights)), watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log }) } : null;
 
   // Stillroom's own sounds: prepared when a speaker first asks, kept in the data folder; each room its own masking generator.
-  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log }), zones: () => new Set(config.rooms.map((room) => room.id)), network: () => config.network, log });
+  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log, renderWorker: join(options.rendererDir, '..', 'main', 'sound-render.js') }), zones: () => new Set(config.rooms.map((room) => room.id)), network: () => config.network, log });
   const unreachable = config.rooms.some((room) => room.ambience?.speaker || room.ambience?.masking) ? soundReachProblem(config.network) : null;
   if (unreachable) log.warn('the speakers may not reach the hub for its sounds', { problem: unreachable });
 
