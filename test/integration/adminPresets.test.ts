@@ -4,7 +4,7 @@
  * hidden from the room screens (the office file's `presets.hidden`), a name the preset schema
  * refuses is refused in words with nothing written, and an open room screen follows each change.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminPresets, LiveServerMessage, RoomView } from '../../main/contract/contract.ts';
@@ -34,6 +34,7 @@ let hub: Hub;
 let http: HttpTransport;
 let officeFile: string;
 let ownFile: string;
+let builtIn: string;
 let admin: ReturnType<typeof deskAt>;
 
 beforeAll(async () => {
@@ -43,7 +44,10 @@ beforeAll(async () => {
   mkdirSync(join(dataDir, 'presets'));
   ownFile = join(dataDir, 'presets', 'soft-evening.yaml');
   writeFileSync(ownFile, ownPreset);
-  hub = await createHub({ configPath: officeFile, dataDir, rendererDir: join(dataDir, 'none'), presetsDir: join(repoRoot, 'presets'), log: silentLog, env: {} });
+  // Stillroom's own, copied: a hub that wrongly deleted one must not take it from the checkout.
+  builtIn = join(dataDir, 'built-in');
+  cpSync(join(repoRoot, 'presets'), builtIn, { recursive: true });
+  hub = await createHub({ configPath: officeFile, dataDir, rendererDir: join(dataDir, 'none'), presetsDir: builtIn, log: silentLog, env: {} });
   http = await startHttpTransport(hub, { port: 0 });
   admin = deskAt(http.url);
   await admin.login(demoPin);
@@ -131,7 +135,7 @@ describe("Stillroom's own presets", () => {
     const office = readFileSync(officeFile, 'utf8');
     expect((await admin.call('deletePreset', { presetId: 'calm' })).body).toEqual({ ok: false, error: { code: 'not-allowed', message: '“Calm” is one of Stillroom’s own presets: it cannot be deleted, but it can be hidden from the room screens.' } });
     expect((await admin.call('savePreset', { presetId: 'calm', ...details })).body).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    expect(readFileSync(join(repoRoot, 'presets', 'calm.yaml'), 'utf8')).toContain('name: Calm');
+    expect(readFileSync(join(builtIn, 'calm.yaml'), 'utf8')).toContain('name: Calm');
     expect(readFileSync(officeFile, 'utf8')).toBe(office);
     expect(await roomPresets()).toContain('Calm');
   });
