@@ -9,7 +9,7 @@ import type { AdminPreset, AdminPresets } from '../../../main/contract/contract.
 import type { Bridge } from '../transport/bridge.ts';
 import { PresetForm } from './PresetForm.tsx';
 
-const fade = (seconds: number) => `fades in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+const fade = (seconds: number) => `lights change over ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
 const sessionWords = ({ doorSign, masking }: AdminPreset['session']) =>
   doorSign && masking ? 'a session lights the door sign and masks outside' : doorSign ? 'a session lights the door sign' : masking ? 'a session masks outside the door' : 'a session adds nothing';
 
@@ -74,7 +74,7 @@ export function PresetList({ bridge }: { bridge: Bridge }) {
           <ul>{list.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
         </div>
       )}
-      {!list && !trouble && <p role="status">Reading the presets…</p>}
+      {!list && !trouble && <p className="muted">Reading the presets…</p>}
       {list && beingEdited ? (
         <PresetForm bridge={bridge} preset={beingEdited} onSaved={(next, name) => done(next, `“${name}” is saved: the room screens show it now.`)} onCancel={() => { setEditing(null); heading.current?.focus(); }} />
       ) : (
