@@ -201,6 +201,58 @@ describe('a Home Assistant with a certificate this computer does not trust', () 
   });
 });
 
+describe('following only the office\'s entities', () => {
+  const entitiesOf = (link: HomeAssistantLink) => within(new Promise<Record<string, unknown>>((resolve) => {
+    if (Object.keys(link.entities()).length > 0) return resolve(link.entities());
+    const stop = link.onEntities((latest) => {
+      stop();
+      resolve(latest);
+    });
+  }), 'the first entities');
+
+  it('is sent the state of its own entities only, and nothing when the rest of the house changes', async () => {
+    const { link, until } = openLink({ entityIds: ['light.room_1', 'light.room_2'] });
+    await until('connected');
+    expect(Object.keys(await entitiesOf(link)).sort()).toEqual(['light.room_1', 'light.room_2']);
+    expect(link.entitiesArrived()).toBe(true);
+    let updates = 0;
+    link.onEntities(() => updates++);
+    // A busy house: another light changing over and over. Then one of ours, once.
+    for (let n = 0; n < 50; n++) simulator.setState('light.room_3', n % 2 === 0 ? 'on' : 'off');
+    const ours = new Promise<Record<string, { attributes: Record<string, unknown> }>>((resolve) =>
+      link.onEntities((latest) => {
+        if (latest['light.room_1']?.attributes['brightness'] === 77) resolve(latest);
+      }),
+    );
+    simulator.setState('light.room_1', 'on', { brightness: 77 });
+    const latest = await within(ours, 'light.room_1 at 77');
+    expect(latest['light.room_1']).toMatchObject({ state: 'on', attributes: { brightness: 77 } });
+    // Its switching on, then its level (two writes in the simulator); the fifty others sent nothing.
+    expect(updates).toBeLessThanOrEqual(2);
+    expect(Object.keys(latest).sort()).toEqual(['light.room_1', 'light.room_2']);
+  });
+
+  it('knows Home Assistant has answered even when none of its entities exist there', async () => {
+    const { link, until } = openLink({ entityIds: ['light.not_in_this_house'] });
+    await until('connected');
+    await within(new Promise<void>((resolve) => (link.entitiesArrived() ? resolve() : link.onEntities(() => resolve()))), 'the (empty) snapshot');
+    expect(link.entities()).toEqual({});
+    expect(link.entitiesArrived()).toBe(true);
+  });
+
+  it('follows every entity, and says so in the log, when Home Assistant refuses the filter', async () => {
+    // Home Assistant refuses the whole subscription for one id it does not accept (cv.entity_ids).
+    const { link, until } = openLink({ entityIds: ['light.room_1', 'light.bad__id'] });
+    await until('connected');
+    await within(new Promise<void>((resolve) => {
+      const check = () => Object.keys(link.entities()).length === lights.length && resolve();
+      check();
+      link.onEntities(check);
+    }), 'every entity');
+    expect(written.some((line) => line.includes('following every entity'))).toBe(true);
+  });
+});
+
 describe('calling services', () => {
   it('changes the device and returns the context id of the change', async () => {
     const { link, until } = openLink();

@@ -130,6 +130,19 @@ describe('applying a preset', () => {
     expect(back.preset?.name).toBe('Calm');
   });
 
+  // issue 10 item 10: subscribe_entities without a filter made the hub process every state change in the house.
+  it('asks Home Assistant for the state of the office\'s own devices only', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    const subscription = sim.received.map((received) => received.message as Record<string, unknown>).find((message) => message['type'] === 'subscribe_entities');
+    expect([...(subscription?.['entity_ids'] as string[])].sort()).toEqual(['light.willow_ceiling', 'light.willow_lamp', 'light.willow_strip', 'media_player.willow_masking', 'media_player.willow_speaker', 'switch.willow_door_sign']);
+    // The spots belong to no room here: the hub never hears of them.
+    sim.setState('light.willow_spot_1', 'on');
+    const view = await room.call('roomView', { roomId: 'willow' });
+    expect(view.devices.map((d) => d.entityId)).not.toContain('light.willow_spot_1');
+  });
+
   it('remembers what each room should be across a restart of the hub', async () => {
     const sim = await simulator();
     const first = await startRoomOffice(sim);

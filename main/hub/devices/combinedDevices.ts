@@ -31,5 +31,6 @@ export function combineDevices(homeAssistant: DeviceLayer, zigbee: { lights: Rea
     },
     sceneCapable: (entityId) => !lights.has(entityId),
     ownUserId: () => homeAssistant.ownUserId?.() ?? null,
+    entitiesArrived: () => homeAssistant.entitiesArrived?.() ?? true,
   };
 }

@@ -30,6 +30,8 @@ export interface RoomDevices {
   callService(call: ServiceCall): Promise<ServiceCallResult>;
   /** Whether Home Assistant's `scene.apply` can set this entity (not so for a zigbee2mqtt light); all can when absent. */
   sceneCapable?(entityId: string): boolean;
+  /** Whether Home Assistant's state has arrived since it connected; absent: when any entity is known. */
+  entitiesArrived?(): boolean;
   /** The Home Assistant user the hub signs in as (`auth/current_user`), once known; its changes are the hub's own. */
   ownUserId?(): string | null;
 }
@@ -66,7 +68,8 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   let closed = false;
 
   /** Connected and holding Home Assistant's entity list (it arrives just after the connection). */
-  const knowsEntities = () => devices.status().state === 'connected' && Object.keys(devices.entities()).length > 0;
+  // With the office's entities only (entitySubscription.ts) the state that arrives can be empty: an office whose ids are all wrong.
+  const knowsEntities = () => devices.status().state === 'connected' && (devices.entitiesArrived?.() ?? Object.keys(devices.entities()).length > 0);
 
   function ambienceOf(roomId: string): Result<RoomAmbienceConfig> {
     const room = rooms.get(roomId);
