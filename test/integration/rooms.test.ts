@@ -386,6 +386,31 @@ describe('Home Assistant going away', () => {
     expect(set.changedWhileAway).toEqual([]);
   }, 30_000);
 
+  // issue 10 item 6: after a real restart entities are unavailable until their integrations load,
+  // so a resend on Home Assistant's first state dropped nearly everything.
+  it('after Home Assistant restarts, what was lost is set once its integrations have loaded', async () => {
+    const sim = await simulator();
+    const room = await office(sim);
+    await connected(room);
+    const { port, token } = sim;
+    const seeds = sim.snapshot();
+    await sim.close();
+    await room.untilRoom((r) => r.homeAssistant.state !== 'connected', 'the outage');
+    await room.call('applyPreset', { roomId: 'willow', presetId: 'calm' });
+
+    const starting = await startHomeAssistantSimulator({ port, token, entities: seeds, loading: true });
+    cleanups.push(() => starting.close());
+    await room.untilRoom((r) => r.homeAssistant.state === 'connected' && r.devices.every((d) => !d.available), 'connected, with every device still loading');
+    expect(starting.states.get('light.willow_lamp')?.attributes).toMatchObject({ restored: true, friendly_name: 'Willow lamp', supported_color_modes: ['color_temp', 'xy'] });
+    starting.finishLoading();
+    const set = await room.untilRoom(
+      (r) => device(r, 'light.willow_ceiling').on === false && device(r, 'light.willow_lamp').brightness === 35 && device(r, 'light.willow_strip').brightness === 35 && device(r, 'media_player.willow_speaker').on,
+      'Calm, once the devices are there',
+      15_000,
+    );
+    expect(set.lastChange.filter((o) => o.outcome !== 'done')).toEqual([]);
+  }, 30_000);
+
   it('keeps the hub running while Home Assistant is down at start-up, and connects when it comes up', async () => {
     const probe = await startHomeAssistantSimulator({ port: 0 });
     const { port, token, url } = probe;
