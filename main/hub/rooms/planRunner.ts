@@ -26,6 +26,8 @@ export interface RunningPlan {
   immediate: Promise<DeviceResult[]>;
   /** One per device, after its last step (or the step that failed, or the cancel). */
   settled: Promise<SettledDevice[]>;
+  /** The same, device by device as each settles (a lamp's one call long before a speaker's fade ends). */
+  each: Promise<SettledDevice>[];
   /** Stops steps that have not been sent yet. */
   cancel(): void;
 }
@@ -84,6 +86,7 @@ export function runPlan(plan: AmbiencePlan, send: SendCall): RunningPlan {
   return {
     immediate: Promise.all(runs.map((run) => run.immediate)),
     settled: Promise.all(runs.map((run) => run.settled)),
+    each: runs.map((run) => run.settled),
     cancel() {
       cancelled = true;
       for (const [timer, end] of waits) {

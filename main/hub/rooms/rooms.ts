@@ -141,9 +141,11 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     const ambience = rooms.get(roomId)?.ambience;
     const desired = store.get(roomId).desired;
     if (!ambience || !desired || !knowsEntities()) return;
+    // Devices the hub is still finishing (resend) are its own business, not a change made while it was away.
+    const finishing = store.get(roomId).unfinished;
     if (!checkedSinceStart.has(roomId)) {
       checkedSinceStart.add(roomId);
-      const differ = devicesNotAsAsked(desired, ambience, devices.entities());
+      const differ = devicesNotAsAsked(desired, ambience, devices.entities()).filter((entityId) => !(entityId in finishing));
       if (differ.length > 0) {
         changedWhileAway.set(roomId, new Set(differ));
         log.info('a room is not as it was last set: its devices changed while the hub was away', { room: roomId, devices: differ.length });
@@ -153,7 +155,7 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     const differed = changedWhileAway.get(roomId);
     if (!differed) return;
     const differ = new Set(devicesNotAsAsked(desired, ambience, devices.entities()));
-    for (const entityId of differed) if (!differ.has(entityId)) differed.delete(entityId);
+    for (const entityId of differed) if (!differ.has(entityId) || entityId in finishing) differed.delete(entityId);
     if (differed.size === 0) changedWhileAway.delete(roomId);
   }
 
@@ -221,17 +223,21 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     save(roomId, { unfinished });
     const run = runPlan(plan, (call) => devices.callService(call));
     plans.add(run);
-    void run.settled.then((settled) => {
-      plans.delete(run);
-      if (closed) return;
-      const still = { ...store.get(roomId).unfinished };
-      for (const { entityId, result, complete } of settled.flatMap((done) => (done.entityId === sceneDevice ? sceneLights(plan).map((id) => ({ ...done, entityId: id })) : [done]))) {
-        const refused = !result.ok && result.reason !== 'disconnected' && result.reason !== 'unavailable';
-        const skipped = result.ok && devices.entities()[entityId]?.state === 'unavailable';
-        if ((complete && !skipped) || refused) delete still[entityId];
-      }
-      save(roomId, { unfinished: still });
-    });
+    void run.settled.then(() => plans.delete(run));
+    // Each device as soon as it settles: a lamp's one call is done long before a speaker's fade, and a
+    // restart in between must find the lamp done (its later state is then a person's or a power cut's).
+    for (const settling of run.each) {
+      void settling.then((done) => {
+        if (closed) return;
+        const still = { ...store.get(roomId).unfinished };
+        for (const { entityId, result, complete } of done.entityId === sceneDevice ? sceneLights(plan).map((id) => ({ ...done, entityId: id })) : [done]) {
+          const refused = !result.ok && result.reason !== 'disconnected' && result.reason !== 'unavailable';
+          const skipped = result.ok && devices.entities()[entityId]?.state === 'unavailable';
+          if ((complete && !skipped) || refused) delete still[entityId];
+        }
+        save(roomId, { unfinished: still });
+      });
+    }
     return (await run.immediate).flatMap((result) => (result.entityId === sceneDevice ? sceneLights(plan).map((entityId) => ({ entityId, result: result.result })) : [result]));
   }
 
@@ -272,8 +278,11 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
 
   /** Sends a plan for a room, replacing whatever was still running there; records what each device did. */
   async function carryOut(roomId: string, plan: AmbiencePlan, { alongside = false } = {}): Promise<Result<RoomView>> {
-    checkedSinceStart.add(roomId);
-    changedWhileAway.delete(roomId);
+    // A person setting the room answers "changed since"; the hub finishing its own change does not.
+    if (!alongside) {
+      checkedSinceStart.add(roomId);
+      changedWhileAway.delete(roomId);
+    }
     // Home Assistant accepts a call for an entity it does not have and does nothing, so a device
     // missing from a connected Home Assistant is reported here instead of silently "done".
     const entities = devices.entities();
@@ -479,9 +488,9 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
    *   user (a fade that got part of the way: Home Assistant puts the calling user's id on every state
    *   a service call writes, homeassistant/components/websocket_api/commands.py handle_call_service
    *   and homeassistant/helpers/service.py entity_service_call): sent again;
-   * - anything else was changed by a person (at the wall, in Home Assistant's app) while Stillroom
-   *   could not reach it, and is left as it is, with the room screen saying so instead of "will be
-   *   sent". Timestamps cannot tell these apart: a restarted Home Assistant gives every entity new ones.
+   * - anything else was changed by a person (at the wall, in Home Assistant's app) or by the device
+   *   itself (a player whose stream ended with the hub) while Stillroom could not reach it, and is left
+   *   as it is, with the room screen saying so instead of "will be sent". Timestamps cannot tell these apart: a restarted Home Assistant gives every entity new ones.
    */
   async function resend(): Promise<boolean> {
     if (!knowsEntities() || closed) return false;
@@ -508,7 +517,7 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
           still[entityId] = seen;
           again.add(entityId);
         } else {
-          leftAlone.push({ entityId, name: nameOf(entityId), outcome: 'failed', message: `Not sent after all: ${nameOf(entityId)} was changed while Home Assistant was away, so Stillroom left it as it is.` });
+          leftAlone.push({ entityId, name: nameOf(entityId), outcome: 'failed', message: `Not sent after all: ${nameOf(entityId)} changed while Stillroom could not reach it, so Stillroom left it as it is.` });
         }
       }
       save(roomId, { unfinished: still });
