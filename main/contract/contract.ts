@@ -7,7 +7,7 @@
  * TypeScript: no Node, no DOM, so the renderer may import it.
  */
 import { z } from 'zod';
-import { languageCodes } from './languages.ts';
+import { languageCodes, staffLanguageCodes } from './languages.ts';
 
 export const clinicianColours = ['sage', 'clay', 'sky', 'sand', 'plum', 'moss', 'dusk', 'stone'] as const;
 export const clinicianSymbols = ['leaf', 'wave', 'sun', 'moon', 'star', 'feather', 'shell', 'mountain', 'drop', 'cloud'] as const;
@@ -116,6 +116,13 @@ export const KioskSetup = z.strictObject({
   practiceInfo: PracticeInfo.optional(),
 });
 export type KioskSetup = z.infer<typeof KioskSetup>;
+
+/**
+ * What a staff screen needs before anyone signs in (issue 12): the practice's language, so even
+ * the PIN page speaks it. Nothing private; the kiosk's access may read it.
+ */
+export const StaffSetup = z.strictObject({ language: z.enum(staffLanguageCodes) });
+export type StaffSetup = z.infer<typeof StaffSetup>;
 
 export const CheckInRequest = z.strictObject({
   clinicianId: Slug.nullable(),
@@ -430,6 +437,8 @@ export const mayUse = (access: Access, required: Access): boolean => accessLevel
 
 export const procedures = {
   kioskSetup: { access: 'kiosk', input: Empty, output: KioskSetup },
+  /** The desk's and room screens' language, read before the PIN page (nothing private in it). */
+  staffSetup: { access: 'kiosk', input: Empty, output: StaffSetup },
   checkIn: { access: 'kiosk', input: CheckInRequest, output: CheckInReceipt },
   deskBoard: { access: 'desk', input: Empty, output: DeskBoard },
   setStatus: { access: 'desk', input: SetStatusRequest, output: Arrival },

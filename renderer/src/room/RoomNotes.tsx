@@ -5,9 +5,11 @@
  */
 import type { RoomView } from '../../../main/contract/contract.ts';
 import { changedWhileAwayWords, linkTrouble, missedWords } from './roomWords.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function RoomNotes({ room }: { room: RoomView }) {
-  const link = room.hasAmbience ? linkTrouble(room.homeAssistant) : null;
+  const { t } = useStaffWords();
+  const link = room.hasAmbience ? linkTrouble(room.homeAssistant, t) : null;
   const missed = room.lastChange.filter((outcome) => outcome.outcome !== 'done');
   const changed = room.hasAmbience ? changedWhileAwayWords(room) : null;
   return (

@@ -3,6 +3,7 @@
  * picture's captions, the link to Home Assistant, and what happened to each device last time.
  */
 import type { DeviceLinkStatus, DeviceOutcome, DeviceView, RoomView } from '../../../main/contract/contract.ts';
+import type { StaffT } from '../i18n/staff/StaffLanguage.tsx';
 
 export const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
 
@@ -24,10 +25,10 @@ export function deviceName(device: Pick<DeviceView, 'name' | 'entityId'>): strin
 }
 
 /** The current preset as a line under the room's name. */
-export function presetLine(room: Pick<RoomView, 'preset' | 'adjusted' | 'changedWhileAway'>): string {
-  if (!room.preset) return 'No preset yet';
-  if (room.changedWhileAway.length > 0) return `${room.preset.name}, changed since`;
-  return room.adjusted ? `${room.preset.name}, adjusted` : room.preset.name;
+export function presetLine(room: Pick<RoomView, 'preset' | 'adjusted' | 'changedWhileAway'>, t: StaffT): string {
+  if (!room.preset) return t('room.noPresetYet');
+  if (room.changedWhileAway.length > 0) return t('room.presetChangedSince', { preset: room.preset.name });
+  return room.adjusted ? t('room.presetAdjusted', { preset: room.preset.name }) : room.preset.name;
 }
 
 /** Devices that changed while the hub was away (rooms.ts compareAfterStart), as a note the therapist can act on. */
@@ -42,19 +43,19 @@ export function changedWhileAwayWords(room: Pick<RoomView, 'preset' | 'changedWh
 }
 
 /** Home Assistant's link in plain words, or null when all is well and nothing needs saying. */
-export function linkTrouble(status: DeviceLinkStatus): { title: string; detail: string } | null {
+export function linkTrouble(status: DeviceLinkStatus, t: StaffT): { title: string; detail: string } | null {
   switch (status.state) {
     case 'connected':
       return null;
     // The hub's words for these name the address and a retry countdown: right for the log, not for a therapist.
     case 'connecting':
-      return { title: 'Reaching the rooms’ lights and sound…', detail: 'Stillroom is connecting to Home Assistant; this usually takes a moment.' };
+      return { title: t('room.link.connecting'), detail: t('room.link.connectingDetail') };
     case 'unreachable':
-      return { title: 'Home Assistant can’t be reached right now.', detail: 'Stillroom keeps trying by itself. The rooms keep their last settings, and changes made here are sent when it is back.' };
+      return { title: t('room.link.unreachable'), detail: t('room.link.unreachableDetail') };
     case 'token-rejected':
-      return { title: 'Home Assistant did not accept Stillroom’s access token.', detail: status.message };
+      return { title: t('room.link.tokenRejected'), detail: status.message };
     case 'not-configured':
-      return { title: 'Room light and sound are not connected.', detail: status.message };
+      return { title: t('room.link.notConfigured'), detail: status.message };
   }
 }
 
