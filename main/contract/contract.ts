@@ -141,7 +141,22 @@ export type CheckInRequest = z.infer<typeof CheckInRequest>;
 export const CheckInReceipt = z.strictObject({ toldName: z.string().nullable() });
 export type CheckInReceipt = z.infer<typeof CheckInReceipt>;
 
-export const LastChange = z.strictObject({ arrivalId: ArrivalId, description: z.string() }).nullable();
+/**
+ * The desk's last change as facts, so each desk says it in the practice's language (issue 12);
+ * `description` beside it is the hub's English. Nothing here the board does not show already.
+ */
+export const ChangeFacts = z.strictObject({
+  kind: z.enum(['checked-in-at-desk', 'status', 'assigned']),
+  /** Whose client it was when it changed (null: the front desk's). */
+  owner: Slug.nullable(),
+  slot: Slot,
+  /** Whose client it is now (null: the front desk's), and its status now. */
+  to: Slug.nullable(),
+  status: ArrivalStatus,
+});
+export type ChangeFacts = z.infer<typeof ChangeFacts>;
+
+export const LastChange = z.strictObject({ arrivalId: ArrivalId, description: z.string(), facts: ChangeFacts }).nullable();
 export type LastChange = z.infer<typeof LastChange>;
 
 /** An arrival whose clinician is in session and nobody acknowledged in time: the desk should look in. */

@@ -10,12 +10,20 @@ import { test, expect, deskPin, editedOffice, seriousA11yViolations, type DeskPa
 
 const demoOffice = join(resolve(import.meta.dirname, '..', '..'), 'config', 'demo-office.yaml');
 
+type DeskWords = { pin: string; open: string; checkSomeoneIn: string; later: string; checkIn: string };
+const spanish: DeskWords = { pin: 'PIN del personal', open: 'Abrir el tablero', checkSomeoneIn: 'Registrar una llegada', later: 'Más tarde hoy', checkIn: 'Registrar' };
+const english: DeskWords = { pin: 'Staff PIN', open: 'Open the board', checkSomeoneIn: 'Check someone in', later: 'Later today', checkIn: 'Check in' };
+
 /** Opens the desk, signs in with the words the PIN page shows, and checks Sam's client in for later today. */
-async function deskWithOneArrival(desk: DeskPage, hub: RunningHub, words: { pin: string; open: string; checkSomeoneIn: string; later: string; checkIn: string }) {
+async function deskWithOneArrival(desk: DeskPage, hub: RunningHub, words: DeskWords) {
   await desk.open(hub);
   await desk.page.getByLabel(words.pin).fill(deskPin);
   await desk.page.getByRole('button', { name: words.open }).click();
   await expect(desk.page.getByRole('heading', { level: 1, name: 'Willow Street Practice' })).toBeVisible();
+  await deskCheckIn(desk, words);
+}
+
+async function deskCheckIn(desk: DeskPage, words: DeskWords) {
   await desk.page.getByRole('button', { name: words.checkSomeoneIn }).click();
   const panel = desk.page.getByRole('region', { name: words.checkSomeoneIn });
   await panel.getByRole('button', { name: 'Sam' }).click();
@@ -36,11 +44,13 @@ test.describe('a practice whose staff speak Spanish', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 
-    await deskWithOneArrival(desk, hub, { pin: 'PIN del personal', open: 'Abrir el tablero', checkSomeoneIn: 'Registrar una llegada', later: 'Más tarde hoy', checkIn: 'Registrar' });
+    await deskWithOneArrival(desk, hub, spanish);
     await expect(page).toHaveTitle('Recepción · Willow Street Practice');
     await expect(page.locator('.desk-sub')).toContainText('Llegadas de hoy');
     await expect(page.getByRole('table', { name: 'Llegadas de hoy' })).toBeVisible();
     await expect(page.getByText('Esperando ahora')).toBeVisible();
+    // The last change is said by the desk from its facts, not in the hub's English.
+    await expect(page.locator('#desk-last-change')).toHaveText('Último cambio: cliente de Sam registrado en recepción.');
     await expect(page.getByRole('region', { name: 'Sistemas de la consulta' })).toContainText('Todos los sistemas en calma');
     await expect(page.getByRole('list', { name: 'Salas' }).getByRole('link')).toHaveCount(3);
     const row = desk.rowFor('Sam');
@@ -52,6 +62,10 @@ test.describe('a practice whose staff speak Spanish', () => {
     await page.getByRole('button', { name: 'Borrar el día…' }).click();
     await expect(page.getByText('Esto borra ahora, y para siempre, todas las llegadas de hoy. No se guardan recuentos.')).toBeVisible();
     await page.getByRole('button', { name: 'Conservarlas' }).click();
+    await page.getByRole('button', { name: 'Deshacer: cliente de Sam registrado en recepción' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deshecho: cliente de Sam registrado en recepción.' })).toBeVisible();
+    await expect(row).toHaveCount(0);
+    await deskCheckIn(desk, spanish);
     await expect(page.getByText('Check someone in')).toHaveCount(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -84,7 +98,9 @@ test.describe('the same office in English (no practice.language)', () => {
   test.use({ office: demoOffice });
 
   test('the desk and a room screen keep their English words and lang="en"', async ({ hub, desk, room }) => {
-    await deskWithOneArrival(desk, hub, { pin: 'Staff PIN', open: 'Open the board', checkSomeoneIn: 'Check someone in', later: 'Later today', checkIn: 'Check in' });
+    await deskWithOneArrival(desk, hub, english);
+    await expect(desk.page.locator('#desk-last-change')).toHaveText("Last change: checking in Sam's client.");
+    await expect(desk.page.getByRole('button', { name: "Undo checking in Sam's client" })).toBeEnabled();
     await expect(desk.page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(desk.page).toHaveTitle('Front desk · Willow Street Practice');
     await expect(desk.page.getByRole('table', { name: "Today's arrivals" })).toBeVisible();

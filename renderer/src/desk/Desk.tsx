@@ -146,9 +146,13 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     requestAnimationFrame(() => noticeRef.current?.focus());
   };
   const undo = async () => {
+    const before = boardRef.current?.lastChange ?? null;
     const result = await bridge.call('undo', {});
-    if (result.ok) setNotice(result.value.undone ? t('desk.undone', { change: result.value.undone }) : t('desk.nothingToUndo'));
-    else noticeFrom(result);
+    if (!result.ok) return noticeFrom(result);
+    const { undone } = result.value;
+    // What was undone, in the desk's words when it is the change this board showed (it almost always is).
+    const said = undone === null ? null : before?.description === undone ? changeWords(before) : undone;
+    setNotice(said === null ? t('desk.nothingToUndo') : t('desk.undone', { change: said }));
   };
   const wipeToday = async () => {
     const result = await bridge.call('wipeToday', {});
@@ -170,6 +174,8 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     localStorage.setItem(viewKey, only ? 'waiting' : 'all');
     setWaitingOnly(only);
   };
+  const nameOf = (clinicianId: string) => boardRef.current?.clinicians.find((c) => c.id === clinicianId)?.displayName ?? clinicianId;
+  const changeWords = (change: NonNullable<LastChange>) => words.change(change.facts, nameOf);
   const signOut = bridge.signOut
     ? async () => {
         await bridge.signOut!();
@@ -228,7 +234,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
           <button type="button" className="button-secondary" onClick={() => setCheckingIn(!checkingIn)} aria-expanded={checkingIn}>
             {t('desk.checkSomeoneIn')}
           </button>
-          <UndoButton lastChange={board.lastChange} onUndo={() => void undo()} />
+          <UndoButton change={board.lastChange ? changeWords(board.lastChange) : null} onUndo={() => void undo()} />
           {/* One fixed name and a state, so a screen reader says "Chime, switch, on" (issue 14). */}
           <button type="button" role="switch" className="button-secondary chime-switch" aria-checked={!muted} onClick={toggleMute}>
             {t('desk.chime')}
@@ -244,7 +250,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       </header>
       {/* The last change in its own line, so the buttons above never move as its words grow. */}
       <p className="desk-last-change" id="desk-last-change">
-        {board.lastChange ? t('desk.lastChange', { change: board.lastChange.description }) : ''}
+        {board.lastChange ? t('desk.lastChange', { change: changeWords(board.lastChange) }) : ''}
       </p>
       <HealthStrip health={health} now={now} />
       {rooms.state === 'ready' && rooms.overview.rooms.length > 0 && (
@@ -303,17 +309,17 @@ export function Desk({ bridge }: { bridge: Bridge }) {
 }
 
 /** Always the one word "Undo" on screen, so the header keeps its shape; its name says what it undoes. */
-function UndoButton({ lastChange, onUndo }: { lastChange: LastChange; onUndo: () => void }) {
+function UndoButton({ change, onUndo }: { change: string | null; onUndo: () => void }) {
   const { t } = useStaffWords();
   return (
     <button
       type="button"
       className="button-secondary"
-      disabled={!lastChange}
+      disabled={!change}
       onClick={onUndo}
-      aria-label={lastChange ? t('desk.undoWhat', { change: lastChange.description }) : undefined}
+      aria-label={change ? t('desk.undoWhat', { change }) : undefined}
       aria-describedby="desk-last-change"
-      title={lastChange ? t('desk.undoWhat', { change: lastChange.description }) : undefined}
+      title={change ? t('desk.undoWhat', { change }) : undefined}
     >
       {t('desk.undo')}
     </button>

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import type { Arrival, ArrivalStatus, ComfortWish, Slot } from '../../../../main/contract/contract.ts';
+import type { Arrival, ArrivalStatus, ChangeFacts, ComfortWish, Slot } from '../../../../main/contract/contract.ts';
 import { languages, type StaffLanguageCode } from '../../../../main/contract/languages.ts';
 import { slotWords } from '../../../../main/contract/slots.ts';
 import type { Bridge } from '../../transport/bridge.ts';
@@ -76,5 +76,16 @@ function sharedWords(t: StaffT, list: (names: string[]) => string) {
     slot: (slot: Slot) => (slot.kind === 'later' ? t('slot.later') : slot.kind === 'unsure' ? t('slot.unsure') : slotLabel(slot)),
     /** "Sam and Ana", "Sam, Ana and Noor", in the language's own way. */
     list,
+    /**
+     * The desk's last change in the practice's language, from its facts: "marking Sam's 2:30
+     * client with clinician" (the same words as the hub's English `description`). `name` turns a
+     * clinician's id into the name the board shows.
+     */
+    change: ({ kind, owner, slot, to, status }: ChangeFacts, name: (clinicianId: string) => string) => {
+      const time = slot.kind === 'at' ? slotWords(slot) : null;
+      const client =
+        owner === null ? (time ? t('change.deskClientAt', { time }) : t('change.deskClient')) : time ? t('change.clientAt', { owner: name(owner), time }) : t('change.client', { owner: name(owner) });
+      return t(`change.${kind}`, { client, to: to === null ? t('change.frontDesk') : name(to), status: t(`status.${status}`) });
+    },
   };
 }
