@@ -11,7 +11,7 @@ import { Kiosk } from './kiosk/Kiosk.tsx';
 import { RoomPicker } from './room/RoomPicker.tsx';
 import { RoomSurface } from './room/RoomSurface.tsx';
 import { chooseBridge } from './transport/bridge.ts';
-import { StaffLanguage } from './i18n/staff/StaffLanguage.tsx';
+import { StaffLanguage, StaffWordsIn } from './i18n/staff/StaffLanguage.tsx';
 import './styles.css';
 
 const bridge = chooseBridge();
@@ -22,7 +22,7 @@ function Surface() {
   // The desk and room screens speak the practice's language (practice.language); admin is English for now.
   if (path === '/desk') return <StaffLanguage bridge={bridge}><Desk bridge={bridge} /></StaffLanguage>;
   if (path === '/room') return <StaffLanguage bridge={bridge}><RoomPicker bridge={bridge} /></StaffLanguage>;
-  if (path === '/admin') return <Admin bridge={bridge} />;
+  if (path === '/admin') return <StaffWordsIn language="en"><Admin bridge={bridge} /></StaffWordsIn>;
   const room = /^\/room\/([a-z][a-z0-9-]{0,39})$/.exec(path);
   if (room) return <StaffLanguage bridge={bridge}><RoomSurface bridge={bridge} roomId={room[1]!} /></StaffLanguage>;
   return <Start />;

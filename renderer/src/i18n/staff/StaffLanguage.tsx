@@ -35,13 +35,20 @@ export function StaffLanguage({ bridge, children }: { bridge: Bridge; children: 
       clearTimeout(retry);
     };
   }, [bridge]);
+  // Nothing until the language is known (one short call), so a Spanish desk never flashes English.
+  if (!language) return null;
+  return <StaffWordsIn language={language}>{children}</StaffWordsIn>;
+}
+
+/**
+ * The staff words in one language, and the document's lang and dir to match. The admin page uses
+ * it with English: it is not translated yet, but shares the PIN page with the desk.
+ */
+export function StaffWordsIn({ language, children }: { language: StaffLanguageCode; children: ReactNode }) {
   useEffect(() => {
-    if (!language) return;
     document.documentElement.lang = language;
     document.documentElement.dir = languages[language].dir;
   }, [language]);
-  // Nothing until the language is known (one short call), so a Spanish desk never flashes English.
-  if (!language) return null;
   return (
     <IntlProvider locale={language} defaultLocale="en" messages={staffCatalogues[language]}>
       {children}
