@@ -45,6 +45,9 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
     const result = await bridge.call('roomView', { roomId });
     if (result.ok) setLoad({ state: 'ready', room: result.value });
     else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
+    // A reload that meets the hub going away (it follows every reconnect) keeps the room as last
+    // known, with its "reconnecting…", as the desk keeps its board; the next reconnect loads again.
+    else if (result.error.code === 'unavailable') setLoad((current) => (current.state === 'ready' ? current : { state: 'trouble', message: result.error.message }));
     else setLoad({ state: 'trouble', message: result.error.message });
   }, [bridge, roomId]);
 
