@@ -439,6 +439,48 @@ export const MqttConnection = z.strictObject({
 /** What a live test of a connection found, in a sentence, and the phones it can notify. */
 export const ConnectionFound = z.strictObject({ message: z.string(), notifyServices: z.array(z.string()) });
 
+/**
+ * A preset as admin lists it. The practice's own (`own`, a file in its preset folder) can be
+ * changed and deleted; Stillroom's own can only be hidden from the room screens and shown again.
+ */
+export const AdminPreset = z.strictObject({
+  id: Slug,
+  name: z.string(),
+  description: z.string(),
+  swatch: z.string(),
+  transitionSeconds: z.number(),
+  session: z.strictObject({ doorSign: z.boolean(), masking: z.boolean() }),
+  own: z.boolean(),
+  hidden: z.boolean(),
+  /** The rooms whose sessions end with this preset (the office file's `sessionEnd`): it cannot be deleted while one does. */
+  endsSessionsIn: z.array(z.string()),
+});
+export type AdminPreset = z.infer<typeof AdminPreset>;
+
+export const AdminPresets = z.strictObject({
+  presets: z.array(AdminPreset),
+  /** Preset files that were skipped, each with its reason, as the room screens say them. */
+  problems: z.array(z.string()),
+  /** False for the bundled demo office: shown, never changed. */
+  writable: z.boolean(),
+});
+export type AdminPresets = z.infer<typeof AdminPresets>;
+
+/**
+ * A change to one of the practice's own presets. Only bounded here: the hub reads the changed file
+ * back with the preset schema itself (presetSchema.ts), so the refusal names the field as a hand
+ * edit's would.
+ */
+export const SavePresetRequest = z.strictObject({
+  presetId: Slug,
+  name: z.string().max(200),
+  description: z.string().max(1000),
+  swatch: z.string().max(40),
+  transitionSeconds: z.number(),
+  session: z.strictObject({ doorSign: z.boolean(), masking: z.boolean() }),
+});
+export type SavePresetRequest = z.infer<typeof SavePresetRequest>;
+
 const Empty = z.strictObject({});
 
 /**
@@ -507,6 +549,14 @@ export const procedures = {
   testMqtt: { access: 'admin', input: MqttConnection, output: z.strictObject({ message: z.string() }) },
   /** Tests, then saves the broker's address and site in the office file and the credentials in the secrets file. */
   saveMqtt: { access: 'admin', input: MqttConnection, output: AdminOffice },
+  /** The presets as admin lists them: the practice's own and Stillroom's, hidden ones marked. */
+  adminPresets: { access: 'admin', input: Empty, output: AdminPresets },
+  /** Renames, describes, recolours one of the practice's own presets, or changes its fade and session extras, in its file; room screens follow. */
+  savePreset: { access: 'admin', input: SavePresetRequest, output: AdminPresets },
+  /** Deletes one of the practice's own presets (its file is kept beside as `.previous`); Stillroom's own are refused. */
+  deletePreset: { access: 'admin', input: z.strictObject({ presetId: Slug }), output: AdminPresets },
+  /** Hides one of Stillroom's own presets from the room screens, or shows it again (the office file's `presets.hidden`). */
+  hidePreset: { access: 'admin', input: z.strictObject({ presetId: Slug, hidden: z.boolean() }), output: AdminPresets },
   /** Starts the hub's parts again on the saved office file (rooms, connections), in the same process and on the same address; open screens reconnect. */
   restartHub: { access: 'admin', input: Empty, output: z.strictObject({ restarting: z.literal(true) }) },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;

@@ -11,6 +11,7 @@ import { openPresetLibrary } from './ambience/presetLibrary.ts';
 import { createAdminHandlers } from './api/adminHandlers.ts';
 import { createHubApi } from './api/createHubApi.ts';
 import { createHandlers } from './api/handlers.ts';
+import { createPresetHandlers } from './api/presetHandlers.ts';
 import type { HubApi } from './api/hubApi.ts';
 import { LiveFeed } from './api/liveFeed.ts';
 import { roomFeedFilter } from './api/roomFeed.ts';
@@ -165,7 +166,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   const following = followDevices(rooms, devices);
   const stopFollowingZigbee = zigbee?.watcher.onChange(() => following.refresh({ all: false }));
-  presets.onReload(() => following.refresh());
+  presets.onReload(() => {
+    following.refresh();
+    // Admin's preset list follows a preset saved from a room or a file changed by hand.
+    feed.publish('office', { type: 'office' });
+  });
   mqtt?.serveRooms({
     ids: () => config.rooms.map((room) => room.id),
     presets: () => presets.current().presets.keys(),
@@ -237,13 +242,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const staff = createStaffAccess({ db, config, dataDir: options.dataDir, now, log, onGuessing: (guessing) => (guessing ? faults.notice('pin-guessing', 'staff sign-in') : faults.recovered('pin-guessing')), ...(options.setupCodeHash ? { setupCodeHash: options.setupCodeHash } : {}) });
   const startedWith = structuredClone(config);
   office.onChange((next, source) => {
-    Object.assign(config, liveSections(next));
+    Object.assign(config, liveSections(config, next));
     // A PIN may have changed: sessions it opened end, and their live sockets close.
     staff.pinsChanged();
     const waiting = restartSections(startedWith, next);
     if (waiting.length > 0) log.warn('office settings changed that take effect after a restart', { sections: waiting.join(', '), source });
     feed.publish('office', { type: 'office' });
     feed.publish('arrivals', { type: 'board-reset' });
+    // A preset hidden or shown again (presets.hidden) leaves or joins the room screens at once.
+    following.refresh();
   });
   office.onProblem(() => feed.publish('office', { type: 'office' }));
 
@@ -286,6 +293,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log,
       restart: options.restart,
     }),
+    ...createPresetHandlers({ presets, ownFolder: practicePresets, office, config, writable: !isBundledDemo(options.configPath), log }),
     },
     feed,
     log,

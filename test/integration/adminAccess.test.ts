@@ -33,6 +33,10 @@ const examples: Record<string, Record<string, unknown>> = {
   testMqtt: { url: 'mqtt://127.0.0.1:9', site: 'willow', username: null, password: null },
   saveMqtt: { url: 'mqtt://127.0.0.1:9', site: 'willow', username: 'desk', password: 'not-a-password' },
   addRoom: { roomId: 'oak', name: 'Oak room', ceiling: ['light.oak_ceiling'], lamp: [], accent: [], speaker: null, doorSign: null },
+  adminPresets: {},
+  savePreset: { presetId: 'calm', name: 'Calm', description: 'Soft and warm.', swatch: '#d9a46c', transitionSeconds: 10, session: { doorSign: true, masking: true } },
+  deletePreset: { presetId: 'calm' },
+  hidePreset: { presetId: 'calm', hidden: true },
 };
 let hub: Hub;
 let http: HttpTransport;

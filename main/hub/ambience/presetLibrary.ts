@@ -21,6 +21,8 @@ export interface PresetProblem {
 
 export interface PresetLibrary {
   presets: Map<string, Preset>;
+  /** The file each preset was read from (full path), so admin can change or remove the practice's own. */
+  files: Map<string, string>;
   problems: PresetProblem[];
 }
 
@@ -64,6 +66,7 @@ function presetFilesIn(folder: string): string[] {
 /** Reads every preset in `folders`, built-in first: a later folder's preset replaces an earlier one with the same id. */
 export function loadPresetLibrary(folders: readonly string[]): PresetLibrary {
   const presets = new Map<string, Preset>();
+  const files = new Map<string, string>();
   const problems: PresetProblem[] = [];
   for (const folder of folders) {
     const fileOfId = new Map<string, string>();
@@ -88,9 +91,10 @@ export function loadPresetLibrary(folders: readonly string[]): PresetLibrary {
       }
       fileOfId.set(result.preset.id, name);
       presets.set(result.preset.id, result.preset);
+      files.set(result.preset.id, file);
     }
   }
-  return { presets, problems };
+  return { presets, files, problems };
 }
 
 /** Several writes arrive as several events; one reload after they settle is enough. */

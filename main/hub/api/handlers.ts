@@ -10,6 +10,7 @@ import type { Rooms } from '../rooms/rooms.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { AdminProcedure } from './adminHandlers.ts';
 import type { Handlers } from './createHubApi.ts';
+import type { PresetProcedure } from './presetHandlers.ts';
 
 export interface HandlerDeps {
   config: OfficeConfig;
@@ -24,7 +25,7 @@ export interface HandlerDeps {
   now: () => number;
 }
 
-export function createHandlers({ config, arrivals, rooms, wipeToday, saveRoomAsPreset, health, openAlerts, log, now }: HandlerDeps): Omit<Handlers, AdminProcedure> {
+export function createHandlers({ config, arrivals, rooms, wipeToday, saveRoomAsPreset, health, openAlerts, log, now }: HandlerDeps): Omit<Handlers, AdminProcedure | PresetProcedure> {
   return {
     kioskSetup: () => ok({
       practiceName: config.practice.name,

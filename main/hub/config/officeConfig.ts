@@ -103,6 +103,8 @@ export const OfficeConfig = z.strictObject({
     .strictObject({
       /** The practice's own presets, beside the built-in ones; a relative path is relative to this file. */
       folder: z.string().optional(),
+      /** Stillroom's own presets the practice does not want offered on the room screens (by id); admin writes it. */
+      hidden: z.array(Slug).refine((ids) => new Set(ids).size === ids.length, 'each preset once').default([]),
     })
     .prefault({}),
   clinicians: z

@@ -175,3 +175,17 @@ export function removeRoom(document: Document, roomId: string): Result<void> {
   document.deleteIn(['rooms', index]);
   return ok(undefined);
 }
+
+/** Stillroom's own presets kept off the room screens, as a short flow list; none: the key goes (and an emptied `presets`). */
+export function putHiddenPresets(document: Document, hidden: readonly string[]): Result<void> {
+  if (hidden.length > 0) {
+    const node = document.createNode([...hidden]);
+    node.flow = true;
+    document.setIn(['presets', 'hidden'], node);
+    return ok(undefined);
+  }
+  if (document.hasIn(['presets', 'hidden'])) document.deleteIn(['presets', 'hidden']);
+  const presets = document.get('presets', true);
+  if (isMap(presets) && presets.items.length === 0) document.delete('presets');
+  return ok(undefined);
+}

@@ -96,7 +96,9 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   function view(room: RoomConfig): RoomView {
     const roomId = room.id;
     const state = store.get(roomId);
-    const presets = [...library().presets.values()];
+    // Presets the practice hid (admin) are not offered; a room already set to one still names it.
+    const hidden = new Set(config.presets.hidden);
+    const presets = [...library().presets.values()].filter((each) => !hidden.has(each.id));
     const preset = state.desired?.presetId ? library().presets.get(state.desired.presetId) : undefined;
     const lightLevels = Object.values(state.desired?.lights ?? {}).flatMap((light) => (light.on ? [light.brightness] : []));
     return {

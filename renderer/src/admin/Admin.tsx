@@ -13,6 +13,7 @@ import { AreaRooms } from './AreaRooms.tsx';
 import { ClinicianList } from './ClinicianList.tsx';
 import { HomeAssistantForm } from './HomeAssistantForm.tsx';
 import { MqttForm } from './MqttForm.tsx';
+import { PresetList } from './PresetList.tsx';
 import { RestartBanner } from './RestartBanner.tsx';
 import { PinsForm, SettingsForm } from './SettingsForm.tsx';
 import { guideStepFromHash, SetupGuide } from './SetupGuide.tsx';
@@ -134,6 +135,10 @@ export function Admin({ bridge }: { bridge: Bridge }) {
       <section aria-labelledby="rooms-title" className="admin-section">
         <h2 id="rooms-title">Rooms</h2>
         <AreaRooms bridge={bridge} office={office} onAdded={saved} onNotice={setNotice} />
+      </section>
+
+      <section aria-labelledby="presets-title" className="admin-section">
+        <PresetList bridge={bridge} />
       </section>
 
       <section aria-labelledby="settings-title" className="admin-section">
