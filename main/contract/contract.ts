@@ -7,7 +7,7 @@
  * TypeScript: no Node, no DOM, so the renderer may import it.
  */
 import { z } from 'zod';
-import { languageCodes } from './languages.ts';
+import { languageCodes, staffLanguageCodes } from './languages.ts';
 
 export const clinicianColours = ['sage', 'clay', 'sky', 'sand', 'plum', 'moss', 'dusk', 'stone'] as const;
 export const clinicianSymbols = ['leaf', 'wave', 'sun', 'moon', 'star', 'feather', 'shell', 'mountain', 'drop', 'cloud'] as const;
@@ -117,6 +117,13 @@ export const KioskSetup = z.strictObject({
 });
 export type KioskSetup = z.infer<typeof KioskSetup>;
 
+/**
+ * What a staff screen needs before anyone signs in (issue 12): the practice's language, so even
+ * the PIN page speaks it. Nothing private; the kiosk's access may read it.
+ */
+export const StaffSetup = z.strictObject({ language: z.enum(staffLanguageCodes) });
+export type StaffSetup = z.infer<typeof StaffSetup>;
+
 export const CheckInRequest = z.strictObject({
   clinicianId: Slug.nullable(),
   slot: Slot,
@@ -134,7 +141,22 @@ export type CheckInRequest = z.infer<typeof CheckInRequest>;
 export const CheckInReceipt = z.strictObject({ toldName: z.string().nullable() });
 export type CheckInReceipt = z.infer<typeof CheckInReceipt>;
 
-export const LastChange = z.strictObject({ arrivalId: ArrivalId, description: z.string() }).nullable();
+/**
+ * The desk's last change as facts, so each desk says it in the practice's language (issue 12);
+ * `description` beside it is the hub's English. Nothing here the board does not show already.
+ */
+export const ChangeFacts = z.strictObject({
+  kind: z.enum(['checked-in-at-desk', 'status', 'assigned']),
+  /** Whose client it was when it changed (null: the front desk's). */
+  owner: Slug.nullable(),
+  slot: Slot,
+  /** Whose client it is now (null: the front desk's), and its status now. */
+  to: Slug.nullable(),
+  status: ArrivalStatus,
+});
+export type ChangeFacts = z.infer<typeof ChangeFacts>;
+
+export const LastChange = z.strictObject({ arrivalId: ArrivalId, description: z.string(), facts: ChangeFacts }).nullable();
 export type LastChange = z.infer<typeof LastChange>;
 
 /** An arrival whose clinician is in session and nobody acknowledged in time: the desk should look in. */
@@ -472,6 +494,8 @@ export const mayUse = (access: Access, required: Access): boolean => accessLevel
 
 export const procedures = {
   kioskSetup: { access: 'kiosk', input: Empty, output: KioskSetup },
+  /** The desk's and room screens' language, read before the PIN page (nothing private in it). */
+  staffSetup: { access: 'kiosk', input: Empty, output: StaffSetup },
   checkIn: { access: 'kiosk', input: CheckInRequest, output: CheckInReceipt },
   deskBoard: { access: 'desk', input: Empty, output: DeskBoard },
   setStatus: { access: 'desk', input: SetStatusRequest, output: Arrival },

@@ -27,3 +27,15 @@ export const languages: Record<LanguageCode, LanguageInfo> = {
 export function isLanguageCode(code: string): code is LanguageCode {
   return (languageCodes as readonly string[]).includes(code);
 }
+
+/**
+ * The languages the staff screens (desk, room; not yet admin) are translated into (issue 12):
+ * the practice chooses one for all of them in office.yaml (`practice.language`). Their
+ * catalogues are renderer/src/i18n/staff/<code>.json, a smaller set than the kiosk's.
+ */
+export const staffLanguageCodes = ['en', 'es'] as const satisfies readonly LanguageCode[];
+export type StaffLanguageCode = (typeof staffLanguageCodes)[number];
+
+export function isStaffLanguageCode(code: string): code is StaffLanguageCode {
+  return (staffLanguageCodes as readonly string[]).includes(code);
+}

@@ -11,6 +11,7 @@ import { Kiosk } from './kiosk/Kiosk.tsx';
 import { RoomPicker } from './room/RoomPicker.tsx';
 import { RoomSurface } from './room/RoomSurface.tsx';
 import { chooseBridge } from './transport/bridge.ts';
+import { StaffLanguage, StaffWordsIn } from './i18n/staff/StaffLanguage.tsx';
 import './styles.css';
 
 const bridge = chooseBridge();
@@ -18,11 +19,12 @@ const bridge = chooseBridge();
 function Surface() {
   const path = location.pathname.replace(/\/+$/, '');
   if (path === '/kiosk') return <Kiosk bridge={bridge} />;
-  if (path === '/desk') return <Desk bridge={bridge} />;
-  if (path === '/room') return <RoomPicker bridge={bridge} />;
-  if (path === '/admin') return <Admin bridge={bridge} />;
+  // The desk and room screens speak the practice's language (practice.language); admin is English for now.
+  if (path === '/desk') return <StaffLanguage bridge={bridge}><Desk bridge={bridge} /></StaffLanguage>;
+  if (path === '/room') return <StaffLanguage bridge={bridge}><RoomPicker bridge={bridge} /></StaffLanguage>;
+  if (path === '/admin') return <StaffWordsIn language="en"><Admin bridge={bridge} /></StaffWordsIn>;
   const room = /^\/room\/([a-z][a-z0-9-]{0,39})$/.exec(path);
-  if (room) return <RoomSurface bridge={bridge} roomId={room[1]!} />;
+  if (room) return <StaffLanguage bridge={bridge}><RoomSurface bridge={bridge} roomId={room[1]!} /></StaffLanguage>;
   return <Start />;
 }
 

@@ -11,6 +11,7 @@ import { junkValue, mutate, seededRandom } from './support/junk.ts';
 const casesPerEndpoint = 250;
 const validExamples: Record<ProcedureName, Record<string, unknown>> = {
   kioskSetup: {},
+  staffSetup: {},
   checkIn: { clinicianId: 'sam', slot: { kind: 'at', time: '14:30' }, wishes: ['softer-light'] },
   deskBoard: {},
   setStatus: { arrivalId: 'AAAAAAAAAAAAAAAAAAAAAA', status: 'with-clinician' },

@@ -55,7 +55,7 @@ describe('the live arrivals board', () => {
       type: 'arrival',
       change: 'status',
       arrival: { ...arrival, status: 'with-clinician', seenAt: expect.any(Number) },
-      lastChange: { arrivalId: arrival.id, description: "marking Sam's client with clinician" },
+      lastChange: { arrivalId: arrival.id, description: "marking Sam's client with clinician", facts: expect.objectContaining({ kind: 'status', status: 'with-clinician' }) },
     });
   });
 

@@ -123,7 +123,12 @@ describe('status changes', () => {
       type: 'arrival',
       change: 'status',
       arrival: updated,
-      lastChange: { arrivalId: id, description: "marking Sam's 10:00 client with clinician" },
+      lastChange: {
+        arrivalId: id,
+        description: "marking Sam's 10:00 client with clinician",
+        // The same change as facts, for a desk that says it in another language (issue 12).
+        facts: { kind: 'status', owner: 'sam', slot: { kind: 'at', time: '10:00' }, to: 'sam', status: 'with-clinician' },
+      },
     });
   });
 
@@ -162,7 +167,7 @@ describe('undo', () => {
     const seen = accepted(arrivals.setStatus(id, 'with-clinician'));
     accepted(arrivals.setStatus(id, 'done'));
 
-    expect(arrivals.undo().lastChange).toEqual({ arrivalId: id, description: "marking Sam's 10:00 client with clinician" });
+    expect(arrivals.undo().lastChange).toMatchObject({ arrivalId: id, description: "marking Sam's 10:00 client with clinician" });
     expect(arrivals.today()).toEqual([seen]);
   });
 
@@ -192,7 +197,7 @@ describe('"Assign to…" at the desk', () => {
     const arrival = accepted(arrivals.checkIn(notSure, 'kiosk'));
     const assigned = accepted(arrivals.assign(arrival.id, 'sam'));
     expect(assigned).toEqual({ ...arrival, clinicianId: 'sam' });
-    expect(events.at(-1)).toEqual({ type: 'arrival', change: 'status', arrival: assigned, lastChange: { arrivalId: arrival.id, description: "giving the front desk's 10:00 client to Sam" } });
+    expect(events.at(-1)).toEqual({ type: 'arrival', change: 'status', arrival: assigned, lastChange: { arrivalId: arrival.id, description: "giving the front desk's 10:00 client to Sam", facts: { kind: 'assigned', owner: null, slot: { kind: 'at', time: '10:00' }, to: 'sam', status: 'waiting' } } });
     expect(arrivals.today()).toEqual([assigned]);
 
     expect(arrivals.undo().undone).toBe("giving the front desk's 10:00 client to Sam");

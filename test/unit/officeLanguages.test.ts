@@ -85,3 +85,18 @@ describe('kiosk waiting activities and practice information', () => {
     expect(refusal(office('kiosk:\n  practiceInfo: { parking: "Behind the building" }'))).toMatch(/parking/);
   });
 });
+
+describe("the staff screens' language in office.yaml (practice.language)", () => {
+  const withLanguage = (language: string) => office('').replace('practice: { name: Test Practice }', `practice: { name: Test Practice, language: ${language} }`);
+
+  it('is English unless the practice chooses, and may be Spanish', () => {
+    expect(load(office('')).practice.language).toBe('en');
+    expect(load(withLanguage('es')).practice.language).toBe('es');
+  });
+
+  it('refuses a language the staff screens do not speak yet, saying which they do and where the kiosk’s are', () => {
+    expect(refusal(withLanguage('ar'))).toBe(
+      "office.yaml:1: practice.language: the staff screens speak en or es so far: choose one of those (the kiosk's own languages are kiosk.languages)",
+    );
+  });
+});

@@ -45,6 +45,7 @@ export function createHandlers({ config, arrivals, rooms, wipeToday, saveRoomAsP
       waitingIdleSeconds: config.kiosk.waitingIdleSeconds,
       ...(config.kiosk.practiceInfo ? { practiceInfo: config.kiosk.practiceInfo } : {}),
     }),
+    staffSetup: () => ok({ language: config.practice.language }),
     // No log line per check-in: the log outlives the end-of-day purge, and a line with a time and
     // a clinician is a record of a visit (README, Privacy). The board and the counts are the record.
     checkIn: (request) => {

@@ -60,7 +60,10 @@ export function createArrivals({ store, config, now, publish, announcers = [], k
   function lastChange(): LastChange {
     const change = store.lastChange();
     const arrival = change && store.get(change.arrival_id);
-    return change && arrival ? { arrivalId: arrival.id, description: describe(change, arrival) } : null;
+    if (!change || !arrival) return null;
+    const owner = change.kind === 'assigned' ? change.from_clinician_id : arrival.clinicianId;
+    const facts = { kind: change.kind, owner, slot: arrival.slot, to: arrival.clinicianId, status: arrival.status };
+    return { arrivalId: arrival.id, description: describe(change, arrival), facts };
   }
 
   /**

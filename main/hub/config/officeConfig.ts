@@ -9,7 +9,7 @@ import { BusId, BusPrefix } from '../devices/mqtt/officeBus.ts';
 import { ClinicianRoutes } from '../notify/routes.ts';
 import { RoomAmbienceConfig } from '../ambience/roomDevices.ts';
 import { OpeningHours, weekdays } from './openingHours.ts';
-import { languageCodes } from '../../contract/languages.ts';
+import { isStaffLanguageCode, languageCodes, staffLanguageCodes } from '../../contract/languages.ts';
 
 
 const Retention = z.union([
@@ -20,6 +20,15 @@ const Retention = z.union([
 export const OfficeConfig = z.strictObject({
   practice: z.strictObject({
     name: z.string().min(1).max(80),
+    /** The language of the staff screens (desk and room); the kiosk has its own list (kiosk.languages). */
+    language: z
+      .string()
+      .transform((code, context) => {
+        if (isStaffLanguageCode(code)) return code;
+        context.addIssue({ code: 'custom', message: `the staff screens speak ${staffLanguageCodes.join(' or ')} so far: choose one of those (the kiosk's own languages are kiosk.languages)` });
+        return z.NEVER;
+      })
+      .default('en'),
   }),
   rooms: z
     .array(

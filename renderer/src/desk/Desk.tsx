@@ -23,6 +23,7 @@ import { snapshotLoads } from '../common/snapshotLoads.ts';
 import { clockLabel } from '../common/words.ts';
 import { RoomCards } from '../room/RoomCards.tsx';
 import { useRoomsOverview } from '../room/useRoomsOverview.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 const mutedKey = 'stillroom.desk.muted';
 const viewKey = 'stillroom.desk.view';
@@ -59,6 +60,10 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const chimed = useRef(new Set<string>());
   const [loads] = useState(() => snapshotLoads<ArrivalEvent>());
   const now = useNow(5_000);
+  const words = useStaffWords();
+  const { t } = words;
+  const wordsRef = useRef(words);
+  wordsRef.current = words;
   const setNotice = (words: string | null) => setNoticeState(words === null ? null : { words, offline: false });
   const noticeFrom = (result: { ok: true } | { ok: false; error: ApiError }) => setNoticeState(result.ok ? null : noticeFor(result.error));
 
@@ -88,7 +93,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   // Several desk tabs (or a desk beside a room screen) can be told apart by their titles.
   const practiceName = load.state === 'ready' ? load.board.practiceName : null;
   useEffect(() => {
-    document.title = practiceName ? `Front desk · ${practiceName}` : 'Front desk · Stillroom';
+    document.title = practiceName ? t('desk.title', { practice: practiceName }) : t('desk.titleResting');
   }, [practiceName]);
   const rooms = useRoomsOverview(bridge, signedIn).load;
   const health = useOfficeHealth(bridge, signedIn);
@@ -98,7 +103,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     const welcome = (arrival: Arrival) => {
       setFresh((current) => new Set(current).add(arrival.id));
       setTimeout(() => setFresh((current) => new Set([...current].filter((id) => id !== arrival.id))), 10_000);
-      setAnnouncement(`New arrival at ${clockLabel(arrival.arrivedAt)}`);
+      setAnnouncement(wordsRef.current.t('desk.newArrival', { time: clockLabel(arrival.arrivedAt) }));
       if (!mutedRef.current && arrival.source === 'kiosk') playChime();
     };
     // An alert shows as a banner and a soft mark on its row, and chimes once unless muted.
@@ -107,7 +112,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       setAlerts((current) => [...current.filter((a) => a.arrivalId !== arrivalId), alert]);
       if (chimed.current.has(arrivalId)) return;
       chimed.current.add(arrivalId);
-      if (boardRef.current) setAnnouncement(alertWords(alert, boardRef.current, Date.now()));
+      if (boardRef.current) setAnnouncement(alertWords(alert, boardRef.current, Date.now(), wordsRef.current));
       if (!mutedRef.current) playChime();
     };
     return bridge.subscribe(
@@ -136,21 +141,25 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const assign = async (arrival: Arrival, clinicianId: string) => {
     const result = await bridge.call('assignClinician', { arrivalId: arrival.id, clinicianId });
     const name = boardRef.current?.clinicians.find((c) => c.id === clinicianId)?.displayName ?? clinicianId;
-    if (result.ok) setNotice(`Given to ${name}, who is told as at a check-in.`);
+    if (result.ok) setNotice(t('desk.given', { name }));
     else noticeFrom(result);
   };
   const remove = async (arrival: Arrival) => {
     const result = await bridge.call('removeArrival', { arrivalId: arrival.id });
     if (!result.ok) return noticeFrom(result);
-    setNotice(`Removed for good: the ${clockLabel(arrival.arrivedAt)} arrival.`);
+    setNotice(t('desk.removed', { time: clockLabel(arrival.arrivedAt) }));
     // Its row (and the button that had the focus) is gone: the focus goes to the words saying so,
     // once they are on the page (an effect, not a frame callback, which can run before React renders them).
     setFocusNotice(true);
   };
   const undo = async () => {
+    const before = boardRef.current?.lastChange ?? null;
     const result = await bridge.call('undo', {});
-    if (result.ok) setNotice(result.value.undone ? `Undone: ${result.value.undone}.` : 'There is nothing to undo.');
-    else noticeFrom(result);
+    if (!result.ok) return noticeFrom(result);
+    const { undone } = result.value;
+    // What was undone, in the desk's words when it is the change this board showed (it almost always is).
+    const said = undone === null ? null : before?.description === undone ? changeWords(before) : undone;
+    setNotice(said === null ? t('desk.nothingToUndo') : t('desk.undone', { change: said }));
   };
   const wipeToday = async () => {
     const result = await bridge.call('wipeToday', {});
@@ -159,7 +168,7 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       return false;
     }
     const { wiped } = result.value;
-    setNotice(wiped === 0 ? 'There was nothing to wipe: no arrivals today.' : `Today is wiped: ${wiped === 1 ? '1 arrival' : `${wiped} arrivals`} deleted.`);
+    setNotice(wiped === 0 ? t('desk.nothingToWipe') : t('desk.wiped', { count: wiped }));
     setAlerts([]);
     void loadBoard();
     return true;
@@ -172,6 +181,8 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     localStorage.setItem(viewKey, only ? 'waiting' : 'all');
     setWaitingOnly(only);
   };
+  const nameOf = (clinicianId: string) => boardRef.current?.clinicians.find((c) => c.id === clinicianId)?.displayName ?? clinicianId;
+  const changeWords = (change: NonNullable<LastChange>) => words.change(change.facts, nameOf);
   const signOut = bridge.signOut
     ? async () => {
         await bridge.signOut!();
@@ -180,15 +191,15 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       }
     : null;
 
-  if (load.state === 'loading') return <main className="desk"><p role="status">Opening the board…</p></main>;
+  if (load.state === 'loading') return <main className="desk"><p role="status">{t('desk.opening')}</p></main>;
   if (load.state === 'needs-pin') {
-    const words = load.reason ? { title: 'Front desk', lead: `${load.reason} Enter the desk PIN to open the board.`, action: 'Open the board' } : undefined;
-    return <PinGate bridge={bridge} practiceName="" onSignedIn={() => void loadBoard()} {...(words ? { words } : {})} />;
+    const gate = { title: t('pin.desk.title'), lead: load.reason ? t('pin.desk.leadWithReason', { reason: load.reason }) : t('pin.desk.lead'), action: t('pin.desk.action') };
+    return <PinGate bridge={bridge} practiceName="" onSignedIn={() => void loadBoard()} words={gate} />;
   }
   if (load.state === 'away') {
     return (
       <main className="desk">
-        <p role="status">The hub can't be reached right now. The board opens by itself as soon as it is back.</p>
+        <p role="status">{t('desk.away')}</p>
       </main>
     );
   }
@@ -209,52 +220,52 @@ export function Desk({ bridge }: { bridge: Bridge }) {
         <div className="desk-title">
           <h1>{board.practiceName}</h1>
           <p className="desk-sub">
-            Today's arrivals {live !== 'live' && <span className="desk-offline">· the hub can't be reached; this is the board as it last knew it. Reconnecting…</span>}
+            {t('desk.todaysArrivals')} {live !== 'live' && <span className="desk-offline">{t('desk.offline')}</span>}
           </p>
         </div>
-        <dl className="desk-counts" aria-label="Today at a glance">
+        <dl className="desk-counts" aria-label={t('desk.atAGlance')}>
           <div>
-            <dt>Waiting now</dt>
+            <dt>{t('desk.waitingNow')}</dt>
             <dd data-testid="count-waiting">{counts.waitingNow}</dd>
           </div>
           <div>
-            <dt>Seen today</dt>
+            <dt>{t('desk.seenToday')}</dt>
             <dd data-testid="count-seen">{counts.seenToday}</dd>
           </div>
           <div>
-            <dt>Median wait</dt>
-            <dd data-testid="median-wait">{counts.medianWaitMinutes === null ? '—' : `${Math.round(counts.medianWaitMinutes)} min`}</dd>
+            <dt>{t('desk.medianWait')}</dt>
+            <dd data-testid="median-wait">{counts.medianWaitMinutes === null ? '—' : t('desk.minutesShort', { count: Math.round(counts.medianWaitMinutes) })}</dd>
           </div>
         </dl>
         <div className="desk-actions">
           <button type="button" className="button-secondary" onClick={() => setCheckingIn(!checkingIn)} aria-expanded={checkingIn}>
-            Check someone in
+            {t('desk.checkSomeoneIn')}
           </button>
-          <UndoButton lastChange={board.lastChange} onUndo={() => void undo()} />
+          <UndoButton change={board.lastChange ? changeWords(board.lastChange) : null} onUndo={() => void undo()} />
           {/* One fixed name and a state, so a screen reader says "Chime, switch, on" (issue 14). */}
           <button type="button" role="switch" className="button-secondary chime-switch" aria-checked={!muted} onClick={toggleMute}>
-            Chime
+            {t('desk.chime')}
             <span className="switch-track" aria-hidden="true" />
           </button>
           <MoreActions onWipeToday={wipeToday} />
           {signOut && (
             <button type="button" className="button-quiet" onClick={() => void signOut()}>
-              Sign out
+              {t('desk.signOut')}
             </button>
           )}
         </div>
       </header>
       {/* The last change in its own line, so the buttons above never move as its words grow. */}
       <p className="desk-last-change" id="desk-last-change">
-        {board.lastChange ? `Last change: ${board.lastChange.description}.` : ''}
+        {board.lastChange ? t('desk.lastChange', { change: changeWords(board.lastChange) }) : ''}
       </p>
       <HealthStrip health={health} now={now} />
       {rooms.state === 'ready' && rooms.overview.rooms.length > 0 && (
         <section className="desk-rooms" aria-labelledby="desk-rooms-title">
           <h2 id="desk-rooms-title" className="visually-hidden">
-            Rooms
+            {t('desk.rooms')}
           </h2>
-          <RoomCards rooms={rooms.overview.rooms} label="Rooms" />
+          <RoomCards rooms={rooms.overview.rooms} label={t('desk.rooms')} />
         </section>
       )}
       {checkingIn && (
@@ -277,26 +288,26 @@ export function Desk({ bridge }: { bridge: Bridge }) {
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <div className="desk-view" role="group" aria-label="Show">
+      <div className="desk-view" role="group" aria-label={t('desk.show')}>
         <button type="button" className="button-secondary" aria-pressed={!waitingOnly} onClick={() => showWaitingOnly(false)}>
-          All of today
+          {t('desk.allOfToday')}
         </button>
         <button type="button" className="button-secondary" aria-pressed={waitingOnly} onClick={() => showWaitingOnly(true)}>
-          Waiting only
+          {t('desk.waitingOnly')}
         </button>
       </div>
       {board.arrivals.length === 0 ? (
-        <p className="desk-empty">No arrivals yet today. New check-ins appear here by themselves.</p>
+        <p className="desk-empty">{t('desk.noArrivals')}</p>
       ) : shown.length === 0 ? (
-        <p className="desk-empty">Nobody is waiting right now.</p>
+        <p className="desk-empty">{t('desk.nobodyWaiting')}</p>
       ) : (
         <ArrivalsTable board={board} arrivals={shown} now={now} fresh={fresh} alerted={alerted} onSetStatus={(arrival, status) => void setStatus(arrival, status)} onAssign={(arrival, clinicianId) => void assign(arrival, clinicianId)} onRemove={(arrival) => void remove(arrival)} />
       )}
       {folded > 0 && (
         <p className="desk-folded">
-          {folded === 1 ? '1 more arrival today is' : `${folded} more arrivals today are`} with their clinician, done or cancelled.{' '}
+          {t('desk.folded', { count: folded })}{' '}
           <button type="button" className="button-quiet" onClick={() => showWaitingOnly(false)}>
-            Show all of today
+            {t('desk.showAll')}
           </button>
         </p>
       )}
@@ -305,18 +316,19 @@ export function Desk({ bridge }: { bridge: Bridge }) {
 }
 
 /** Always the one word "Undo" on screen, so the header keeps its shape; its name says what it undoes. */
-function UndoButton({ lastChange, onUndo }: { lastChange: LastChange; onUndo: () => void }) {
+function UndoButton({ change, onUndo }: { change: string | null; onUndo: () => void }) {
+  const { t } = useStaffWords();
   return (
     <button
       type="button"
       className="button-secondary"
-      disabled={!lastChange}
+      disabled={!change}
       onClick={onUndo}
-      aria-label={lastChange ? `Undo ${lastChange.description}` : undefined}
+      aria-label={change ? t('desk.undoWhat', { change }) : undefined}
       aria-describedby="desk-last-change"
-      title={lastChange ? `Undo ${lastChange.description}` : undefined}
+      title={change ? t('desk.undoWhat', { change }) : undefined}
     >
-      Undo
+      {t('desk.undo')}
     </button>
   );
 }

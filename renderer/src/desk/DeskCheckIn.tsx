@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import type { CheckInRequest, ClinicianTile, ComfortWish, Slot } from '../../../main/contract/contract.ts';
 import { slotChoices } from '../../../main/contract/slots.ts';
-import { slotLabel, wishWords } from '../common/words.ts';
+import { wishWords } from '../common/words.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function DeskCheckIn({ clinicians, onCheckIn, onCancel }: { clinicians: ClinicianTile[]; onCheckIn: (request: CheckInRequest) => Promise<void>; onCancel: () => void }) {
+  const { t, slot: slotLabel, wish: wishLabel } = useStaffWords();
   const [clinicianId, setClinicianId] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot>({ kind: 'unsure' });
   const [wishes, setWishes] = useState<ComfortWish[]>([]);
@@ -13,17 +15,17 @@ export function DeskCheckIn({ clinicians, onCheckIn, onCancel }: { clinicians: C
 
   return (
     <section className="desk-checkin" aria-labelledby="desk-checkin-title">
-      <h2 id="desk-checkin-title">Check someone in</h2>
+      <h2 id="desk-checkin-title">{t('desk.checkSomeoneIn')}</h2>
       <fieldset>
-        <legend>Here to see</legend>
+        <legend>{t('checkIn.who')}</legend>
         {[...clinicians, null].map((c) => (
           <button key={c?.id ?? 'desk'} type="button" className="choice choice-small" aria-pressed={clinicianId === (c?.id ?? null)} onClick={() => setClinicianId(c?.id ?? null)}>
-            {c?.displayName ?? 'Not sure'}
+            {c?.displayName ?? t('common.notSure')}
           </button>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Appointment</legend>
+        <legend>{t('checkIn.appointment')}</legend>
         {slots.map((s) => (
           <button key={key(s)} type="button" className="choice choice-small" aria-pressed={key(slot) === key(s)} onClick={() => setSlot(s)}>
             {slotLabel(s)}
@@ -31,19 +33,19 @@ export function DeskCheckIn({ clinicians, onCheckIn, onCancel }: { clinicians: C
         ))}
       </fieldset>
       <fieldset>
-        <legend>Comfort wishes</legend>
+        <legend>{t('checkIn.wishes')}</legend>
         {(Object.keys(wishWords) as ComfortWish[]).map((wish) => (
           <button key={wish} type="button" className="choice choice-small" aria-pressed={wishes.includes(wish)} onClick={() => setWishes(wishes.includes(wish) ? wishes.filter((w) => w !== wish) : [...wishes, wish])}>
-            {wishWords[wish]}
+            {wishLabel(wish)}
           </button>
         ))}
       </fieldset>
       <div className="desk-checkin-actions">
         <button type="button" className="button-primary" onClick={() => void onCheckIn({ clinicianId, slot, wishes })}>
-          Check in
+          {t('checkIn.checkIn')}
         </button>
         <button type="button" className="button-quiet" onClick={onCancel}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </section>

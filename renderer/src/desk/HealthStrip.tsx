@@ -4,15 +4,17 @@
  */
 import type { OfficeHealth } from '../../../main/contract/contract.ts';
 import { healthNotes } from './healthWords.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function HealthStrip({ health, now }: { health: OfficeHealth | null; now: number }) {
+  const words = useStaffWords();
   if (!health) return null;
-  const notes = healthNotes(health, now);
+  const notes = healthNotes(health, now, words);
   return (
-    <section className="health" aria-label="Office systems" data-calm={notes.length === 0}>
+    <section className="health" aria-label={words.t('health.label')} data-calm={notes.length === 0}>
       <div role="status">
         {notes.length === 0 ? (
-          <p className="health-calm">All systems calm</p>
+          <p className="health-calm">{words.t('health.calm')}</p>
         ) : (
           <ul className="health-notes">
             {notes.map((note) => (

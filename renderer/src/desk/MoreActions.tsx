@@ -4,8 +4,10 @@
  * shell blocks `window.confirm`, and a dialog would be abrupt anyway).
  */
 import { useEffect, useRef, useState } from 'react';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function MoreActions({ onWipeToday }: { onWipeToday: () => Promise<boolean> }) {
+  const { t } = useStaffWords();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,26 +40,26 @@ export function MoreActions({ onWipeToday }: { onWipeToday: () => Promise<boolea
       }}
     >
       <button ref={toggle} type="button" className="button-quiet" aria-expanded={open} aria-controls="desk-more" onClick={() => (open ? close() : setOpen(true))}>
-        More
+        {t('more.toggle')}
       </button>
       {open && (
         <div id="desk-more" className="more-panel">
-          <a className="button-quiet more-link" href="/admin">Office setup (admin PIN)</a>
+          <a className="button-quiet more-link" href="/admin">{t('more.admin')}</a>
           {confirming ? (
             <div className="wipe-confirm" role="group" aria-labelledby="wipe-confirm-words">
-              <p id="wipe-confirm-words">This deletes every arrival of today, now, for good. Counts are not kept.</p>
+              <p id="wipe-confirm-words">{t('more.wipeWords')}</p>
               <div className="wipe-confirm-actions">
                 <button type="button" className="button-secondary" aria-busy={busy} disabled={busy} onClick={() => void wipe()}>
-                  Yes, wipe today
+                  {t('more.wipeYes')}
                 </button>
                 <button ref={keep} type="button" className="button-quiet" onClick={close}>
-                  Keep them
+                  {t('more.keep')}
                 </button>
               </div>
             </div>
           ) : (
             <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
-              Wipe today…
+              {t('more.wipe')}
             </button>
           )}
         </div>

@@ -1,6 +1,7 @@
 /** Staff sign-in for a desk reached over the network. The hub slows repeated wrong PINs. */
 import { useState, type FormEvent } from 'react';
 import type { Bridge } from '../transport/bridge.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 /** The words default to the desk's; the room surface passes its own. */
 export interface PinGateWords {
@@ -8,9 +9,10 @@ export interface PinGateWords {
   lead: string;
   action: string;
 }
-const deskWords: PinGateWords = { title: 'Front desk', lead: "Please enter the staff PIN to see today's arrivals.", action: 'Open the board' };
 
-export function PinGate({ bridge, practiceName, onSignedIn, words = deskWords }: { bridge: Bridge; practiceName: string; onSignedIn: () => void; words?: PinGateWords }) {
+export function PinGate({ bridge, practiceName, onSignedIn, words }: { bridge: Bridge; practiceName: string; onSignedIn: () => void; words?: PinGateWords }) {
+  const { t } = useStaffWords();
+  const gate = words ?? { title: t('pin.desk.title'), lead: t('pin.desk.lead'), action: t('pin.desk.action') };
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,9 +31,9 @@ export function PinGate({ bridge, practiceName, onSignedIn, words = deskWords }:
   return (
     <main className="desk desk-signin">
       <form className="signin-card" onSubmit={(event) => void submit(event)}>
-        <h1>{practiceName || words.title}</h1>
-        <p>{words.lead}</p>
-        <label htmlFor="staff-pin">Staff PIN</label>
+        <h1>{practiceName || gate.title}</h1>
+        <p>{gate.lead}</p>
+        <label htmlFor="staff-pin">{t('pin.label')}</label>
         <input id="staff-pin" type="password" inputMode="numeric" autoComplete="off" pattern="[0-9]*" maxLength={12} value={pin} onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))} autoFocus />
         {message && (
           <p className="signin-message" role="alert">
@@ -39,7 +41,7 @@ export function PinGate({ bridge, practiceName, onSignedIn, words = deskWords }:
           </p>
         )}
         <button type="submit" className="button-primary" disabled={busy || pin.length < 4}>
-          {words.action}
+          {gate.action}
         </button>
       </form>
     </main>

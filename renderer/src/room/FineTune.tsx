@@ -6,40 +6,42 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RoomView } from '../../../main/contract/contract.ts';
 import { percent } from './roomWords.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export type Tune = { brightness?: number; volume?: number };
 
 export function FineTune({ room, onTune }: { room: RoomView; onTune: (tune: Tune) => Promise<unknown> }) {
+  const { t } = useStaffWords();
   const { limits } = room;
   const noPreset = !room.preset;
   return (
     <section className="room-tune" aria-labelledby="room-tune-title">
-      <h2 id="room-tune-title">Fine-tune</h2>
-      {noPreset && <p className="muted">Choose a preset first; then you can make it a little brighter, dimmer, louder or softer.</p>}
+      <h2 id="room-tune-title">{t('room.tune.title')}</h2>
+      {noPreset && <p className="muted">{t('room.tune.choosePreset')}</p>}
       <TuneSlider
         id="tune-brightness"
-        label="Brightness"
+        label={t('room.tune.brightness')}
         value={room.brightness}
         min={limits.minBrightness}
         max={limits.maxBrightness}
         step={1}
         words={(value) => `${Math.round(value)} %`}
-        unsetWords={noPreset ? null : 'All lights are off in this preset.'}
+        unsetWords={noPreset ? null : t('room.tune.noLights')}
         onCommit={(brightness) => onTune({ brightness })}
       />
       <TuneSlider
         id="tune-volume"
-        label="Volume"
+        label={t('room.tune.volume')}
         value={room.volume}
         min={0}
         max={limits.maxVolume}
         step={0.01}
         words={percent}
-        unsetWords={noPreset ? null : 'This preset has no sound.'}
+        unsetWords={noPreset ? null : t('room.tune.noSound')}
         onCommit={(volume) => onTune({ volume })}
       />
       <p className="tune-limits muted">
-        This room stays between {limits.minBrightness} % and {limits.maxBrightness} % brightness, and at most {percent(limits.maxVolume)} volume.
+        {t('room.tune.limits', { min: `${limits.minBrightness} %`, max: `${limits.maxBrightness} %`, volume: percent(limits.maxVolume) })}
       </p>
     </section>
   );

@@ -1,10 +1,12 @@
 /** The room's presets as big cards: one tap sets the room. The current one is pressed. */
 import type { PresetCard } from '../../../main/contract/contract.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function PresetCards({ presets, currentId, applyingId, onApply }: { presets: PresetCard[]; currentId: string | null; applyingId: string | null; onApply: (preset: PresetCard) => void }) {
+  const { t } = useStaffWords();
   return (
     <section className="room-presets" aria-labelledby="room-presets-title">
-      <h2 id="room-presets-title">Presets</h2>
+      <h2 id="room-presets-title">{t('room.presets')}</h2>
       <ul className="preset-grid">
         {presets.map((preset) => (
           <li key={preset.id}>
@@ -20,7 +22,7 @@ export function PresetCards({ presets, currentId, applyingId, onApply }: { prese
                 <span className="preset-name">{preset.name}</span>{' '}
                 <span className="preset-description">{preset.description}</span>
               </span>
-              {preset.id === currentId && <span className="preset-current" aria-hidden="true">Now</span>}
+              {preset.id === currentId && <span className="preset-current" aria-hidden="true">{t('room.presetNow')}</span>}
             </button>
           </li>
         ))}

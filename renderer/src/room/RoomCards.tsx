@@ -1,8 +1,10 @@
 /** A card per room, linking to its screen: its name, preset, and whether a session is on. */
 import type { DeviceLinkStatus, RoomSummary } from '../../../main/contract/contract.ts';
 import { linkTrouble } from './roomWords.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function RoomCards({ rooms, label }: { rooms: RoomSummary[]; label: string }) {
+  const { t } = useStaffWords();
   return (
     <ul className="room-cards" aria-label={label}>
       {rooms.map((room) => (
@@ -10,15 +12,15 @@ export function RoomCards({ rooms, label }: { rooms: RoomSummary[]; label: strin
           <a className="room-card" href={`/room/${room.id}`} data-in-session={room.inSession}>
             <span className="room-card-name">{room.name}</span>
             <span className="room-card-preset">
-              <span className="visually-hidden">Preset: </span>
+              <span className="visually-hidden">{t('rooms.preset')} </span>
               {room.presetName ?? (
                 <>
                   <span aria-hidden="true">—</span>
-                  <span className="visually-hidden">none yet</span>
+                  <span className="visually-hidden">{t('rooms.noneYet')}</span>
                 </>
               )}
             </span>
-            {room.inSession && <span className="session-badge">In session</span>}
+            {room.inSession && <span className="session-badge">{t('common.inSession')}</span>}
           </a>
         </li>
       ))}
@@ -28,7 +30,8 @@ export function RoomCards({ rooms, label }: { rooms: RoomSummary[]; label: strin
 
 /** Home Assistant's link in a line, only when it is not connected. */
 export function LinkLine({ status }: { status: DeviceLinkStatus }) {
-  const trouble = linkTrouble(status);
+  const { t } = useStaffWords();
+  const trouble = linkTrouble(status, t);
   if (!trouble) return null;
   return (
     <p className="link-line" role="status">

@@ -5,11 +5,13 @@
  */
 import type { RoomView } from '../../../main/contract/contract.ts';
 import { changedWhileAwayWords, linkTrouble, missedWords } from './roomWords.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function RoomNotes({ room }: { room: RoomView }) {
-  const link = room.hasAmbience ? linkTrouble(room.homeAssistant) : null;
+  const { t, list } = useStaffWords();
+  const link = room.hasAmbience ? linkTrouble(room.homeAssistant, t) : null;
   const missed = room.lastChange.filter((outcome) => outcome.outcome !== 'done');
-  const changed = room.hasAmbience ? changedWhileAwayWords(room) : null;
+  const changed = room.hasAmbience ? changedWhileAwayWords(room, t, list) : null;
   return (
     <>
       {changed && (
@@ -26,9 +28,9 @@ export function RoomNotes({ room }: { room: RoomView }) {
       )}
       {missed.length > 0 && (
         <div className="room-note" role="status">
-          <p className="room-note-title">{missed.length === room.lastChange.length ? 'The last change has not reached the room yet.' : 'Most of the room changed; a few things did not.'}</p>
+          <p className="room-note-title">{missed.length === room.lastChange.length ? t('room.missed.none') : t('room.missed.some')}</p>
           <ul>
-            {missedWords(missed).map((words) => (
+            {missedWords(missed, t, list).map((words) => (
               <li key={words}>{words}</li>
             ))}
           </ul>
@@ -40,10 +42,11 @@ export function RoomNotes({ room }: { room: RoomView }) {
 
 /** Setup problems an admin should fix, kept out of the therapist's way. */
 export function AdminProblems({ problems }: { problems: string[] }) {
+  const { t } = useStaffWords();
   if (problems.length === 0) return null;
   return (
     <details className="room-admin">
-      <summary>For the practice admin ({problems.length})</summary>
+      <summary>{t('room.admin', { count: problems.length })}</summary>
       <ul>
         {problems.map((problem) => (
           <li key={problem}>{problem}</li>

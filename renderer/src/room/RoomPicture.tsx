@@ -7,15 +7,17 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { DeviceView } from '../../../main/contract/contract.ts';
 import { deviceName, deviceStateWords } from './roomWords.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function RoomPicture({ roomName, devices }: { roomName: string; devices: DeviceView[] }) {
+  const { t } = useStaffWords();
   const lights = devices.filter((device) => device.kind === 'light');
   const others = devices.filter((device) => device.kind !== 'light');
   return (
     <section className="room-scene" aria-labelledby="room-scene-title">
-      <h2 id="room-scene-title">The room now</h2>
+      <h2 id="room-scene-title">{t('room.scene.title')}</h2>
       {lights.length > 0 && (
-        <ul className="scene-lights" aria-label={`Lights in the ${roomName}`}>
+        <ul className="scene-lights" aria-label={t('room.scene.lights', { room: roomName })}>
           {lights.map((light) => (
             <DeviceItem key={light.entityId} device={light}>
               <span className="light-glow" style={glowStyle(light)} aria-hidden="true" />
@@ -24,7 +26,7 @@ export function RoomPicture({ roomName, devices }: { roomName: string; devices: 
         </ul>
       )}
       {others.length > 0 && (
-        <ul className="scene-others" aria-label={`Sound and signs in the ${roomName}`}>
+        <ul className="scene-others" aria-label={t('room.scene.others', { room: roomName })}>
           {others.map((device) => (
             <DeviceItem key={device.entityId} device={device}>
               <DeviceIcon device={device} />
@@ -37,12 +39,13 @@ export function RoomPicture({ roomName, devices }: { roomName: string; devices: 
 }
 
 function DeviceItem({ device, children }: { device: DeviceView; children: ReactNode }) {
+  const { t } = useStaffWords();
   const state = !device.available ? 'unavailable' : device.on ? 'on' : 'off';
   return (
     <li className={`scene-device scene-${device.kind}`} data-state={state} data-entity={device.entityId}>
       {children}
       <span className="scene-name">{deviceName(device)}</span>
-      <span className="scene-state">{deviceStateWords(device)}</span>
+      <span className="scene-state">{deviceStateWords(device, t)}</span>
     </li>
   );
 }
@@ -60,10 +63,11 @@ function glowStyle(light: DeviceView): CSSProperties | undefined {
 }
 
 function DeviceIcon({ device }: { device: DeviceView }) {
+  const { t } = useStaffWords();
   if (device.kind === 'door-sign') {
     return (
       <span className="door-plate" aria-hidden="true">
-        {device.on ? 'In session' : ''}
+        {device.on ? t('common.inSession') : ''}
       </span>
     );
   }

@@ -18,14 +18,19 @@ import { AdminProblems, RoomNotes } from './RoomNotes.tsx';
 import { presetLine } from './roomWords.ts';
 import { useWaitingForRoom } from './useWaitingForRoom.ts';
 import { WaitingForYou } from './WaitingForYou.tsx';
+import { useStaffWords, type StaffT } from '../i18n/staff/StaffLanguage.tsx';
 
 type Load = { state: 'loading' } | { state: 'needs-pin' } | { state: 'trouble'; message: string } | { state: 'ready'; room: RoomView };
 type Busy = { kind: 'preset'; presetId: string } | { kind: 'session' } | null;
 
-export const roomPinWords = { title: 'Room', lead: 'Please enter the staff PIN to set the room’s light and sound.', action: 'Open the room' };
+/** The PIN page's words on a room screen (the desk's are PinGate's own). */
+export function useRoomPinWords() {
+  const { t } = useStaffWords();
+  return { title: t('pin.room.title'), lead: t('pin.room.lead'), action: t('pin.room.action') };
+}
 
-const tuneWords = ({ brightness, volume }: Tune) =>
-  brightness === undefined ? 'Volume adjusted.' : volume === undefined ? 'Brightness adjusted.' : 'Brightness and volume adjusted.';
+const tuneWords = ({ brightness, volume }: Tune, t: StaffT) =>
+  brightness === undefined ? t('room.tunedVolume') : volume === undefined ? t('room.tunedBrightness') : t('room.tunedBoth');
 
 export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -45,6 +50,8 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
     const result = await send();
     return { result, overtaken: pushes.current !== before };
   };
+  const { t } = useStaffWords();
+  const pinWords = useRoomPinWords();
 
   const loadRoom = useCallback(async () => {
     const before = pushes.current;
@@ -53,6 +60,9 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
       if (pushes.current === before) setLoad({ state: 'ready', room: result.value });
     }
     else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
+    // A reload that meets the hub going away (it follows every reconnect) keeps the room as last
+    // known, with its "reconnecting…", as the desk keeps its board; the next reconnect loads again.
+    else if (result.error.code === 'unavailable') setLoad((current) => (current.state === 'ready' ? current : { state: 'trouble', message: result.error.message }));
     else setLoad({ state: 'trouble', message: result.error.message });
   }, [bridge, roomId]);
 
@@ -67,7 +77,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   const now = useNow(15_000);
   const roomName = ready ? load.room.name : null;
   useEffect(() => {
-    if (roomName) document.title = `${roomName} · Stillroom`;
+    if (roomName) document.title = t('room.title', { room: roomName });
   }, [roomName]);
 
   useEffect(() => {
@@ -106,7 +116,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
     settle(answer, done);
   };
   const applyPreset = (preset: PresetCard) =>
-    change({ kind: 'preset', presetId: preset.id }, () => bridge.call('applyPreset', { roomId, presetId: preset.id }), () => `${preset.name} is set.`);
+    change({ kind: 'preset', presetId: preset.id }, () => bridge.call('applyPreset', { roomId, presetId: preset.id }), () => t('room.presetSet', { preset: preset.name }));
 
   // Fine-tuning is sent in order, and values that pile up while one is on its way go as one.
   const tuning = useRef<{ next: Tune | null; running: Promise<void> | null }>({ next: null, running: null });
@@ -117,7 +127,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
       while (queue.next) {
         const next = queue.next;
         queue.next = null;
-        settle(await answered(() => bridge.call('fineTune', { roomId, ...next })), () => tuneWords(next));
+        settle(await answered(() => bridge.call('fineTune', { roomId, ...next })), () => tuneWords(next, t));
       }
       queue.running = null;
     })();
@@ -127,21 +137,21 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   const saveAsPreset = async (name: string) => {
     const answer = await answered(() => bridge.call('saveRoomAsPreset', { roomId, name }));
     const { result } = answer;
-    if (result.ok || result.error.code === 'needs-pin') settle(answer, () => `“${name.trim()}” is saved with the presets.`);
+    if (result.ok || result.error.code === 'needs-pin') settle(answer, () => t('room.presetSaved', { name: name.trim() }));
     return result;
   };
-  const startSession = () => change({ kind: 'session' }, () => bridge.call('startSession', { roomId }), () => 'Session started.');
-  const endSession = () => change({ kind: 'session' }, () => bridge.call('endSession', { roomId }), () => 'Session ended.');
+  const startSession = () => change({ kind: 'session' }, () => bridge.call('startSession', { roomId }), () => t('room.sessionStarted'));
+  const endSession = () => change({ kind: 'session' }, () => bridge.call('endSession', { roomId }), () => t('room.sessionEnded'));
 
-  if (load.state === 'loading') return <main className="room"><p role="status">Opening the room…</p></main>;
-  if (load.state === 'needs-pin') return <PinGate bridge={bridge} practiceName="" words={roomPinWords} onSignedIn={() => void loadRoom()} />;
+  if (load.state === 'loading') return <main className="room"><p role="status">{t('room.opening')}</p></main>;
+  if (load.state === 'needs-pin') return <PinGate bridge={bridge} practiceName="" words={pinWords} onSignedIn={() => void loadRoom()} />;
   if (load.state === 'trouble') {
     return (
       <main className="room">
-        <h1>Room</h1>
+        <h1>{t('room.room')}</h1>
         <p role="alert">{load.message}</p>
         <p>
-          <a href="/room">See all rooms</a>
+          <a href="/room">{t('room.seeAll')}</a>
         </p>
       </main>
     );
@@ -154,32 +164,32 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
       <header className="room-header">
         <div className="room-title">
           <p className="room-crumb">
-            <a href="/room">All rooms</a>
+            <a href="/room">{t('room.allRooms')}</a>
           </p>
           <h1>{room.name}</h1>
           {/* A room with no lights or speakers still lists who is waiting: it says when that list may be stale. */}
-          {!room.hasAmbience && live !== 'live' && <p className="room-now room-offline">Reconnecting… the list below may be out of date</p>}
+          {!room.hasAmbience && live !== 'live' && <p className="room-now room-offline">{t('room.reconnectingList')}</p>}
           {room.hasAmbience && (
             <p className="room-now">
-              <span className="visually-hidden">Preset: </span>
-              <span data-testid="room-preset">{presetLine(room)}</span>
-              {live !== 'live' && <span className="room-offline"> · reconnecting…</span>}
+              <span className="visually-hidden">{t('room.presetLabel')} </span>
+              <span data-testid="room-preset">{presetLine(room, t)}</span>
+              {live !== 'live' && <span className="room-offline"> {t('room.reconnecting')}</span>}
             </p>
           )}
         </div>
         {room.hasAmbience && (
           <div className="room-session">
-            {room.inSession && <span className="session-badge session-badge-large">In session</span>}
+            {room.inSession && <span className="session-badge session-badge-large">{t('common.inSession')}</span>}
             {room.inSession ? (
               <button type="button" className="button-secondary button-session" aria-busy={busy?.kind === 'session'} onClick={() => void endSession()}>
-                End session
+                {t('room.endSession')}
               </button>
             ) : (
               <button type="button" className="button-primary button-session" aria-busy={busy?.kind === 'session'} onClick={() => void startSession()}>
-                Start session
+                {t('room.startSession')}
               </button>
             )}
-            {!room.inSession && hasSessionExtras && <p className="room-session-note muted">Lights the door sign and starts the hall’s masking sound.</p>}
+            {!room.inSession && hasSessionExtras && <p className="room-session-note muted">{t('room.sessionNote')}</p>}
           </div>
         )}
       </header>
@@ -199,11 +209,8 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
         </div>
       ) : (
         <section className="room-empty">
-          <h2>Nothing is set up for this room yet</h2>
-          <p>
-            The {room.name} has no lights or speaker connected to Stillroom, so there is nothing to change from here. When the practice admin adds them to the office
-            configuration, this page will offer its presets.
-          </p>
+          <h2>{t('room.nothingSetUp')}</h2>
+          <p>{t('room.nothingSetUpDetail', { room: room.name })}</p>
         </section>
       )}
       <AdminProblems problems={room.problems} />

@@ -5,8 +5,10 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { CallResult, RoomView } from '../../../main/contract/contract.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 export function SaveAsPreset({ room, onSave }: { room: RoomView; onSave: (name: string) => Promise<CallResult<RoomView>> }) {
+  const { t } = useStaffWords();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,7 +19,7 @@ export function SaveAsPreset({ room, onSave }: { room: RoomView; onSave: (name: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    if (name.trim() === '') return setProblem('Give the preset a name, such as “Soft evening”.');
+    if (name.trim() === '') return setProblem(t('room.save.noName'));
     setSaving(true);
     const result = await onSave(name);
     setSaving(false);
@@ -30,16 +32,16 @@ export function SaveAsPreset({ room, onSave }: { room: RoomView; onSave: (name: 
 
   return (
     <section className="room-save" aria-labelledby="room-save-title">
-      <h2 id="room-save-title">Keep this setting</h2>
+      <h2 id="room-save-title">{t('room.save.title')}</h2>
       {!open ? (
         <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
-          Save as a preset…
+          {t('room.save.open')}
         </button>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          <label htmlFor={field}>Name of the new preset</label>
+          <label htmlFor={field}>{t('room.save.label')}</label>
           <p className="muted" id={`${field}-hint`}>
-            Name it by what it does, such as “Soft evening”. It shows on every room screen, so never use a client’s name.
+            {t('room.save.hint')}
           </p>
           <input
             id={field}
@@ -58,10 +60,10 @@ export function SaveAsPreset({ room, onSave }: { room: RoomView; onSave: (name: 
           )}
           <div className="choice-row">
             <button type="submit" className="button-primary" aria-busy={saving}>
-              Save preset
+              {t('room.save.save')}
             </button>
             <button type="button" className="button-quiet" onClick={() => { setOpen(false); setProblem(null); }}>
-              Cancel
+              {t('room.save.cancel')}
             </button>
           </div>
         </form>

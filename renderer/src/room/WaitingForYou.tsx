@@ -11,14 +11,13 @@ import { useState } from 'react';
 import type { Arrival, ClinicianTile } from '../../../main/contract/contract.ts';
 import { waitedMinutes } from '../../../main/contract/boardStats.ts';
 import { ClinicianSymbol } from '../common/ClinicianSymbol.tsx';
-import { clientWords, minutesWords } from '../common/clientWords.ts';
-import { wishWords } from '../common/words.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 type Clinician = ClinicianTile;
 
-const namesWords = (names: string[]) => (names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 export function WaitingForYou({ clinicians, waiting, now, onAcknowledge }: { clinicians: Clinician[]; waiting: Arrival[]; now: number; onAcknowledge: (arrivalId: string, by?: string) => Promise<string | null> }) {
+  const { t, client: clientWords, minutes: minutesWords, wish: wishLabel, list } = useStaffWords();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const shared = clinicians.length > 1;
@@ -35,9 +34,9 @@ export function WaitingForYou({ clinicians, waiting, now, onAcknowledge }: { cli
 
   return (
     <section className="waiting" aria-labelledby="waiting-title">
-      <h2 id="waiting-title">Waiting for you</h2>
+      <h2 id="waiting-title">{t('waiting.title')}</h2>
       {shared && (
-        <ul className="waiting-serves" aria-label="This room's clinicians">
+        <ul className="waiting-serves" aria-label={t('waiting.clinicians')}>
           {clinicians.map((clinician) => (
             <li key={clinician.id} className={`who who-${clinician.colour}`}>
               <ClinicianSymbol symbol={clinician.symbol} size={18} />
@@ -47,7 +46,7 @@ export function WaitingForYou({ clinicians, waiting, now, onAcknowledge }: { cli
         </ul>
       )}
       {waiting.length === 0 ? (
-        <p className="muted waiting-none">{shared ? `Nobody is waiting for ${namesWords(clinicians.map((c) => c.displayName))} right now.` : 'Nobody is waiting for you right now.'}</p>
+        <p className="muted waiting-none">{shared ? t('waiting.nobodyFor', { names: list(clinicians.map((c) => c.displayName)) }) : t('waiting.nobody')}</p>
       ) : (
         <ul className="waiting-list">
           {waiting.map((arrival) => {
@@ -68,25 +67,25 @@ export function WaitingForYou({ clinicians, waiting, now, onAcknowledge }: { cli
                         </span>{' '}
                       </>
                     )}
-                    {clientWords(arrival, owner(arrival))} is here
+                    {t('waiting.isHere', { client: clientWords(arrival, owner(arrival)) })}
                   </p>
                   <p className="muted">
-                    {minutes < 1 ? 'Just arrived' : `Waiting ${minutesWords(minutes)}`}
-                    {arrival.wishes.length > 0 && <> · Would like: {arrival.wishes.map((wish) => wishWords[wish].toLowerCase()).join(', ')}</>}
+                    {minutes < 1 ? t('waiting.justArrived') : t('waiting.waited', { minutes: minutesWords(minutes) })}
+                    {arrival.wishes.length > 0 && <> · {t('waiting.wouldLike', { wishes: arrival.wishes.map((wish) => wishLabel(wish).toLocaleLowerCase()).join(', ') })}</>}
                   </p>
                 </div>
                 {arrival.acknowledgedAt === null ? (
                   shared ? (
-                    <div className="waiting-goers" role="group" aria-label="Who is going?">
+                    <div className="waiting-goers" role="group" aria-label={t('waiting.whoIsGoing')}>
                       {goers.map((clinician, index) => (
                         <button key={clinician.id} type="button" className={`${index === 0 ? 'button-primary' : 'button-secondary'} button-on-my-way`} aria-busy={busy === arrival.id} onClick={() => void acknowledge(arrival, clinician.id)}>
-                          {clinician.displayName} is going
+                          {t('waiting.isGoing', { name: clinician.displayName })}
                         </button>
                       ))}
                     </div>
                   ) : (
                     <button type="button" className="button-primary button-on-my-way" aria-busy={busy === arrival.id} onClick={() => void acknowledge(arrival)}>
-                      On my way
+                      {t('waiting.onMyWay')}
                     </button>
                   )
                 ) : (
@@ -94,7 +93,7 @@ export function WaitingForYou({ clinicians, waiting, now, onAcknowledge }: { cli
                     <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
                       <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
                     </svg>
-                    {shared && goer ? `${goer.displayName} is on the way` : 'On the way'}
+                    {shared && goer ? t('common.onTheWayBy', { name: goer.displayName }) : t('common.onTheWay')}
                   </p>
                 )}
               </li>

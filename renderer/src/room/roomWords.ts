@@ -3,17 +3,19 @@
  * picture's captions, the link to Home Assistant, and what happened to each device last time.
  */
 import type { DeviceLinkStatus, DeviceOutcome, DeviceView, RoomView } from '../../../main/contract/contract.ts';
+import type { StaffT } from '../i18n/staff/StaffLanguage.tsx';
 
 export const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
 
 /** A device's state in a few words, e.g. "On, 35 %", "Off", "Playing, volume 12 %". */
-export function deviceStateWords(device: DeviceView): string {
-  if (!device.available) return 'Can’t be reached';
-  if (device.kind === 'light') return device.on ? (device.brightness === null ? 'On' : `On, ${device.brightness} %`) : 'Off';
-  if (device.kind === 'door-sign') return device.on ? 'Lit: session in progress' : 'Off';
-  const volume = device.volume === null ? '' : `, volume ${percent(device.volume)}`;
-  if (device.kind === 'masking') return device.on ? `On${volume}` : 'Off';
-  return device.on ? `Playing${volume}` : 'Quiet';
+export function deviceStateWords(device: DeviceView, t: StaffT): string {
+  if (!device.available) return t('room.device.unreachable');
+  if (!device.on) return device.kind === 'speaker' ? t('room.device.quiet') : t('room.device.off');
+  if (device.kind === 'light') return device.brightness === null ? t('room.device.on') : t('room.device.onAt', { level: `${device.brightness} %` });
+  if (device.kind === 'door-sign') return t('room.device.doorLit');
+  const volume = device.volume === null ? null : percent(device.volume);
+  if (device.kind === 'masking') return volume === null ? t('room.device.on') : t('room.device.onVolume', { volume });
+  return volume === null ? t('room.device.playing') : t('room.device.playingVolume', { volume });
 }
 
 /** A device's name; an entity id (Home Assistant has not told us the name) is made readable. */
@@ -24,51 +26,42 @@ export function deviceName(device: Pick<DeviceView, 'name' | 'entityId'>): strin
 }
 
 /** The current preset as a line under the room's name. */
-export function presetLine(room: Pick<RoomView, 'preset' | 'adjusted' | 'changedWhileAway'>): string {
-  if (!room.preset) return 'No preset yet';
-  if (room.changedWhileAway.length > 0) return `${room.preset.name}, changed since`;
-  return room.adjusted ? `${room.preset.name}, adjusted` : room.preset.name;
+export function presetLine(room: Pick<RoomView, 'preset' | 'adjusted' | 'changedWhileAway'>, t: StaffT): string {
+  if (!room.preset) return t('room.noPresetYet');
+  if (room.changedWhileAway.length > 0) return t('room.presetChangedSince', { preset: room.preset.name });
+  return room.adjusted ? t('room.presetAdjusted', { preset: room.preset.name }) : room.preset.name;
 }
 
 /** Devices that changed while the hub was away (rooms.ts compareAfterStart), as a note the therapist can act on. */
-export function changedWhileAwayWords(room: Pick<RoomView, 'preset' | 'changedWhileAway'>): { title: string; detail: string } | null {
+export function changedWhileAwayWords(room: Pick<RoomView, 'preset' | 'changedWhileAway'>, t: StaffT, list: (names: string[]) => string): { title: string; detail: string } | null {
   if (room.changedWhileAway.length === 0) return null;
-  const names = new Intl.ListFormat('en', { type: 'conjunction' }).format(room.changedWhileAway);
-  const preset = room.preset?.name ?? 'the last setting';
-  return {
-    title: `The room is not as ${preset} left it.`,
-    detail: `While Stillroom was away (a restart or a power cut), ${names} changed. Choose ${preset} to set the room again, or leave it as it is.`,
-  };
+  const names = list(room.changedWhileAway);
+  const preset = room.preset?.name ?? t('room.changed.lastSetting');
+  return { title: t('room.changed.title', { preset }), detail: t('room.changed.detail', { names, preset }) };
 }
 
 /** Home Assistant's link in plain words, or null when all is well and nothing needs saying. */
-export function linkTrouble(status: DeviceLinkStatus): { title: string; detail: string } | null {
+export function linkTrouble(status: DeviceLinkStatus, t: StaffT): { title: string; detail: string } | null {
   switch (status.state) {
     case 'connected':
       return null;
     // The hub's words for these name the address and a retry countdown: right for the log, not for a therapist.
     case 'connecting':
-      return { title: 'Reaching the rooms’ lights and sound…', detail: 'Stillroom is connecting to Home Assistant; this usually takes a moment.' };
+      return { title: t('room.link.connecting'), detail: t('room.link.connectingDetail') };
     case 'unreachable':
-      return { title: 'Home Assistant can’t be reached right now.', detail: 'Stillroom keeps trying by itself. The rooms keep their last settings, and changes made here are sent when it is back.' };
+      return { title: t('room.link.unreachable'), detail: t('room.link.unreachableDetail') };
     case 'token-rejected':
-      return { title: 'Home Assistant did not accept Stillroom’s access token.', detail: status.message };
+      return { title: t('room.link.tokenRejected'), detail: status.message };
     case 'not-configured':
-      return { title: 'Room light and sound are not connected.', detail: status.message };
+      return { title: t('room.link.notConfigured'), detail: status.message };
   }
 }
 
-const outcomeFallback: Record<Exclude<DeviceOutcome['outcome'], 'done'>, string> = {
-  waiting: 'will be set as soon as Home Assistant is back.',
-  unavailable: 'is unavailable right now.',
-  failed: 'did not take the change.',
-};
-
-/** One device that did not take the last change, in a kind sentence. */
-export function outcomeWords(outcome: DeviceOutcome): string {
+/** One device that did not take the last change, in a kind sentence; the hub's own reason (in English for now) when it gave one. */
+export function outcomeWords(outcome: DeviceOutcome, t: StaffT): string {
   const name = deviceName(outcome);
-  if (outcome.outcome === 'done') return `${name} is set.`;
-  if (!outcome.message) return `${name} ${outcomeFallback[outcome.outcome]}`;
+  if (outcome.outcome === 'done') return t('room.outcome.done', { name });
+  if (!outcome.message) return t(`room.outcome.${outcome.outcome}`, { name });
   return outcome.message.includes(outcome.name) ? outcome.message : `${name}: ${outcome.message}`;
 }
 
@@ -76,13 +69,9 @@ export function outcomeWords(outcome: DeviceOutcome): string {
  * The devices that did not take the last change, as sentences: everything still waiting for Home
  * Assistant in one line, each other device on its own.
  */
-export function missedWords(outcomes: DeviceOutcome[]): string[] {
+export function missedWords(outcomes: DeviceOutcome[], t: StaffT, list: (names: string[]) => string): string[] {
   const waiting = outcomes.filter((outcome) => outcome.outcome === 'waiting');
   const others = outcomes.filter((outcome) => outcome.outcome !== 'waiting' && outcome.outcome !== 'done');
-  const waitingLine = waiting.length > 1 ? [`${listWords(waiting.map(deviceName))} will be set as soon as Home Assistant is back.`] : waiting.map(outcomeWords);
-  return [...waitingLine, ...others.map(outcomeWords)];
-}
-
-function listWords(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const waitingLine = waiting.length > 1 ? [t('room.outcome.waitingAll', { names: list(waiting.map(deviceName)) })] : waiting.map((outcome) => outcomeWords(outcome, t));
+  return [...waitingLine, ...others.map((outcome) => outcomeWords(outcome, t))];
 }

@@ -1,0 +1,117 @@
+/**
+ * Issue 12: the desk and room screens follow the practice's language (`practice.language` in
+ * office.yaml). The demo office set to Spanish shows the PIN page, the board, its check-in, the
+ * health line, "More" and a room screen in Spanish, marks the document `lang="es"`, and passes
+ * axe; the same office in English is as it always was. Words the hub writes (the last change,
+ * refusals) stay English for now (README "Languages").
+ */
+import { join, resolve } from 'node:path';
+import { test, expect, deskPin, editedOffice, seriousA11yViolations, type DeskPage, type RunningHub } from './fixtures.ts';
+
+const demoOffice = join(resolve(import.meta.dirname, '..', '..'), 'config', 'demo-office.yaml');
+
+type DeskWords = { pin: string; open: string; checkSomeoneIn: string; later: string; checkIn: string };
+const spanish: DeskWords = { pin: 'PIN del personal', open: 'Abrir el tablero', checkSomeoneIn: 'Registrar una llegada', later: 'Más tarde hoy', checkIn: 'Registrar' };
+const english: DeskWords = { pin: 'Staff PIN', open: 'Open the board', checkSomeoneIn: 'Check someone in', later: 'Later today', checkIn: 'Check in' };
+
+/** Opens the desk, signs in with the words the PIN page shows, and checks Sam's client in for later today. */
+async function deskWithOneArrival(desk: DeskPage, hub: RunningHub, words: DeskWords) {
+  await desk.open(hub);
+  await desk.page.getByLabel(words.pin).fill(deskPin);
+  await desk.page.getByRole('button', { name: words.open }).click();
+  await expect(desk.page.getByRole('heading', { level: 1, name: 'Willow Street Practice' })).toBeVisible();
+  await deskCheckIn(desk, words);
+}
+
+async function deskCheckIn(desk: DeskPage, words: DeskWords) {
+  await desk.page.getByRole('button', { name: words.checkSomeoneIn }).click();
+  const panel = desk.page.getByRole('region', { name: words.checkSomeoneIn });
+  await panel.getByRole('button', { name: 'Sam' }).click();
+  await panel.getByRole('button', { name: words.later }).click();
+  await panel.getByRole('button', { name: words.checkIn, exact: true }).click();
+  await desk.expectWaiting(1);
+}
+
+test.describe('a practice whose staff speak Spanish', () => {
+  test.use({ office: editedOffice(demoOffice, 'name: Willow Street Practice\n', 'name: Willow Street Practice\n  language: es\n') });
+
+  test('the desk and a room screen are in Spanish, marked so, and pass axe', async ({ hub, desk, room }) => {
+    test.slow(); // two surfaces, each signed in, on the demo office's simulated devices
+    const { page } = desk;
+    await desk.open(hub);
+    await expect(page.getByRole('heading', { level: 1, name: 'Recepción' })).toBeVisible();
+    await expect(page.getByText('Introduce el PIN del personal para ver las llegadas de hoy.')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+
+    await deskWithOneArrival(desk, hub, spanish);
+    await expect(page).toHaveTitle('Recepción · Willow Street Practice');
+    await expect(page.locator('.desk-sub')).toContainText('Llegadas de hoy');
+    await expect(page.getByRole('table', { name: 'Llegadas de hoy' })).toBeVisible();
+    await expect(page.getByText('Esperando ahora')).toBeVisible();
+    // The last change is said by the desk from its facts, not in the hub's English.
+    await expect(page.locator('#desk-last-change')).toHaveText('Último cambio: cliente de Sam registrado en recepción.');
+    await expect(page.getByRole('region', { name: 'Sistemas de la consulta' })).toContainText('Todos los sistemas en calma');
+    await expect(page.getByRole('list', { name: 'Salas' }).getByRole('link')).toHaveCount(3);
+    const row = desk.rowFor('Sam');
+    await expect(row).toContainText('Más tarde hoy');
+    await expect(row.getByRole('cell').filter({ hasText: 'esperando' })).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Asignar a…' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Llegada' })).toBeVisible();
+    await page.getByRole('button', { name: 'Más', exact: true }).click();
+    await page.getByRole('button', { name: 'Borrar el día…' }).click();
+    await expect(page.getByText('Esto borra ahora, y para siempre, todas las llegadas de hoy. No se guardan recuentos.')).toBeVisible();
+    await page.getByRole('button', { name: 'Conservarlas' }).click();
+    await page.getByRole('button', { name: 'Deshacer: cliente de Sam registrado en recepción' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deshecho: cliente de Sam registrado en recepción.' })).toBeVisible();
+    await expect(row).toHaveCount(0);
+    await deskCheckIn(desk, spanish);
+    await expect(page.getByText('Check someone in')).toHaveCount(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Sam's room: its PIN page, "Waiting for you" with the client just checked in, the session and the presets.
+    await room.page.goto(`${hub.url}/room/willow`);
+    await room.page.getByLabel('PIN del personal').fill(deskPin);
+    await room.page.getByRole('button', { name: 'Abrir la sala' }).click();
+    await expect(room.page.getByRole('link', { name: 'Todas las salas' })).toBeVisible();
+    await expect(room.page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(room.page).toHaveTitle('Willow room · Stillroom');
+    const waiting = room.page.getByRole('region', { name: 'Te esperan' });
+    // Willow is Sam's and Ana's: the client is named by whose they are, and either may go.
+    await expect(waiting).toContainText('Cliente de Sam ha llegado');
+    await expect(waiting).toContainText('Acaba de llegar');
+    await expect(waiting.getByRole('group', { name: '¿Quién va?' }).getByRole('button')).toHaveText(['Sam va', 'Ana va']);
+    await expect(room.page.getByRole('region', { name: 'Ajustes' }).getByRole('button').first()).toBeVisible();
+    await expect(room.page.getByTestId('room-preset')).toHaveText(/./);
+    await room.page.getByRole('button', { name: 'Empezar la sesión' }).click();
+    await expect(room.page.getByRole('button', { name: 'Terminar la sesión' })).toBeVisible();
+    await expect(room.page.locator('.room-header').getByText('En sesión', { exact: true })).toBeVisible();
+    expect(await seriousA11yViolations(room.page)).toEqual([]);
+
+    // The desk hears "On my way" in its own words.
+    await waiting.getByRole('button', { name: 'Sam va' }).click();
+    await expect(row).toContainText('Sam va en camino');
+  });
+});
+
+test.describe('the same office in English (no practice.language)', () => {
+  test.use({ office: demoOffice });
+
+  test('the desk and a room screen keep their English words and lang="en"', async ({ hub, desk, room }) => {
+    await deskWithOneArrival(desk, hub, english);
+    await expect(desk.page.locator('#desk-last-change')).toHaveText("Last change: checking in Sam's client.");
+    await expect(desk.page.getByRole('button', { name: "Undo checking in Sam's client" })).toBeEnabled();
+    await expect(desk.page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(desk.page).toHaveTitle('Front desk · Willow Street Practice');
+    await expect(desk.page.getByRole('table', { name: "Today's arrivals" })).toBeVisible();
+    await expect(desk.healthStrip()).toContainText('All systems calm');
+    await expect(desk.rowFor('Sam').getByRole('cell').filter({ hasText: 'waiting' })).toBeVisible();
+
+    await room.open(hub, 'willow');
+    await expect(room.page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(room.waitingForYou()).toContainText('Sam’s client is here');
+    await expect(room.waitingForYou().getByRole('button', { name: 'Sam is going' })).toBeVisible();
+    await expect(room.page.getByRole('button', { name: 'Start session' })).toBeVisible();
+    await expect(room.page.getByText('Empezar la sesión')).toHaveCount(0);
+  });
+});
