@@ -71,6 +71,8 @@ it('answers its screens while it prepares a sound: no wait comes near the time t
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .find((line) => line['message'] === 'a sound was prepared')!;
     expect(prepared).toMatchObject({ sound: 'stream', where: 'worker' });
+    // Made once, on the worker: never again on the hub's thread after the worker has answered.
+    expect(served.stderr()).not.toContain("prepared on the hub's own thread");
     expect(longestMs, `longest answer ${Math.round(longestMs)} ms while the sound took ${String(prepared['makingMs'])} ms`).toBeLessThan((prepared['makingMs'] as number) / 4);
   } finally {
     await served.kill();

@@ -27,18 +27,17 @@ export function prepareOffThread(workerFile: string | null, name: SoundName, zon
     return { bytes, ms: performance.now() - started, where: 'hub thread' };
   };
   if (!workerFile || !existsSync(workerFile)) return here('no sound worker beside the hub');
+  // Answered once the worker has gone (it exits right after its answer, or after an error), so the
+  // fallback starts only when the worker gave nothing: making the sound again here would stall the
+  // hub for nothing.
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (prepared: Promise<Prepared> | Prepared) => {
-      if (settled) return;
-      settled = true;
-      resolve(prepared);
-    };
+    let made: Prepared | undefined;
+    let failure = '';
     const worker = new Worker(workerFile, { workerData: { name, zone, samples } });
-    worker.once('message', (message: { mp3: Uint8Array; ms: number }) =>
-      settle({ bytes: Buffer.from(message.mp3.buffer, message.mp3.byteOffset, message.mp3.byteLength), ms: message.ms, where: 'worker' }),
-    );
-    worker.once('error', (error) => settle(here(error.message.slice(0, 200))));
-    worker.once('exit', (code) => settle(here(`the sound worker stopped (${code})`)));
+    worker.once('message', (message: { mp3: Uint8Array; ms: number }) => {
+      made = { bytes: Buffer.from(message.mp3.buffer, message.mp3.byteOffset, message.mp3.byteLength), ms: message.ms, where: 'worker' };
+    });
+    worker.once('error', (error) => (failure = error.message.slice(0, 200)));
+    worker.once('exit', (code) => resolve(made ?? here(failure || `the sound worker stopped (${code})`)));
   });
 }
