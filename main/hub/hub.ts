@@ -168,6 +168,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const stopFollowingZigbee = zigbee?.watcher.onChange(() => following.refresh({ all: false }));
   presets.onReload(() => {
     following.refresh();
+    // A preset added or changed may name media Home Assistant does not have.
+    void rooms.checkMedia();
     // Admin's preset list follows a preset saved from a room or a file changed by hand.
     feed.publish('office', { type: 'office' });
   });

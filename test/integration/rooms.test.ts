@@ -10,7 +10,7 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
-async function simulator(options: { port?: number; token?: string; haVersion?: string } = {}): Promise<HomeAssistantSimulator> {
+async function simulator(options: { port?: number; token?: string; haVersion?: string; localMedia?: readonly string[] } = {}): Promise<HomeAssistantSimulator> {
   const sim = await startWillowSimulator(options);
   cleanups.push(() => sim.close());
   return sim;
@@ -197,6 +197,31 @@ describe('applying a preset', () => {
     expect(again.changedWhileAway).toEqual([]);
     expect(sim.states.get('light.willow_ceiling')?.state).toBe('off');
   });
+});
+
+describe("the practice's own sounds", () => {
+  // issue 10: a practice's own media is checked when Home Assistant connects, and a missing one is a
+  // room problem in words (before, the room just stayed silent when the preset was tapped).
+  const problemsAbout = (room: { problems: string[] }, words: string) => room.problems.filter((problem) => problem.includes(words));
+
+  it('says a masking sound that is not in Home Assistant\'s media cannot be played, and why, until the file is there', async () => {
+    const sim = await simulator({ localMedia: ['calm/ocean.mp3'] });
+    const missing = await office(sim, { maskingMedia: 'media-source://media_source/local/calm/rain.mp3' });
+    const said = await missing.untilRoom((r) => problemsAbout(r, 'masking sound').length > 0, 'the masking problem');
+    expect(problemsAbout(said, 'masking sound')).toEqual([
+      "This room's masking sound media-source://media_source/local/calm/rain.mp3 cannot be played (Home Assistant: no file rain.mp3 in that folder of its media). Check it in Home Assistant's Media panel, or the room's maskingSource.",
+    ]);
+    // The admin puts the file into Home Assistant's media; at the next connect the problem goes.
+    sim.addLocalMedia('calm/rain.mp3');
+    sim.faults.dropConnections();
+    await missing.untilRoom((r) => r.homeAssistant.state === 'connected' && problemsAbout(r, 'masking sound').length === 0, 'the problem gone once the file is there', 15_000);
+    await missing.close();
+
+    const unknownSource = await office(sim, { maskingMedia: 'media-source://stillroom/masking' });
+    const refused = await unknownSource.untilRoom((r) => problemsAbout(r, 'masking sound').length > 0, 'the unknown source named');
+    expect(problemsAbout(refused, 'masking sound')[0]).toContain('(Home Assistant: Failed to resolve media with content id media-source://stillroom/masking: Unknown media source: stillroom)');
+  });
+
 });
 
 describe('sessions', () => {

@@ -32,5 +32,6 @@ export function combineDevices(homeAssistant: DeviceLayer, zigbee: { lights: Rea
     sceneCapable: (entityId) => !lights.has(entityId),
     ownUserId: () => homeAssistant.ownUserId?.() ?? null,
     entitiesArrived: () => homeAssistant.entitiesArrived?.() ?? true,
+    mediaProblem: (mediaContentId) => homeAssistant.mediaProblem?.(mediaContentId) ?? Promise.resolve(null),
   };
 }

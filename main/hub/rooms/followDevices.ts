@@ -20,7 +20,7 @@ export interface DeviceFollowing {
   stop(): void;
 }
 
-export function followDevices(rooms: Pick<Rooms, 'refresh' | 'resendLost'>, devices: FollowedDevices): DeviceFollowing {
+export function followDevices(rooms: Pick<Rooms, 'refresh' | 'resendLost' | 'checkMedia'>, devices: FollowedDevices): DeviceFollowing {
   let stopped = false;
   let refreshQueued = false;
   let refreshAll = false;
@@ -44,6 +44,7 @@ export function followDevices(rooms: Pick<Rooms, 'refresh' | 'resendLost'>, devi
     resendWhenStateArrives = false;
     void rooms.resendLost().then((done) => {
       if (!done) resendWhenStateArrives = true;
+      else void rooms.checkMedia();
     });
   };
   const stops = [

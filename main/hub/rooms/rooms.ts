@@ -30,6 +30,8 @@ export interface RoomDevices {
   callService(call: ServiceCall): Promise<ServiceCallResult>;
   /** Whether Home Assistant's `scene.apply` can set this entity (not so for a zigbee2mqtt light); all can when absent. */
   sceneCapable?(entityId: string): boolean;
+  /** Why Home Assistant cannot play a practice's own media, in its words, or null; absent: not checked. */
+  mediaProblem?(mediaContentId: string): Promise<string | null>;
   /** Whether Home Assistant's state has arrived since it connected; absent: when any entity is known. */
   entitiesArrived?(): boolean;
   /** The Home Assistant user the hub signs in as (`auth/current_user`), once known; its changes are the hub's own. */
@@ -65,6 +67,8 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   /** Devices found not as their room asks when the hub first saw them after it started (asAsked.ts). */
   const changedWhileAway = new Map<string, Set<string>>();
   const checkedSinceStart = new Set<string>();
+  /** The practice's own media Home Assistant could not resolve at the last check, with its reason. */
+  const mediaProblems = new Map<string, string>();
   let closed = false;
 
   /** Connected and holding Home Assistant's entity list (it arrives just after the connection). */
@@ -85,7 +89,15 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   function problemsOf(roomId: string): string[] {
     const ambience = rooms.get(roomId)?.ambience;
     const problems = library().problems.map((problem) => `A preset file was skipped: ${problem.message}`);
+    for (const preset of library().presets.values()) {
+      const media = preset.sound && 'mediaContentId' in preset.sound ? preset.sound.mediaContentId : null;
+      const problem = media && mediaProblems.get(media);
+      if (problem) problems.push(`The preset "${preset.name}" cannot play its sound ${media} (Home Assistant: ${problem.replace(/\.$/, '')}). Check the file in Home Assistant's Media panel, or the preset's mediaContentId.`);
+    }
     if (!ambience) return problems;
+    const masking = 'mediaContentId' in ambience.maskingSource ? ambience.maskingSource.mediaContentId : null;
+    const maskingProblem = masking && mediaProblems.get(masking);
+    if (maskingProblem) problems.push(`This room's masking sound ${masking} cannot be played (Home Assistant: ${maskingProblem.replace(/\.$/, '')}). Check it in Home Assistant's Media panel, or the room's maskingSource.`);
     if (ambience.sessionEnd !== 'restore' && !library().presets.has(ambience.sessionEnd)) {
       problems.push(`Sessions here end with the preset "${ambience.sessionEnd}", which does not exist; the room will be left as it is.`);
     }
@@ -453,6 +465,20 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     },
 
     /**
+     * Asks Home Assistant whether it can play each of the practice's own media the presets and the
+     * rooms' masking name (Home Assistant's own `media-source://` ids; a plain URL is the speaker's
+     * business), and shows the ones it cannot as room problems in words. A missing file is otherwise
+     * found only when a therapist taps the preset and the room stays silent.
+     */
+    async checkMedia(): Promise<void> {
+      try {
+        await checkMedia();
+      } catch (error) {
+        if (!closed) log.error("could not check the practice's own sounds", { error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+
+    /**
      * Pushes every room whose picture changed. After a live-state update (`devicesOnly`), a room
      * none of whose devices changed is skipped without drawing it: the client library replaces only
      * the entity objects that changed, so comparing them by identity is enough.
@@ -477,6 +503,25 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
       for (const plans of running.values()) for (const run of plans) run.cancel();
     },
   };
+
+  async function checkMedia(): Promise<void> {
+    const ask = devices.mediaProblem;
+    if (!ask || !knowsEntities() || closed) return;
+    const wanted = new Set<string>();
+    for (const preset of library().presets.values()) if (preset.sound && 'mediaContentId' in preset.sound) wanted.add(preset.sound.mediaContentId);
+    for (const room of config.rooms) if (room.ambience && 'mediaContentId' in room.ambience.maskingSource) wanted.add(room.ambience.maskingSource.mediaContentId);
+    const before = JSON.stringify([...mediaProblems]);
+    mediaProblems.clear();
+    for (const media of wanted) {
+      if (!media.startsWith('media-source://')) continue;
+      const problem = await ask.call(devices, media).catch(() => null);
+      if (closed) return;
+      if (problem) mediaProblems.set(media, problem);
+    }
+    if (JSON.stringify([...mediaProblems]) === before) return;
+    if (mediaProblems.size > 0) log.warn("a practice's own sound cannot be played by home assistant", { sounds: mediaProblems.size });
+    for (const roomId of rooms.keys()) announce(roomId);
+  }
 
   /**
    * Finishes each room's unfinished devices as the room now asks, once Home Assistant is connected

@@ -83,6 +83,8 @@ export interface HomeAssistantSimulator {
    */
   setState(entityId: string, state: string, attributes?: Attributes): void;
   addNotifyService(name: string): void;
+  /** A file put into Local Media's folder (the admin uploading it in Home Assistant's Media panel). */
+  addLocalMedia(path: string): void;
   /** The current entities, to start another simulator with the same house. */
   snapshot(): EntitySeed[];
   /** Goes down (every socket drops) and comes back on the same port, with the same states unless told otherwise. */
@@ -211,6 +213,9 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
         const written = home.states.get(entityId)!;
         home.states.set(entityId, written.state, { ...written.attributes, ...attributes }, context);
       }
+    },
+    addLocalMedia: (path) => {
+      (media.local as Set<string>).add(path);
     },
     addNotifyService: (name) => {
       notifyServices.push(name);

@@ -26,7 +26,7 @@ export const willowDevices: EntitySeed[] = [
 /** Four spots more in the lamp role: seven lights, enough for the room to be set with one scene.apply. */
 export const largeRoomLights = ', light.willow_spot_1, light.willow_spot_2, light.willow_spot_3, light.willow_spot_4';
 
-export function officeYaml(homeAssistantUrl: string, { extraLights = '' }: { extraLights?: string } = {}): string {
+export function officeYaml(homeAssistantUrl: string, { extraLights = '', maskingMedia }: { extraLights?: string; maskingMedia?: string } = {}): string {
   return `
 practice: { name: Room Test Practice }
 homeAssistant: { url: "${homeAssistantUrl}", tokenEnv: TEST_HA_TOKEN }
@@ -40,7 +40,7 @@ rooms:
         accent: light.willow_strip
       speaker: media_player.willow_speaker
       doorSign: switch.willow_door_sign
-      masking: media_player.willow_masking
+      masking: media_player.willow_masking${maskingMedia ? `\n      maskingSource: { mediaContentId: "${maskingMedia}", volume: 0.3 }` : ''}
       limits: { minBrightness: 10, maxBrightness: 80, maxVolume: 0.3 }
     prepareForWishes: { softer-light: grounding }
 clinicians:
@@ -58,7 +58,7 @@ export interface RoomOffice {
   close(): Promise<void>;
 }
 
-export async function startRoomOffice(simulator: { url: string; token: string }, options: { dataDir?: string; extraLights?: string; log?: Log; env?: Record<string, string> } = {}): Promise<RoomOffice> {
+export async function startRoomOffice(simulator: { url: string; token: string }, options: { dataDir?: string; extraLights?: string; maskingMedia?: string; log?: Log; env?: Record<string, string> } = {}): Promise<RoomOffice> {
   const dataDir = options.dataDir ?? tempDir('rooms');
   const configPath = join(dataDir, 'office.yaml');
   writeFileSync(configPath, officeYaml(simulator.url, options));
@@ -105,7 +105,7 @@ export async function startRoomOffice(simulator: { url: string; token: string },
   };
 }
 
-export const startWillowSimulator = (options: { port?: number; token?: string; haVersion?: string } = {}): Promise<HomeAssistantSimulator> =>
+export const startWillowSimulator = (options: { port?: number; token?: string; haVersion?: string; localMedia?: readonly string[] } = {}): Promise<HomeAssistantSimulator> =>
   startHomeAssistantSimulator({ entities: willowDevices, ...options });
 
 export const device = (room: RoomView, entityId: string) => {

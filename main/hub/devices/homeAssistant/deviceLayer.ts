@@ -86,6 +86,7 @@ export async function startDeviceLayer(config: OfficeConfig, { log, env = proces
     callService: (call) => link.callService(call),
     ownUserId: () => link.userId(),
     entitiesArrived: () => link.entitiesArrived(),
+    mediaProblem: (mediaContentId) => link.mediaProblem(mediaContentId),
     onStatus: (listener) => statusListeners.add(listener),
     onEntities: (listener) => link.onEntities(() => listener()),
     onReconnected: (listener) => link.onReconnected(listener),

@@ -58,6 +58,15 @@ export interface HomeAssistantLink {
   /** Sends every call at once (different devices need not wait for each other); results keep the calls' order. */
   callServices(calls: readonly ServiceCall[]): Promise<ServiceCallResult[]>;
   fireEvent(eventType: string, data?: Record<string, unknown>): Promise<ServiceCallResult>;
+  /**
+   * Why Home Assistant could not play a `media-source://` id, in its own words, or null when it can
+   * (or cannot be asked now). `media_source/resolve_media` refuses an unknown source or folder
+   * (homeassistant/components/media_source/__init__.py websocket_resolve_media, `resolve_media_failed`),
+   * but Local Media resolves a file that is not there (media_source/local_source.py
+   * async_resolve_media only builds its URL), so a local file is also looked for in its folder with
+   * `media_source/browse_media`.
+   */
+  mediaProblem(mediaContentId: string): Promise<string | null>;
   /** A legacy notify service, e.g. `notify('mobile_app_pixel_8', { message })`. */
   notify(service: string, data: Record<string, unknown>): Promise<ServiceCallResult>;
   /**
@@ -342,6 +351,24 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
         return !result.ok && result.reason === 'unauthorized' ? { ...result, message: eventRefusedMessage(what) } : result;
       },
       notify: (service, data) => send(`notify.${service}`, (conn) => sendServiceCall(conn, 'notify', service, data)),
+      mediaProblem: async (mediaContentId) => {
+        const refusal = (rejection: unknown) => (typeof rejection === 'object' && rejection !== null && typeof (rejection as { message?: unknown }).message === 'string' && typeof (rejection as { code?: unknown }).code === 'string' ? (rejection as { message: string }).message : null);
+        const conn = connection;
+        if (!conn) return null;
+        try {
+          await conn.sendMessagePromise({ type: 'media_source/resolve_media', media_content_id: mediaContentId });
+        } catch (rejection) {
+          return refusal(rejection);
+        }
+        const local = /^media-source:\/\/media_source\/(.+)\/([^/]+)$/.exec(mediaContentId);
+        if (!local) return null;
+        try {
+          const folder = await conn.sendMessagePromise<{ children?: { media_content_id?: string }[] }>({ type: 'media_source/browse_media', media_content_id: `media-source://media_source/${local[1]}` });
+          return (folder.children ?? []).some((child) => child.media_content_id === mediaContentId) ? null : `no file ${local[2]} in that folder of its media`;
+        } catch (rejection) {
+          return refusal(rejection);
+        }
+      },
       onEvent: (eventType, listener) => {
         const listeners = eventListeners.get(eventType) ?? new Set();
         if (!eventListeners.has(eventType)) {
