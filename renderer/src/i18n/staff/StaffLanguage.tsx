@@ -41,13 +41,20 @@ export function StaffLanguage({ bridge, children }: { bridge: Bridge; children: 
 }
 
 /**
- * The staff words in one language, and the document's lang and dir to match. The admin page uses
- * it with English: it is not translated yet, but shares the PIN page with the desk.
+ * The staff words in one language, and the document's lang and dir to match (given back when it
+ * goes, so a part in another language inside a page, such as admin's English setup guide, leaves
+ * the page's own language behind).
  */
 export function StaffWordsIn({ language, children }: { language: StaffLanguageCode; children: ReactNode }) {
   useEffect(() => {
-    document.documentElement.lang = language;
-    document.documentElement.dir = languages[language].dir;
+    const root = document.documentElement;
+    const before = { lang: root.lang, dir: root.dir };
+    root.lang = language;
+    root.dir = languages[language].dir;
+    return () => {
+      root.lang = before.lang;
+      root.dir = before.dir;
+    };
   }, [language]);
   return (
     <IntlProvider locale={language} defaultLocale="en" messages={staffCatalogues[language]}>
@@ -63,7 +70,9 @@ export type StaffT = (id: StaffMessageId, values?: Record<string, string | numbe
 export function useStaffWords() {
   const intl = useIntl();
   const t: StaffT = (id, values) => intl.formatMessage({ id }, values);
-  return { t, ...sharedWords(t, (names) => intl.formatList(names, { type: 'conjunction' })) };
+  /** A message with parts that are elements (such as a command in <code>). */
+  const rich = (id: StaffMessageId, values: Record<string, ReactNode>) => intl.formatMessage({ id }, values);
+  return { t, rich, ...sharedWords(t, (names) => intl.formatList(names, { type: 'conjunction' })) };
 }
 export type StaffWords = ReturnType<typeof useStaffWords>;
 
