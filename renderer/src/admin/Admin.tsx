@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOffice } from '../../../main/contract/contract.ts';
 import { PinGate } from '../desk/PinGate.tsx';
-import { StaffWordsIn, useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 import type { Bridge } from '../transport/bridge.ts';
 import { AreaRooms } from './AreaRooms.tsx';
 import { ClinicianList } from './ClinicianList.tsx';
@@ -100,10 +100,9 @@ export function Admin({ bridge }: { bridge: Bridge }) {
   const { office } = load;
 
   // A new office opens on the guide; after the first PIN, only when asked for (the checklist).
-  // The guide is not translated yet: it stays English (with the forms it shares), marked lang="en".
   const step = hashStep ?? (office.firstRun ? 1 : null);
   if (step !== null) {
-    return <StaffWordsIn language="en"><SetupGuide bridge={bridge} office={office} step={step} goTo={goToStep} onOffice={(next) => setLoad({ state: 'ready', office: next })} reload={() => void reload()} /></StaffWordsIn>;
+    return <SetupGuide bridge={bridge} office={office} step={step} goTo={goToStep} onOffice={(next) => setLoad({ state: 'ready', office: next })} reload={() => void reload()} />;
   }
 
   const saved = (next: AdminOffice, words: string) => {

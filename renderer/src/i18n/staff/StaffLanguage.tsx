@@ -40,21 +40,11 @@ export function StaffLanguage({ bridge, children }: { bridge: Bridge; children: 
   return <StaffWordsIn language={language}>{children}</StaffWordsIn>;
 }
 
-/**
- * The staff words in one language, and the document's lang and dir to match (given back when it
- * goes, so a part in another language inside a page, such as admin's English setup guide, leaves
- * the page's own language behind).
- */
+/** The staff words in one language, and the document's lang and dir to match. */
 export function StaffWordsIn({ language, children }: { language: StaffLanguageCode; children: ReactNode }) {
   useEffect(() => {
-    const root = document.documentElement;
-    const before = { lang: root.lang, dir: root.dir };
-    root.lang = language;
-    root.dir = languages[language].dir;
-    return () => {
-      root.lang = before.lang;
-      root.dir = before.dir;
-    };
+    document.documentElement.lang = language;
+    document.documentElement.dir = languages[language].dir;
   }, [language]);
   return (
     <IntlProvider locale={language} defaultLocale="en" messages={staffCatalogues[language]}>
