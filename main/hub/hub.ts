@@ -39,7 +39,7 @@ import type { EscalationTimers } from './notify/escalation.ts';
 import type { BurstWindows } from './notify/collapse.ts';
 import { createNotifications } from './notify/notifications.ts';
 import { openDeskAlerts } from './notify/outbox.ts';
-import { createCheckInPace, type CheckInPace, type CheckInPaceLimits } from './arrivals/checkInPace.ts';
+import { createCheckInPace, defaultCheckInPace, type CheckInPace, type CheckInPaceLimits } from './arrivals/checkInPace.ts';
 import { comfortWishes } from './rooms/comfortWishes.ts';
 import { followDevices } from './rooms/followDevices.ts';
 import { createRooms } from './rooms/rooms.ts';
@@ -146,7 +146,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const zigbee = mqtt && config.zigbee2mqtt ? { lights: new Set(Object.keys(config.zigbee2mqtt.lights)), watcher: watchZigbee2mqtt(mqtt.link, { baseTopic: config.zigbee2mqtt.baseTopic, lights: config.zigbee2mqtt.lights, log }) } : null;
 
   // Stillroom's own sounds: prepared when a speaker first asks, kept in the data folder; each room its own masking generator.
-  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log }), zones: () => new Set(config.rooms.map((room) => room.id)), network: () => config.network, log });
+  const sounds = createSoundStreams({ library: createSoundLibrary({ cacheDir: join(options.dataDir, 'sounds'), log, renderWorker: join(options.rendererDir, '..', 'main', 'sound-render.js') }), zones: () => new Set(config.rooms.map((room) => room.id)), network: () => config.network, log });
   const unreachable = config.rooms.some((room) => room.ambience?.speaker || room.ambience?.masking) ? soundReachProblem(config.network) : null;
   if (unreachable) log.warn('the speakers may not reach the hub for its sounds', { problem: unreachable });
 
@@ -322,8 +322,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onClockJump: (minutes) => log.warn('the clock jumped forward: clients still waiting are kept on the board until midnight', { minutes }),
   });
   keepsActive = retention.holding;
+  // Read at every check-in, so a change in admin or the office file is in force at once (kiosk is live).
+  const officePace = (): CheckInPaceLimits => {
+    const { eachKiosk, allKiosks } = config.kiosk.checkInsPerMinute;
+    return { ...defaultCheckInPace, perMinute: eachKiosk, hubPerMinute: allKiosks, surgeAttempts: Math.max(defaultCheckInPace.surgeAttempts, allKiosks) };
+  };
   const checkInPace = createCheckInPace({
-    ...(options.checkInPace ? { limits: options.checkInPace } : {}),
+    limits: options.checkInPace ?? officePace,
     ...(options.monotonic ? { now: options.monotonic } : options.now ? { now: options.now } : {}),
     onSurge: (surging) => (surging ? faults.notice('check-in-surge', 'kiosk check-ins') : faults.recovered('check-in-surge')),
   });

@@ -1,12 +1,25 @@
 /**
  * The demo office's device layer: a simulated Home Assistant, run inside the hub, with a virtual
  * device for every entity the office configuration names, so a new user sees lights and speakers
- * change with nothing installed. Lights get capabilities by role, as real rooms tend to have.
+ * change with nothing installed. Lights get capabilities by role, as real rooms tend to have, and
+ * the demo's rooms have lamps of every kind: colour, colour temperature only, dimmable only, on/off.
  */
 import { randomBytes } from 'node:crypto';
 import { inputBoolean, light, mediaPlayer, startHomeAssistantSimulator, switchEntity, type EntitySeed, type HomeAssistantSimulator } from './homeAssistant/index.ts';
 
+/**
+ * The demo office's own lamps where a role alone would not show every kind a real practice has
+ * (light/__init__.py ColorMode): Cedar's ceiling only switches on and off, its lamp only dims, so
+ * the demo and its tests meet lamps that take no colour at all.
+ */
+const demoLamps: Readonly<Record<string, () => EntitySeed>> = {
+  'light.cedar_ceiling': () => light('light.cedar_ceiling', { supportedColorModes: ['onoff'], on: true }),
+  'light.cedar_lamp': () => light('light.cedar_lamp', { supportedColorModes: ['brightness'] }),
+};
+
 function seedFor(entityId: string, role: string): EntitySeed {
+  const own = demoLamps[entityId];
+  if (own) return own();
   const [domain] = entityId.split('.');
   if (domain === 'media_player') return mediaPlayer(entityId, { state: 'idle', volumeLevel: 0.2 });
   if (domain === 'switch') return switchEntity(entityId);

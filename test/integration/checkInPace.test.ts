@@ -8,7 +8,14 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfficeHealth } from '../../main/contract/contract.ts';
 import { paceMessage } from '../../main/hub/arrivals/checkInPace.ts';
-import { boardAt, deskAt, demoPin, startHub, type RunningHub } from './support/hubClient.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { parseOfficeConfig } from '../../main/hub/config/loadConfig.ts';
+import { createHub } from '../../main/hub/hub.ts';
+import { silentLog } from '../../main/hub/log.ts';
+import { startHttpTransport } from '../../main/hub/transport/httpTransport.ts';
+import { boardAt, demoConfig, deskAt, demoPin, newDataDir, startHub, type RunningHub } from './support/hubClient.ts';
 
 const checkIn = { clinicianId: 'sam', slot: { kind: 'later' }, wishes: [] };
 
@@ -87,5 +94,29 @@ describe('check-ins past the pace of a waiting room', () => {
     clock += 6 * 60_000;
     expect((await checkInFrom(url, '127.0.0.1')).status).toBe(200);
     expect(await problem()).toBeNull();
+  });
+});
+
+describe('a practice busier than most', () => {
+  it('takes the pace from the office file: a kiosk allowed 20 a minute checks in 20 at once, then asks to wait', async () => {
+    const dataDir = newDataDir();
+    const office = parseDocument(readFileSync(demoConfig, 'utf8'));
+    office.setIn(['kiosk', 'checkInsPerMinute'], { eachKiosk: 20, allKiosks: 60 });
+    const configPath = join(dataDir, 'office.yaml');
+    writeFileSync(configPath, office.toString());
+    const hub = await createHub({ configPath, dataDir, rendererDir: join(dataDir, 'none'), log: silentLog, now: () => Date.parse('2026-12-03T10:00:00Z') });
+    const http = await startHttpTransport(hub, { port: 0 });
+    running = { hub, url: http.url, dataDir, close: async () => { await http.close(); await hub.close(); } };
+
+    const statuses: number[] = [];
+    for (let n = 0; n < 22; n++) statuses.push((await checkInFrom(http.url, '127.0.0.1')).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+  });
+
+  it('refuses a pace where all kiosks together would take fewer than one, naming the field', () => {
+    const office = parseDocument(readFileSync(demoConfig, 'utf8'));
+    office.setIn(['kiosk', 'checkInsPerMinute'], { eachKiosk: 20, allKiosks: 10 });
+    expect(() => parseOfficeConfig(office.toString(), 'office.yaml')).toThrow(/kiosk\.checkInsPerMinute\.allKiosks: must be at least eachKiosk/);
   });
 });

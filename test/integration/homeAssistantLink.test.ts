@@ -2,6 +2,11 @@
  * The hub's Home Assistant link, with the real `home-assistant-js-websocket` client against the
  * simulator: connecting, calling services, and every way Home Assistant can be away or say no.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectHomeAssistant, tokenRejectedMessage, tooOldMessage, type HomeAssistantLink, type HomeAssistantLinkOptions, type HomeAssistantStatus,
@@ -9,7 +14,9 @@ import {
 import { statusLog } from './support/statusLog.ts';
 import { createLog } from '../../main/hub/log.ts';
 import type { ServiceCall } from '../../main/hub/devices/homeAssistant/serviceCallResult.ts';
+import { checkHomeAssistant } from '../../main/hub/setup/connectionCheck.ts';
 import { light, startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const lights = ['light.room_1', 'light.room_2', 'light.room_3', 'light.room_4'];
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -155,6 +162,94 @@ describe('connecting', () => {
     await until('connected');
     expect(await link.callService(turnOn('light.room_1'))).toMatchObject({ ok: true });
     expect(late.states.get('light.room_1')?.state).toBe('on');
+  });
+});
+
+/**
+ * A Home Assistant behind a self-signed certificate (the "SSL" add-ons reached by a local address):
+ * an HTTPS server with a throwaway certificate made as an admin would with openssl. The handshake
+ * fails before any WebSocket, so nothing more of Home Assistant is needed.
+ */
+async function selfSignedServer(): Promise<string> {
+  const dir = tempDir('ha-tls');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const server = createHttpsServer({ cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')) });
+  server.on('tlsClientError', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `https://localhost:${(server.address() as AddressInfo).port}`;
+}
+
+describe('a Home Assistant with a certificate this computer does not trust', () => {
+  it('says so on the desk, and how to fix it, instead of "can\'t be reached"', async () => {
+    const url = await selfSignedServer();
+    const unreachable = await openLink({ url }).until('unreachable');
+    expect(unreachable.message).toMatch(/^Home Assistant at localhost:\d+ answers with a self-signed certificate, which this computer does not trust\. Use Home Assistant's http:\/\/ address on the practice's network, or let this computer trust the certificate \(NODE_EXTRA_CA_CERTS: see "Running on real devices" in the README\)\. Stillroom keeps working and tries again in 1 second\.$/);
+  });
+
+  it('says so in the admin\'s connection test before anything is saved', async () => {
+    const url = await selfSignedServer();
+    const tested = await checkHomeAssistant(url, 'some-token', 5000);
+    expect(tested).toMatchObject({ ok: false });
+    if (!tested.ok) expect(tested.error.message).toContain('answers with a self-signed certificate, which this computer does not trust');
+  });
+
+  it('keeps "can\'t be reached" for an https address where nothing listens', async () => {
+    const port = await vacatedPort();
+    const unreachable = await openLink({ url: `https://127.0.0.1:${port}` }).until('unreachable');
+    expect(unreachable.message).toBe(`Home Assistant can't be reached at https://127.0.0.1:${port}. Stillroom keeps working and tries again in 1 second.`);
+  });
+});
+
+describe('following only the office\'s entities', () => {
+  const entitiesOf = (link: HomeAssistantLink) => within(new Promise<Record<string, unknown>>((resolve) => {
+    if (Object.keys(link.entities()).length > 0) return resolve(link.entities());
+    const stop = link.onEntities((latest) => {
+      stop();
+      resolve(latest);
+    });
+  }), 'the first entities');
+
+  it('is sent the state of its own entities only, and nothing when the rest of the house changes', async () => {
+    const { link, until } = openLink({ entityIds: ['light.room_1', 'light.room_2'] });
+    await until('connected');
+    expect(Object.keys(await entitiesOf(link)).sort()).toEqual(['light.room_1', 'light.room_2']);
+    expect(link.entitiesArrived()).toBe(true);
+    let updates = 0;
+    link.onEntities(() => updates++);
+    // A busy house: another light changing over and over. Then one of ours, once.
+    for (let n = 0; n < 50; n++) simulator.setState('light.room_3', n % 2 === 0 ? 'on' : 'off');
+    const ours = new Promise<Record<string, { attributes: Record<string, unknown> }>>((resolve) =>
+      link.onEntities((latest) => {
+        if (latest['light.room_1']?.attributes['brightness'] === 77) resolve(latest);
+      }),
+    );
+    simulator.setState('light.room_1', 'on', { brightness: 77 });
+    const latest = await within(ours, 'light.room_1 at 77');
+    expect(latest['light.room_1']).toMatchObject({ state: 'on', attributes: { brightness: 77 } });
+    // Its switching on, then its level (two writes in the simulator); the fifty others sent nothing.
+    expect(updates).toBeLessThanOrEqual(2);
+    expect(Object.keys(latest).sort()).toEqual(['light.room_1', 'light.room_2']);
+  });
+
+  it('knows Home Assistant has answered even when none of its entities exist there', async () => {
+    const { link, until } = openLink({ entityIds: ['light.not_in_this_house'] });
+    await until('connected');
+    await within(new Promise<void>((resolve) => (link.entitiesArrived() ? resolve() : link.onEntities(() => resolve()))), 'the (empty) snapshot');
+    expect(link.entities()).toEqual({});
+    expect(link.entitiesArrived()).toBe(true);
+  });
+
+  it('follows every entity, and says so in the log, when Home Assistant refuses the filter', async () => {
+    // Home Assistant refuses the whole subscription for one id it does not accept (cv.entity_ids).
+    const { link, until } = openLink({ entityIds: ['light.room_1', 'light.bad__id'] });
+    await until('connected');
+    await within(new Promise<void>((resolve) => {
+      const check = () => Object.keys(link.entities()).length === lights.length && resolve();
+      check();
+      link.onEntities(check);
+    }), 'every entity');
+    expect(written.some((line) => line.includes('following every entity'))).toBe(true);
   });
 });
 

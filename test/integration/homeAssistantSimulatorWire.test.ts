@@ -168,6 +168,31 @@ describe('subscribe_entities (rule 7)', () => {
     expect(simulator.states.get('light.desk')!.last_changed).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/);
   });
 
+  // homeassistant/components/websocket_api/commands.py handle_subscribe_entities: `entity_ids` limits the
+  // snapshot and every change (_forward_entity_changes); cv.entity_ids lower-cases each id and refuses the
+  // command for one that is not an entity id.
+  it('with entity_ids sends those entities only, in the snapshot and after, ids lower-cased', async () => {
+    const client = await signedIn();
+    client.send({ id: 2, type: 'subscribe_entities', entity_ids: ['Light.Desk'] });
+    expect(await client.next()).toEqual({ id: 2, type: 'result', success: true, result: null });
+    expect(Object.keys(((await client.next()).event as { a: Record<string, unknown> }).a)).toEqual(['light.desk']);
+    simulator.setState('switch.kettle', 'on');
+    simulator.setState('light.desk', 'on');
+    expect(Object.keys((await nextChange(client)).c!)).toEqual(['light.desk']);
+  });
+
+  it('refuses entity_ids holding something that is not an entity id, and subscribes to nothing', async () => {
+    const client = await signedIn();
+    client.send({ id: 2, type: 'subscribe_entities', entity_ids: ['light.desk', 'light.bad__id'] });
+    const refused = await client.next();
+    expect(refused).toMatchObject({ id: 2, type: 'result', success: false, error: { code: 'invalid_format' } });
+    expect((refused.error as { message: string }).message).toContain('Entity ID light.bad__id is an invalid entity ID');
+    // Nothing comes of a change: the next message is the answer to a ping sent after it.
+    simulator.setState('light.desk', 'on');
+    client.send({ id: 3, type: 'ping' });
+    expect(await client.next()).toMatchObject({ id: 3, type: 'pong' });
+  });
+
   it('batches the changes of one call into one event, one entry per entity, before the result', async () => {
     const { client } = await subscribed();
     client.send({

@@ -11,7 +11,7 @@ import type { Arrival } from '../../main/contract/contract.ts';
 import { startHomeAssistantSimulator, type HomeAssistantSimulator } from '../../main/simulators/homeAssistant/index.ts';
 import { repoRoot } from './support/hubClient.ts';
 import { rawSubscriber, startMosquitto, type Mosquitto } from './support/mosquitto.ts';
-import { arrivalEvents, roomStates, serveOffice, startOfficeHub, topics, writeOffice } from './support/officeBus.ts';
+import { arrivalEvents, hubId, roomStates, serveOffice, startOfficeHub, topics, writeOffice } from './support/officeBus.ts';
 import { willowDevices } from './support/roomOffice.ts';
 
 const cleanups: (() => unknown)[] = [];
@@ -112,31 +112,45 @@ it('the hub reads as online while it runs and as offline, by its last will, once
   expect((await later.until((m) => m.length > 0, 'the retained status'))[0]).toEqual({ topic: topics.hubStatus, text: '{"state":"offline"}', retain: true });
 });
 
-it('the kiosk\'s health reaches the desk, the bus (retained) and Home Assistant as a discovered sensor', async () => {
+it('the kiosk\'s health reaches the desk, the bus (retained) and Home Assistant as a discovered sensor named for this hub', async () => {
+  // An earlier version announced the sensor at a topic without the hub id; the broker still holds it.
+  const formerTopic = 'homeassistant/sensor/stillroom_riverside_kiosk/config';
+  const sensorTopic = `homeassistant/sensor/stillroom_riverside_${hubId.replaceAll('-', '_')}/kiosk/config`;
+  const earlier = await rawSubscriber(broker.url, []);
+  await earlier.client.publishAsync(formerTopic, JSON.stringify({ name: 'Stillroom kiosk', state_topic: 'stillroom/riverside/screens/kiosk/health' }), { qos: 1, retain: true });
+  await earlier.close();
+
   const home = await willowHome();
   const office = writeOffice({ brokerUrl: broker.url, homeAssistantUrl: home.url });
   cleanups.push(() => office.remove());
+  const filters = ['stillroom/riverside/screens/kiosk/health', 'homeassistant/sensor/#'];
+  const now = await rawSubscriber(broker.url, filters);
+  cleanups.push(() => now.close());
   const hub = await startOfficeHub(office, { homeAssistantToken: home.token });
   cleanups.push(() => hub.close());
   await hub.untilRoom((room) => room.homeAssistant.state === 'connected', 'Home Assistant connected');
-
-  const filters = ['stillroom/riverside/screens/kiosk/health', 'homeassistant/sensor/+/config'];
-  const now = await rawSubscriber(broker.url, filters);
-  cleanups.push(() => now.close());
   hub.hub.reportScreenHealth({ screen: 'kiosk', up: true, crashesToday: 2, lastReloadAt: '2026-11-22T09:15:00.000Z', showingFallback: true, gpuDisabled: false });
 
   await hub.desk.until((event) => event.type === 'health' && event.health.screens.some((screen) => screen.showingFallback), 'the desk to see the kiosk recovering');
   await now.until(
-    (messages) => messages.some((m) => m.topic === filters[0] && m.text.includes('recovering')) && messages.some((m) => m.topic.startsWith('homeassistant/sensor/')),
-    'the health and the sensor config on the bus',
+    (messages) =>
+      messages.some((m) => m.topic === filters[0] && m.text.includes('recovering')) &&
+      messages.some((m) => m.topic === sensorTopic) &&
+      messages.some((m) => m.topic === formerTopic && m.text === ''),
+    'the health, the sensor config, and the former sensor topic cleared',
   );
-  // A system that subscribes after that still gets both, retained.
-  const later = await rawSubscriber(broker.url, filters);
+  // A system that subscribes after that (Home Assistant restarting) gets the health and one sensor, retained.
+  // A marker published after subscribing arrives after every retained message the broker queued for it.
+  const marker = 'stillroom/riverside/test/marker';
+  const later = await rawSubscriber(broker.url, [...filters, marker]);
   cleanups.push(() => later.close());
-  const seen = await later.until((messages) => messages.length >= 2, 'the retained health and sensor config');
+  await later.client.publishAsync(marker, 'end', { qos: 1 });
+  const seen = await later.until((messages) => messages.some((m) => m.topic === marker), 'the retained health and sensor config, then the marker');
   const health = seen.find((m) => m.topic === 'stillroom/riverside/screens/kiosk/health')!;
   expect(health.retain).toBe(true);
   expect(JSON.parse(health.text)).toEqual({ state: 'recovering', crashes_today: 2, last_reload_at: '2026-11-22T09:15:00.000Z', gpu_disabled: false });
-  const sensor = JSON.parse(seen.find((m) => m.topic.startsWith('homeassistant/sensor/'))!.text) as Record<string, unknown>;
-  expect(sensor).toMatchObject({ name: 'Stillroom kiosk', state_topic: 'stillroom/riverside/screens/kiosk/health', value_template: '{{ value_json.state }}' });
+  expect(seen.filter((m) => m.topic.startsWith('homeassistant/')).map((m) => m.topic)).toEqual([sensorTopic]);
+  const sensor = JSON.parse(seen.find((m) => m.topic === sensorTopic)!.text) as Record<string, unknown>;
+  // Home Assistant shows it as "Stillroom Kiosk": the device's name, then the entity's.
+  expect(sensor).toMatchObject({ name: 'Kiosk', device: { name: 'Stillroom' }, state_topic: 'stillroom/riverside/screens/kiosk/health', value_template: '{{ value_json.state }}' });
 });

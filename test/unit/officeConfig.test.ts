@@ -39,7 +39,7 @@ describe('office configuration', () => {
 
   it('accepts a minimal office and fills in the defaults', () => {
     const config = loadOfficeConfig(writeOffice(validOffice));
-    expect(config.kiosk).toEqual({ askAppointmentTime: true, offerComfortWishes: true, idleSeconds: 15, stillThereSeconds: 20, confirmationSeconds: 4, confirmationNamesClinician: true, slotMinutes: 30, requestDeadlineSeconds: 6, languages: ['en', 'es', 'zh-Hans', 'vi', 'ar', 'pl', 'uk', 'pt'], defaultLanguage: 'en', waitingActivities: ['breathing', 'grounding', 'rest'], waitingIdleSeconds: 300 });
+    expect(config.kiosk).toEqual({ askAppointmentTime: true, offerComfortWishes: true, idleSeconds: 15, stillThereSeconds: 20, confirmationSeconds: 4, confirmationNamesClinician: true, slotMinutes: 30, requestDeadlineSeconds: 6, languages: ['en', 'es', 'zh-Hans', 'vi', 'ar', 'pl', 'uk', 'pt'], defaultLanguage: 'en', waitingActivities: ['breathing', 'grounding', 'rest'], waitingIdleSeconds: 300, checkInsPerMinute: { eachKiosk: 10, allKiosks: 40 } });
     expect(config.desk).toEqual({ gentleWaitMinutes: 10, longWaitMinutes: 20, chime: true });
   });
 

@@ -126,7 +126,11 @@ export function lightCall(entityId: string, target: LightTarget, capabilities: L
  * skips the light ("Color mode color_temp specified but attribute ... missing") when that table's
  * state attribute is absent. Up to Home Assistant 2024.12 the table reads `color_temp` (mireds);
  * home-assistant/core#132854 (2025.1) made it `color_temp_kelvin`. Each version reads its own and
- * ignores the other, so a colour-temperature light is set on both.
+ * ignores the other, so a colour-temperature light is set on both. Only the table's parameter is
+ * passed to `light.turn_on` (service_data[color_mode_attr.parameter]); the mireds attribute is never
+ * a service parameter on 2025.1 and later, so Home Assistant 2026.3 removing `color_temp` from
+ * `light.turn_on` (developers.home-assistant.io blog 2026-02-23, remove-deprecate-light-features)
+ * does not touch it; at most the extra attribute is compared in the "already there" check.
  */
 export function lightSceneState(target: LightTarget): 'off' | Record<string, unknown> {
   if (!target.on) return 'off';

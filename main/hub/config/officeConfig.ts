@@ -156,6 +156,18 @@ export const OfficeConfig = z.strictObject({
       waitingIdleSeconds: z.number().min(60).max(3600).default(300),
       /** The practice's own words on the waiting screens: wifi { network, password }, water, restroom. Absent: not shown. */
       practiceInfo: PracticeInfo.optional(),
+      /**
+       * How many check-ins a minute the hub takes (arrivals/checkInPace.ts): from each kiosk (a family
+       * checks in together, up to this many at once) and from all kiosks together. A busy clinic with
+       * more arrivals than that through one screen raises them; past them a kiosk asks to wait a moment.
+       */
+      checkInsPerMinute: z
+        .strictObject({
+          eachKiosk: z.int().min(1).max(60).default(10),
+          allKiosks: z.int().min(1).max(600).default(40),
+        })
+        .refine((pace) => pace.allKiosks >= pace.eachKiosk, { path: ['allKiosks'], message: 'must be at least eachKiosk' })
+        .prefault({}),
     })
     .prefault({}),
   desk: z

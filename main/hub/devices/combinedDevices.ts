@@ -30,5 +30,7 @@ export function combineDevices(homeAssistant: DeviceLayer, zigbee: { lights: Rea
       return sent.reason === 'closed' ? { ok: false, reason: 'disconnected', message: sent.message } : { ok: false, reason: 'rejected', message: sent.message };
     },
     sceneCapable: (entityId) => !lights.has(entityId),
+    ownUserId: () => homeAssistant.ownUserId?.() ?? null,
+    entitiesArrived: () => homeAssistant.entitiesArrived?.() ?? true,
   };
 }

@@ -3,6 +3,8 @@
  * what counts as its acknowledgement. Each message carries its outbox id (`messageId`, or the push
  * `tag`, which makes the phone replace a duplicate instead of showing it twice).
  */
+import { serviceCall, type EntityState } from '../ambience/homeAssistantCalls.ts';
+import { lightCall, lightCapabilities, lightTargetFromState } from '../ambience/lightCommands.ts';
 import type { HomeAssistantLink } from '../devices/homeAssistant/homeAssistantLink.ts';
 import type { ServiceCall } from '../devices/homeAssistant/serviceCallResult.ts';
 import { publishArrivalEvent, type BusAddress } from '../devices/mqtt/officeBus.ts';
@@ -58,6 +60,35 @@ export interface HomeAssistantDeliveries {
 
 const asResult = (result: { ok: true } | { ok: false; message: string }): DeliveryResult => (result.ok ? { ok: true } : { ok: false, message: result.message });
 
+/** No room limits for a cue: it puts the lamp back exactly as it was. */
+const anyLevel = { minBrightness: 1, maxBrightness: 100, maxVolume: 1 };
+/** `LightEntityFeature.FLASH` (homeassistant/components/light/const.py). */
+const flashFeature = 8;
+
+/**
+ * The cue a lamp can show, from its `supported_color_modes` (issue 10, item 5). A colour lamp glows
+ * in the cue colour; Home Assistant turns `rgb_color` into the lamp's own mode (light/__init__.py,
+ * hs, xy, rgbw and rgbww included). On a white-only or dimmable-only lamp a colour is a barely
+ * visible warmth shift or nothing at all, so those dim or brighten by about 40 points (warmest white
+ * where it has colour temperature), which is seen across a room without being sudden. A lamp that
+ * only switches gets a short flash where it supports one; one that cannot is refused in words.
+ */
+export function cueCall(entityId: string, state: EntityState | undefined, colour: [number, number, number]): { call: ServiceCall; flash: boolean } | { problem: string } {
+  const capabilities = lightCapabilities(state);
+  const transition = capabilities.transition ? { transition: 2 } : {};
+  if (!capabilities.known || capabilities.colour) return { call: serviceCall(entityId, 'turn_on', { rgb_color: colour, ...transition }), flash: false };
+  if (capabilities.dimmable) {
+    const brightness = state?.state === 'on' && typeof state.attributes['brightness'] === 'number' ? (state.attributes['brightness'] as number) / 2.55 : 0;
+    const cuePct = brightness === 0 ? 60 : brightness > 55 ? Math.max(5, Math.round(brightness - 40)) : Math.min(100, Math.round(brightness + 40));
+    const warm = capabilities.colourTemperature && capabilities.minKelvin !== undefined ? { color_temp_kelvin: capabilities.minKelvin } : {};
+    return { call: serviceCall(entityId, 'turn_on', { brightness_pct: cuePct, ...warm, ...transition }), flash: false };
+  }
+  const features = state?.attributes['supported_features'];
+  if (typeof features === 'number' && (features & flashFeature) !== 0) return { call: serviceCall(entityId, 'turn_on', { flash: 'short' }), flash: true };
+  const name = typeof state?.attributes['friendly_name'] === 'string' ? state.attributes['friendly_name'] : entityId;
+  return { problem: `${name} can only switch on and off, so it cannot show a soft cue. Choose a lamp that dims for this clinician's cue.` };
+}
+
 /**
  * Pushes, events and light cues through Home Assistant, each acknowledged by a successful result.
  * A light cue glows in its colour for its seconds, then the light goes back to what it was.
@@ -65,28 +96,32 @@ const asResult = (result: { ok: true } | { ok: false; message: string }): Delive
 export function homeAssistantDeliveries(ha: HomeAssistantPart, acknowledge: AcknowledgeActions, log: Log = silentLog): HomeAssistantDeliveries {
   const restores = new Map<string, { timer: NodeJS.Timeout; call: ServiceCall }>();
 
-  function restoreCall(entityId: string): ServiceCall {
+  /**
+   * What the lamp was, put back through the same code that restores a room after a session
+   * (ambience/lightCommands.ts): every colour mode (rgbw and rgbww too), never a null colour (which
+   * Home Assistant refuses, leaving the lamp in the cue colour), brightness only where it dims.
+   */
+  function restoreCall(entityId: string): ServiceCall | null {
     const before = ha.entities()[entityId];
-    if (before?.state !== 'on') return { domain: 'light', service: 'turn_off', target: { entity_id: entityId }, serviceData: { transition: 2 } };
-    const attributes = before.attributes;
-    const mode = attributes['color_mode'];
-    const colour =
-      mode === 'color_temp' ? { color_temp_kelvin: attributes['color_temp_kelvin'] }
-        : mode === 'hs' ? { hs_color: attributes['hs_color'] }
-          : mode === 'xy' ? { xy_color: attributes['xy_color'] }
-            : mode === 'rgb' ? { rgb_color: attributes['rgb_color'] }
-              : {};
-    const brightness = typeof attributes['brightness'] === 'number' ? { brightness: attributes['brightness'] } : {};
-    return { domain: 'light', service: 'turn_on', target: { entity_id: entityId }, serviceData: { ...brightness, ...colour, transition: 2 } };
+    const target = lightTargetFromState(before, anyLevel);
+    if (!target) return null;
+    return lightCall(entityId, target, lightCapabilities(before), 2);
   }
 
   const lightCue: RouteHandler = async (row) => {
     const { light, seconds, colour } = payloadOf<'light-cue'>(row);
+    const cue = cueCall(light, ha.entities()[light], colour);
+    if ('problem' in cue) return { ok: false, message: cue.problem };
     // A second cue while one glows keeps the first one's "before", not the cue colour.
-    const restore = restores.get(light)?.call ?? restoreCall(light);
-    const result = await ha.callService({ domain: 'light', service: 'turn_on', target: { entity_id: light }, serviceData: { rgb_color: colour, transition: 2 } });
+    const restore = restores.has(light) ? restores.get(light)!.call : restoreCall(light);
+    const result = await ha.callService(cue.call);
     if (!result.ok) return asResult(result);
     clearTimeout(restores.get(light)?.timer);
+    // A flash ends by itself; a lamp whose state was not known is left as the cue set it.
+    if (cue.flash || !restore) {
+      restores.delete(light);
+      return { ok: true };
+    }
     const timer = setTimeout(() => {
       restores.delete(light);
       void ha.callService(restore).then((restored) => {

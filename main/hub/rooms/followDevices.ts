@@ -36,18 +36,25 @@ export function followDevices(rooms: Pick<Rooms, 'refresh' | 'resendLost'>, devi
     });
   };
 
+  // The entities can arrive just before the link reports itself connected (it asks Home Assistant
+  // who its user is first), so either may be the moment; the rooms say whether they could go ahead.
   let resendWhenStateArrives = true;
+  const resendOnce = () => {
+    if (!resendWhenStateArrives || stopped) return;
+    resendWhenStateArrives = false;
+    void rooms.resendLost().then((done) => {
+      if (!done) resendWhenStateArrives = true;
+    });
+  };
   const stops = [
     devices.onStatus((status) => {
       if (status.state !== 'connected') resendWhenStateArrives = true;
+      else resendOnce();
       refresh();
     }),
     devices.onEntities(() => {
       refresh({ all: false });
-      if (resendWhenStateArrives && !stopped) {
-        resendWhenStateArrives = false;
-        void rooms.resendLost();
-      }
+      resendOnce();
     }),
     devices.onReconnected(() => {
       resendWhenStateArrives = true;

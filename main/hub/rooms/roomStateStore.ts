@@ -26,6 +26,12 @@ export interface StoredRoomState {
   chosen: boolean;
   inSession: boolean;
   snapshot: SessionSnapshot | null;
+  /**
+   * Devices the room's last change has not finished on (lost to an outage, a fade cut short by the
+   * hub stopping), each with what it was doing when the change was first tried (rooms.ts,
+   * `stateSignature`). Kept here, not in memory, so a restart of the hub finishes them too.
+   */
+  unfinished: Readonly<Record<string, string | null>>;
 }
 
 interface Row {
@@ -35,7 +41,7 @@ interface Row {
   session_snapshot: string | null;
 }
 
-export const emptyRoomState: StoredRoomState = { desired: null, adjusted: false, chosen: false, inSession: false, snapshot: null };
+export const emptyRoomState: StoredRoomState = { desired: null, adjusted: false, chosen: false, inSession: false, snapshot: null, unfinished: {} };
 
 export function createRoomStateStore(db: Db, now: () => number) {
   const select = db.prepare<[string], Row>('SELECT preset_id, desired, in_session, session_snapshot FROM room_state WHERE room_id = ?');
@@ -49,14 +55,19 @@ export function createRoomStateStore(db: Db, now: () => number) {
       const row = select.get(roomId);
       if (!row) return emptyRoomState;
       // `chosen` absent (saved before it existed): a preset then is taken as a person's choice, the safe reading.
-      const { desired, adjusted, chosen = desired !== null } = JSON.parse(row.desired) as { desired: DesiredAmbience | null; adjusted: boolean; chosen?: boolean };
-      return { desired, adjusted, chosen, inSession: row.in_session === 1, snapshot: row.session_snapshot ? (JSON.parse(row.session_snapshot) as SessionSnapshot) : null };
+      const { desired, adjusted, chosen = desired !== null, unfinished = {} } = JSON.parse(row.desired) as {
+        desired: DesiredAmbience | null;
+        adjusted: boolean;
+        chosen?: boolean;
+        unfinished?: Record<string, string | null>;
+      };
+      return { desired, adjusted, chosen, inSession: row.in_session === 1, snapshot: row.session_snapshot ? (JSON.parse(row.session_snapshot) as SessionSnapshot) : null, unfinished };
     },
     set(roomId: string, state: StoredRoomState): void {
       upsert.run(
         roomId,
         state.desired?.presetId ?? null,
-        JSON.stringify({ desired: state.desired, adjusted: state.adjusted, chosen: state.chosen }),
+        JSON.stringify({ desired: state.desired, adjusted: state.adjusted, chosen: state.chosen, unfinished: state.unfinished }),
         state.inSession ? 1 : 0,
         state.snapshot ? JSON.stringify(state.snapshot) : null,
         now(),

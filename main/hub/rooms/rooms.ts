@@ -1,8 +1,9 @@
 /**
  * Room ambience: applying a preset records what the room should be, the planner turns that into
  * device commands, and the plan runner carries them out. What a surface shows comes from Home
- * Assistant's live state. Commands lost to an outage are sent again after the reconnect, unless
- * a person changed that device by hand in the meantime.
+ * Assistant's live state. A change not finished on a device (lost to an outage, a fade cut short
+ * when the hub stopped) is kept in SQLite and finished after the reconnect or the restart, unless a
+ * person changed that device in the meantime.
  */
 import { clampBrightness, clampToRoom, clampVolume, desiredFromPreset, type DesiredAmbience } from '../ambience/clampToRoom.ts';
 import type { AmbiencePlan, EntityState, EntityStates } from '../ambience/homeAssistantCalls.ts';
@@ -25,10 +26,14 @@ import type { RoomStateStore, StoredRoomState } from './roomStateStore.ts';
 /** What the rooms need from the device layer; the Home Assistant link provides it. */
 export interface RoomDevices {
   status(): DeviceLinkStatus;
-  entities(): EntityStates & Readonly<Record<string, { last_updated?: string } | undefined>>;
+  entities(): EntityStates & Readonly<Record<string, { last_updated?: string; context?: { user_id: string | null } } | undefined>>;
   callService(call: ServiceCall): Promise<ServiceCallResult>;
   /** Whether Home Assistant's `scene.apply` can set this entity (not so for a zigbee2mqtt light); all can when absent. */
   sceneCapable?(entityId: string): boolean;
+  /** Whether Home Assistant's state has arrived since it connected; absent: when any entity is known. */
+  entitiesArrived?(): boolean;
+  /** The Home Assistant user the hub signs in as (`auth/current_user`), once known; its changes are the hub's own. */
+  ownUserId?(): string | null;
 }
 
 type RoomConfig = OfficeConfig['rooms'][number];
@@ -53,10 +58,9 @@ const defaultLimits = { minBrightness: 1, maxBrightness: 100, maxVolume: 1 };
 export function createRooms({ config, library, devices, store, publish, soundUrl: soundUrlIn, log }: RoomsDeps) {
   const soundUrl = (roomId: string): SoundUrl => (name, generator) => soundUrlIn(roomId, name, generator);
   const rooms = new Map(config.rooms.map((room) => [room.id, room]));
-  const running = new Map<string, RunningPlan>();
+  /** Each room's plans still sending: the room's main change, and devices set on their own (back, resent). */
+  const running = new Map<string, Set<RunningPlan>>();
   const lastChange = new Map<string, DeviceOutcome[]>();
-  /** Devices whose command was lost to an outage, with what the device was doing when it was tried. */
-  const lost = new Map<string, Map<string, string | null>>();
   const lastPublished = new Map<string, string>();
   /** Devices found not as their room asks when the hub first saw them after it started (asAsked.ts). */
   const changedWhileAway = new Map<string, Set<string>>();
@@ -64,7 +68,8 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   let closed = false;
 
   /** Connected and holding Home Assistant's entity list (it arrives just after the connection). */
-  const knowsEntities = () => devices.status().state === 'connected' && Object.keys(devices.entities()).length > 0;
+  // With the office's entities only (entitySubscription.ts) the state that arrives can be empty: an office whose ids are all wrong.
+  const knowsEntities = () => devices.status().state === 'connected' && (devices.entitiesArrived?.() ?? Object.keys(devices.entities()).length > 0);
 
   function ambienceOf(roomId: string): Result<RoomAmbienceConfig> {
     const room = rooms.get(roomId);
@@ -136,9 +141,11 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     const ambience = rooms.get(roomId)?.ambience;
     const desired = store.get(roomId).desired;
     if (!ambience || !desired || !knowsEntities()) return;
+    // Devices the hub is still finishing (resend) are its own business, not a change made while it was away.
+    const finishing = store.get(roomId).unfinished;
     if (!checkedSinceStart.has(roomId)) {
       checkedSinceStart.add(roomId);
-      const differ = devicesNotAsAsked(desired, ambience, devices.entities());
+      const differ = devicesNotAsAsked(desired, ambience, devices.entities()).filter((entityId) => !(entityId in finishing));
       if (differ.length > 0) {
         changedWhileAway.set(roomId, new Set(differ));
         log.info('a room is not as it was last set: its devices changed while the hub was away', { room: roomId, devices: differ.length });
@@ -148,7 +155,7 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     const differed = changedWhileAway.get(roomId);
     if (!differed) return;
     const differ = new Set(devicesNotAsAsked(desired, ambience, devices.entities()));
-    for (const entityId of differed) if (!differ.has(entityId)) differed.delete(entityId);
+    for (const entityId of differed) if (!differ.has(entityId) || entityId in finishing) differed.delete(entityId);
     if (differed.size === 0) changedWhileAway.delete(roomId);
   }
 
@@ -179,13 +186,59 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
     const returned = plan.devices.filter((device) => back.has(device.entityId));
     if (returned.length === 0) return;
     log.info('a device is back: setting it as the room asks', { room: roomId, devices: returned.length });
-    // On its own, not through carryOut: a fade running for the rest of the room goes on.
-    const results = await runPlan({ devices: returned }, (call) => devices.callService(call)).immediate;
+    // On its own, not as the room's main change: a fade running for the rest of the room goes on.
+    const results = await send(roomId, { devices: returned }, { alongside: true });
     if (closed) return;
-    const outcomes = results.map(outcomeOf);
+    mergeOutcomes(roomId, results.map(outcomeOf));
+    announce(roomId);
+  }
+
+  /** Replaces the outcomes of these devices in the room's last change, keeping the others'. */
+  function mergeOutcomes(roomId: string, outcomes: DeviceOutcome[]): void {
     const previous = lastChange.get(roomId) ?? [];
     lastChange.set(roomId, [...previous.map((o) => outcomes.find((n) => n.entityId === o.entityId) ?? o), ...outcomes.filter((n) => !previous.some((o) => o.entityId === n.entityId))]);
-    announce(roomId);
+  }
+
+  /**
+   * Runs a plan for a room and keeps, in SQLite, which of its devices the change has not finished
+   * on: marked before the first call, cleared for a device once its last step (the end of a fade,
+   * `media_stop`) is taken. A device cut short by an outage, by Home Assistant skipping it as
+   * unavailable, or by the hub stopping stays marked and is finished by `resend` or `devicesBack`.
+   * One that Home Assistant refused is not: sending it again would be refused again, and the room
+   * screen says why. `alongside` leaves the room's other running plans alone; otherwise this plan
+   * replaces them (their devices it does not cover stay marked, to be finished as the room now asks).
+   */
+  async function send(roomId: string, plan: AmbiencePlan, { alongside = false } = {}): Promise<DeviceResult[]> {
+    const plans = running.get(roomId) ?? new Set<RunningPlan>();
+    running.set(roomId, plans);
+    if (!alongside) {
+      for (const run of plans) run.cancel();
+      plans.clear();
+    }
+    const entities = devices.entities();
+    const unfinished = { ...store.get(roomId).unfinished };
+    for (const entityId of plan.devices.flatMap((device) => (device.entityId === sceneDevice ? sceneLights(plan) : [device.entityId]))) {
+      if (!(entityId in unfinished)) unfinished[entityId] = stateSignature(entities[entityId]);
+    }
+    save(roomId, { unfinished });
+    const run = runPlan(plan, (call) => devices.callService(call));
+    plans.add(run);
+    void run.settled.then(() => plans.delete(run));
+    // Each device as soon as it settles: a lamp's one call is done long before a speaker's fade, and a
+    // restart in between must find the lamp done (its later state is then a person's or a power cut's).
+    for (const settling of run.each) {
+      void settling.then((done) => {
+        if (closed) return;
+        const still = { ...store.get(roomId).unfinished };
+        for (const { entityId, result, complete } of done.entityId === sceneDevice ? sceneLights(plan).map((id) => ({ ...done, entityId: id })) : [done]) {
+          const refused = !result.ok && result.reason !== 'disconnected' && result.reason !== 'unavailable';
+          const skipped = result.ok && devices.entities()[entityId]?.state === 'unavailable';
+          if ((complete && !skipped) || refused) delete still[entityId];
+        }
+        save(roomId, { unfinished: still });
+      });
+    }
+    return (await run.immediate).flatMap((result) => (result.entityId === sceneDevice ? sceneLights(plan).map((entityId) => ({ entityId, result: result.result })) : [result]));
   }
 
   const seenDevices = new Map<string, readonly unknown[]>();
@@ -224,32 +277,25 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
   }
 
   /** Sends a plan for a room, replacing whatever was still running there; records what each device did. */
-  async function carryOut(roomId: string, plan: AmbiencePlan): Promise<Result<RoomView>> {
-    running.get(roomId)?.cancel();
-    checkedSinceStart.add(roomId);
-    changedWhileAway.delete(roomId);
+  async function carryOut(roomId: string, plan: AmbiencePlan, { alongside = false } = {}): Promise<Result<RoomView>> {
+    // A person setting the room answers "changed since"; the hub finishing its own change does not.
+    if (!alongside) {
+      checkedSinceStart.add(roomId);
+      changedWhileAway.delete(roomId);
+    }
     // Home Assistant accepts a call for an entity it does not have and does nothing, so a device
     // missing from a connected Home Assistant is reported here instead of silently "done".
     const entities = devices.entities();
     const missing = knowsEntities() ? plan.devices.filter((device) => device.entityId !== sceneDevice && !entities[device.entityId]) : [];
-    const run = runPlan({ devices: plan.devices.filter((device) => !missing.includes(device)) }, (call) => devices.callService(call));
-    running.set(roomId, run);
-    const sent = (await run.immediate).flatMap((result) =>
-      result.entityId === sceneDevice ? sceneLights(plan).map((entityId) => ({ entityId, result: result.result })) : [result],
-    );
+    const sent = await send(roomId, { devices: plan.devices.filter((device) => !missing.includes(device)) }, { alongside });
     if (closed) return refuse('unavailable', 'Stillroom is shutting down.');
     const results = [
       ...sent,
       ...missing.map(({ entityId }): DeviceResult => ({ entityId, result: { ok: false, reason: 'rejected', message: `${entityId} is not in Home Assistant. Check the name in the office configuration.` } })),
     ];
-    const pending = lost.get(roomId) ?? new Map<string, string | null>();
-    for (const { entityId, result } of results) {
-      if (!result.ok && result.reason === 'disconnected') pending.set(entityId, pending.has(entityId) ? pending.get(entityId)! : stateSignature(entities[entityId]));
-      else pending.delete(entityId);
-    }
-    lost.set(roomId, pending);
     const outcomes = results.map(outcomeOf);
-    lastChange.set(roomId, outcomes);
+    if (alongside) mergeOutcomes(roomId, outcomes);
+    else lastChange.set(roomId, outcomes);
     const failed = outcomes.filter((o) => o.outcome !== 'done');
     if (failed.length > 0) log.warn('some devices did not take the change', { room: roomId, devices: failed.map((o) => `${o.entityId}:${o.outcome}`).join(' ') });
     return ok(announce(roomId));
@@ -393,12 +439,16 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
       return ok(made);
     },
 
-    /** After Home Assistant comes back: send again what was lost, skipping devices a person has changed since. */
-    async resendLost(): Promise<void> {
+    /**
+     * After Home Assistant comes back (or the hub starts): finish what was left unfinished, skipping
+     * devices a person has changed since. False when Home Assistant is not connected with its state yet.
+     */
+    async resendLost(): Promise<boolean> {
       try {
-        await resend();
+        return await resend();
       } catch (error) {
         if (!closed) log.error('could not resend lost commands', { error: error instanceof Error ? error.message : String(error) });
+        return true;
       }
     },
 
@@ -423,32 +473,73 @@ export function createRooms({ config, library, devices, store, publish, soundUrl
 
     close(): void {
       closed = true;
-      for (const run of running.values()) run.cancel();
+      // What the cancelled plans had not finished stays marked in SQLite: the next start finishes it.
+      for (const plans of running.values()) for (const run of plans) run.cancel();
     },
   };
 
   /**
-   * Resends each room's lost commands, except to a device that is no longer doing what it did when
-   * the command was tried: someone changed it by hand meanwhile (or the command did arrive), and
-   * either way the hub must not undo it. Timestamps cannot tell: a restarted Home Assistant gives
-   * every entity new ones.
+   * Finishes each room's unfinished devices as the room now asks, once Home Assistant is connected
+   * and has sent its state. A device decides by what it is doing now:
+   * - unavailable or not there yet (Home Assistant still loading its integrations after a restart):
+   *   it stays marked, and is set when it comes back (devicesBack);
+   * - already as the room asks: the change arrived after all, nothing to send;
+   * - as it was when the change was first tried, or last changed by Stillroom's own Home Assistant
+   *   user (a fade that got part of the way: Home Assistant puts the calling user's id on every state
+   *   a service call writes, homeassistant/components/websocket_api/commands.py handle_call_service
+   *   and homeassistant/helpers/service.py entity_service_call): sent again;
+   * - anything else was changed by a person (at the wall, in Home Assistant's app) or by the device
+   *   itself (a player whose stream ended with the hub) while Stillroom could not reach it, and is left
+   *   as it is, with the room screen saying so instead of "will be sent". Timestamps cannot tell these apart: a restarted Home Assistant gives every entity new ones.
    */
-  async function resend(): Promise<void> {
-    for (const [roomId, pending] of lost) {
-      if (pending.size === 0) continue;
-      const desired = store.get(roomId).desired;
-      const ambience = rooms.get(roomId)?.ambience;
-      const entities = devices.entities();
-      for (const [entityId, seen] of pending) {
-        if (seen !== null && stateSignature(entities[entityId]) !== seen) pending.delete(entityId);
+  async function resend(): Promise<boolean> {
+    if (!knowsEntities() || closed) return false;
+    for (const room of config.rooms) {
+      const roomId = room.id;
+      const { desired, unfinished } = store.get(roomId);
+      const ambience = room.ambience;
+      if (Object.keys(unfinished).length === 0) continue;
+      if (!desired || !ambience) {
+        save(roomId, { unfinished: {} });
+        continue;
       }
-      if (!desired || !ambience || pending.size === 0) continue;
+      const entities = devices.entities();
+      const notAsAsked = new Set(devicesNotAsAsked(desired, ambience, entities));
+      const own = devices.ownUserId?.() ?? null;
+      const still: Record<string, string | null> = {};
+      const again = new Set<string>();
+      const leftAlone: DeviceOutcome[] = [];
+      for (const [entityId, seen] of Object.entries(unfinished)) {
+        const entity = entities[entityId];
+        if (!entity || entity.state === 'unavailable') still[entityId] = seen;
+        else if (!notAsAsked.has(entityId) && !isSpeaker(entityId)) continue;
+        else if (seen === null || stateSignature(entity) === seen || (own !== null && entity.context?.user_id === own)) {
+          still[entityId] = seen;
+          again.add(entityId);
+        } else {
+          leftAlone.push({ entityId, name: nameOf(entityId), outcome: 'failed', message: `Not sent after all: ${nameOf(entityId)} changed while Stillroom could not reach it, so Stillroom left it as it is.` });
+        }
+      }
+      save(roomId, { unfinished: still });
+      if (leftAlone.length > 0) {
+        log.info('a device was changed by a person while home assistant was away: left as it is', { room: roomId, devices: leftAlone.length });
+        mergeOutcomes(roomId, leftAlone);
+        announce(roomId);
+      }
+      if (again.size === 0) continue;
       const plan = planFor(roomId, ambience, desired, { oneScene: false });
-      log.info('sending again what an outage lost', { room: roomId, devices: pending.size });
-      await carryOut(roomId, { devices: plan.devices.filter((device) => pending.has(device.entityId)) });
+      log.info('finishing what an outage or a restart left unfinished', { room: roomId, devices: again.size });
+      await carryOut(roomId, { devices: plan.devices.filter((device) => again.has(device.entityId)) }, { alongside: true });
     }
+    return true;
   }
 }
+
+/**
+ * A speaker's "as asked" leaves out what it plays (asAsked.ts): one that is playing at the asked
+ * volume may still be playing what it should have stopped, so an unfinished speaker is always finished.
+ */
+const isSpeaker = (entityId: string) => entityId.startsWith('media_player.');
 
 function unavailableOutcome(entityId: string, name: string): DeviceOutcome {
   return { entityId, name, outcome: 'unavailable', message: `${name} is unavailable right now (is it switched off at the wall?). It will be set as the room asks when it is back.` };

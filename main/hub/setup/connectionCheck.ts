@@ -9,6 +9,7 @@
 import { createConnection, createLongLivedTokenAuth, ERR_CANNOT_CONNECT, ERR_INVALID_AUTH, getConfig, getServices, getStates, type Connection } from 'home-assistant-js-websocket';
 import { useWsForHomeAssistant } from '../devices/homeAssistant/homeAssistantLink.ts';
 import { normaliseHomeAssistantUrl } from '../devices/homeAssistant/homeAssistantUrl.ts';
+import { certificateProblem } from '../devices/homeAssistant/tlsProbe.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import { roomsFromAreas, type AreaEntry, type AreaRoom, type DeviceEntry, type EntityEntry } from './areaRooms.ts';
 
@@ -50,6 +51,10 @@ async function withHomeAssistant<T>(address: string, token: string, timeoutMs: n
   } catch (error) {
     // The library rejects with its error code (a number), not an Error.
     if (error === ERR_INVALID_AUTH) return refuse('invalid-input', `Home Assistant at ${host} refused this access token. Create a new long-lived access token in your Home Assistant profile (Security) and paste it here.`);
+    if (error === ERR_CANNOT_CONNECT) {
+      const certificate = await certificateProblem(url);
+      if (certificate) return refuse('invalid-input', certificate);
+    }
     if (error === ERR_CANNOT_CONNECT) return refuse('invalid-input', `Could not reach Home Assistant on ${host}, port ${port}. Check the address and the port (usually 8123), and that this computer is on the same network.`);
     return refuse('invalid-input', `Home Assistant at ${host} could not be read. Check that it is Home Assistant at this address.`);
   } finally {

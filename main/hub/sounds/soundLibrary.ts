@@ -1,15 +1,17 @@
 /**
  * Rendered loops of Stillroom's sounds: each (sound, zone) is synthesised and encoded once, the
- * first time a speaker asks for it, then kept in memory and in the data folder, so a restart plays
+ * first time a speaker asks for it (on a worker thread: prepareOffThread.ts), then kept in memory
+ * and in the data folder, so a restart plays
  * at once and a Raspberry Pi does not spend its start-up encoding sounds nobody plays. One loop is
  * prepared at a time.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from '../log.ts';
-import { renderLoop, type SoundName } from './catalogue.ts';
-import { encodeLoop, frameLength, samplesPerFrame } from './mp3Loop.ts';
+import type { SoundName } from './catalogue.ts';
+import { frameLength, samplesPerFrame } from './mp3Loop.ts';
 import { sampleRate } from './noise.ts';
+import { prepareOffThread } from './prepareOffThread.ts';
 
 /** About 20 seconds: far longer than an ear can pick out a repeat in noise. */
 export const loopFrames = 766;
@@ -38,7 +40,15 @@ function toLoop(bytes: Buffer): SoundLoop | null {
   return frameStarts.length > 1 && frameStarts.at(-1) === bytes.length ? { bytes, frameStarts, frameMs: (samplesPerFrame / sampleRate) * 1000 } : null;
 }
 
-export function createSoundLibrary({ cacheDir, log, frames = loopFrames }: { cacheDir: string; log: Log; frames?: number }): SoundLibrary {
+export interface SoundLibraryOptions {
+  cacheDir: string;
+  log: Log;
+  frames?: number;
+  /** The built sound worker (dist/main/sound-render.js); without it loops are made on the hub's thread. */
+  renderWorker?: string | null;
+}
+
+export function createSoundLibrary({ cacheDir, log, frames = loopFrames, renderWorker = null }: SoundLibraryOptions): SoundLibrary {
   const loops = new Map<string, Promise<SoundLoop>>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -55,8 +65,8 @@ export function createSoundLibrary({ cacheDir, log, frames = loopFrames }: { cac
     const cached = readCached(file);
     if (cached) return cached;
     const started = Date.now();
-    const bytes = await encodeLoop(renderLoop(name, zone, frames * samplesPerFrame), sampleRate);
-    log.info('a sound was prepared', { sound: name, zone: zone || 'shared', ms: Date.now() - started });
+    const { bytes, ms, where } = await prepareOffThread(renderWorker, name, zone, frames * samplesPerFrame, log);
+    log.info('a sound was prepared', { sound: name, zone: zone || 'shared', ms: Date.now() - started, makingMs: Math.round(ms), where });
     try {
       mkdirSync(cacheDir, { recursive: true });
       writeFileSync(`${file}.tmp`, bytes);

@@ -10,7 +10,7 @@ import type { SimulatedHome } from './home.ts';
 import { remember } from './records.ts';
 import { browseLocal, resolveMedia } from './mediaSource.ts';
 import { areaEntries, deviceEntries, entityEntries } from './registries.ts';
-import { targetSchema, type ServiceError } from './services.ts';
+import { entityIdPattern, targetSchema, type ServiceError } from './services.ts';
 import { asStateObject, type StateObject } from './stateMachine.ts';
 import { bool, dict, int, str } from './voluptuous.ts';
 
@@ -158,8 +158,15 @@ export const commands: Record<string, Command> = {
     connection.sendResult(message.id, null);
   }),
 
-  subscribe_entities: command({ entity_ids: z.array(str(), { error: 'expected list' }).optional() }, (connection, message, home) => {
-    const wanted = message.entity_ids ? new Set(message.entity_ids as string[]) : undefined;
+  // `cv.entity_ids` (homeassistant/helpers/config_validation.py): each id lower-cased, then refused
+  // unless it is a valid entity id; an empty list is no filter (commands.py: `set(...) or None`).
+  subscribe_entities: command({
+    entity_ids: z.array(str(), { error: 'expected list' }).transform((ids) => ids.map((id) => id.toLowerCase())).superRefine((ids, refinement) => {
+      const invalid = ids.find((id) => !entityIdPattern.test(id));
+      if (invalid !== undefined) refinement.addIssue({ code: 'custom', message: `Entity ID ${invalid} is an invalid entity ID` });
+    }).optional(),
+  }, (connection, message, home) => {
+    const wanted = message.entity_ids && (message.entity_ids as string[]).length > 0 ? new Set(message.entity_ids as string[]) : undefined;
     const forward = (event: HassEvent) => {
       const { entity_id: entityId, old_state: oldState, new_state: newState } = event.data as { entity_id: string; old_state: StateObject | null; new_state: StateObject | null };
       if (wanted && !wanted.has(entityId)) return;

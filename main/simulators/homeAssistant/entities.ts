@@ -21,6 +21,8 @@ export interface LightOptions {
   minKelvin?: number;
   maxKelvin?: number;
   supportsTransition?: boolean;
+  /** `LightEntityFeature.FLASH`: the light can blink (light/const.py). */
+  supportsFlash?: boolean;
   effects?: string[];
   on?: boolean;
   brightness?: number;
@@ -35,7 +37,7 @@ export function light(entityId: string, options: LightOptions = {}): EntitySeed 
     minKelvin: options.minKelvin ?? 2000,
     maxKelvin: options.maxKelvin ?? 6535,
     effectList: options.effects ?? null,
-    supportedFeatures: (options.supportsTransition === false ? 0 : lightFeature.transition) | (options.effects ? lightFeature.effect : 0),
+    supportedFeatures: (options.supportsTransition === false ? 0 : lightFeature.transition) | (options.effects ? lightFeature.effect : 0) | (options.supportsFlash ? lightFeature.flash : 0),
   };
   let output: LightOutput | null = null;
   if (options.on) {

@@ -56,7 +56,8 @@ export interface ServiceDefinition {
   run(world: DeviceWorld, data: Record<string, unknown>, context: Context): ServiceError | undefined;
 }
 
-const entityIdPattern = /^(?!.+__)(?!_)[\da-z_]+(?<!_)\.(?!_)[\da-z_]+(?<!_)$/;
+/** homeassistant/core.py `valid_entity_id` (VALID_ENTITY_ID). */
+export const entityIdPattern = /^(?!.+__)(?!_)[\da-z_]+(?<!_)\.(?!_)[\da-z_]+(?<!_)$/;
 
 /** `cv.ENTITY_SERVICE_FIELDS`: who a call is for. Device, area, floor and label ids match nothing here. */
 export const targetFields = {

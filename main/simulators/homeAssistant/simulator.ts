@@ -44,6 +44,11 @@ export interface HomeAssistantSimulatorOptions {
   admin?: boolean;
   /** The user's name, as `auth/current_user` reports it. */
   userName?: string;
+  /**
+   * Starts as Home Assistant does after a restart, before its integrations have loaded: every entity
+   * `unavailable` with `restored: true` and its capabilities, until `finishLoading()` (see there).
+   */
+  loading?: boolean;
 }
 
 export interface ReceivedMessage {
@@ -82,6 +87,8 @@ export interface HomeAssistantSimulator {
   snapshot(): EntitySeed[];
   /** Goes down (every socket drops) and comes back on the same port, with the same states unless told otherwise. */
   restart(options?: { keepStates?: boolean }): Promise<void>;
+  /** The integrations have loaded: each entity started `loading` reports its device's state again. */
+  finishLoading(): void;
   close(): Promise<void>;
 }
 
@@ -113,6 +120,19 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
     for (const connection of connections) connection.drop();
   };
   const faultState = createFaults(() => home, dropConnections, { admin: options.admin ?? true });
+  // homeassistant/helpers/entity_registry.py: at EVENT_HOMEASSISTANT_START every registered entity
+  // that no integration has set up yet gets `RegistryEntry.write_unavailable_state`: state
+  // `unavailable`, attributes `restored: true` plus its capabilities, supported features and name.
+  // Each comes back when its integration loads (Zigbee, a cast speaker: seconds to minutes).
+  const loadingEntities = new Set<string>();
+  if (options.loading) {
+    for (const entity of home.states.all()) {
+      faultState.faults.setUnavailable(entity.entityId, true);
+      const written = home.states.get(entity.entityId)!;
+      home.states.set(entity.entityId, 'unavailable', { ...written.attributes, restored: true }, newContext());
+      loadingEntities.add(entity.entityId);
+    }
+  }
   const userName = options.userName ?? 'Stillroom';
 
   const policy = {
@@ -197,6 +217,10 @@ export async function startHomeAssistantSimulator(options: HomeAssistantSimulato
       home.services.register('notify', { [name]: notifyService(name) });
     },
     snapshot: () => home.states.all().map((entity) => ({ entityId: entity.entityId, state: entity.state, attributes: structuredClone(entity.attributes) })),
+    finishLoading: () => {
+      for (const entityId of loadingEntities) faultState.faults.setUnavailable(entityId, false);
+      loadingEntities.clear();
+    },
     restart: async ({ keepStates = true } = {}) => {
       await stop();
       if (!keepStates) home = createHome(haVersion, initialEntities, notifyServices, keep, options.registries, media);

@@ -21,14 +21,16 @@ export function Ambient() {
   const second = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)');
     const place = () => {
-      const now = Date.now();
+      // Under reduced motion always the same place: a screen drawn again (a reconnect, a new visit)
+      // must not make the glows jump to where the clock has moved them.
+      const now = reduce?.matches ? 0 : Date.now();
       const [a, b] = [first.current, second.current];
       if (a) a.style.transform = driftAt(now, 0);
       if (b) b.style.transform = driftAt(now, 1);
     };
     place();
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)');
     let timer: ReturnType<typeof setInterval> | undefined;
     let lastTouch = Date.now();
     const stop = () => {
@@ -46,7 +48,11 @@ export function Ambient() {
       lastTouch = Date.now();
       start();
     };
-    const motionPreference = () => (reduce?.matches ? stop() : start());
+    const motionPreference = () => {
+      place();
+      if (reduce?.matches) stop();
+      else start();
+    };
     start();
     window.addEventListener('pointerdown', touched, { passive: true });
     window.addEventListener('keydown', touched);

@@ -48,6 +48,12 @@ export function Desk({ bridge }: { bridge: Bridge }) {
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const [focusNotice, setFocusNotice] = useState(false);
+  useEffect(() => {
+    if (!focusNotice || !noticeRef.current) return;
+    noticeRef.current.focus();
+    setFocusNotice(false);
+  }, [focusNotice, notice]);
   const boardRef = useRef<DeskBoard | null>(null);
   boardRef.current = load.state === 'ready' ? load.board : null;
   /** Arrivals whose alert has chimed: an alert sent again (after a reconnect) stays quiet. */
@@ -142,8 +148,9 @@ export function Desk({ bridge }: { bridge: Bridge }) {
     const result = await bridge.call('removeArrival', { arrivalId: arrival.id });
     if (!result.ok) return noticeFrom(result);
     setNotice(t('desk.removed', { time: clockLabel(arrival.arrivedAt) }));
-    // Its row (and the button that had the focus) is gone: the focus goes to the words saying so.
-    requestAnimationFrame(() => noticeRef.current?.focus());
+    // Its row (and the button that had the focus) is gone: the focus goes to the words saying so,
+    // once they are on the page (an effect, not a frame callback, which can run before React renders them).
+    setFocusNotice(true);
   };
   const undo = async () => {
     const before = boardRef.current?.lastChange ?? null;

@@ -38,12 +38,27 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNoticeState] = useState<Notice | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /**
+   * Pushed views of this room so far. A call's answer and the push for the same change leave the hub
+   * together on two connections, so either may arrive first; a push that arrived while a call was on
+   * its way is at least as new as the call's answer (the hub pushes every change, in order), and the
+   * answer must not put an older room back (a fine-tune undone on screen by Calm's late answer).
+   */
+  const pushes = useRef(0);
+  const answered = async <T,>(send: () => Promise<T>): Promise<{ result: T; overtaken: boolean }> => {
+    const before = pushes.current;
+    const result = await send();
+    return { result, overtaken: pushes.current !== before };
+  };
   const { t } = useStaffWords();
   const pinWords = useRoomPinWords();
 
   const loadRoom = useCallback(async () => {
+    const before = pushes.current;
     const result = await bridge.call('roomView', { roomId });
-    if (result.ok) setLoad({ state: 'ready', room: result.value });
+    if (result.ok) {
+      if (pushes.current === before) setLoad({ state: 'ready', room: result.value });
+    }
     else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
     // A reload that meets the hub going away (it follows every reconnect) keeps the room as last
     // known, with its "reconnecting…", as the desk keeps its board; the next reconnect loads again.
@@ -70,7 +85,9 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
     return bridge.subscribe(
       'rooms',
       (event) => {
-        if (event.type === 'room' && event.room.id === roomId) setLoad({ state: 'ready', room: event.room });
+        if (event.type !== 'room' || event.room.id !== roomId) return;
+        pushes.current += 1;
+        setLoad({ state: 'ready', room: event.room });
       },
       (status) => {
         setLive(status.state);
@@ -82,9 +99,9 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   }, [bridge, roomId, ready, loadRoom]);
 
   /** Shows the answer to a change: the room as it is now, or words to show kindly. */
-  const settle = (result: CallResult<RoomView>, done: (room: RoomView) => string) => {
+  const settle = ({ result, overtaken }: { result: CallResult<RoomView>; overtaken: boolean }, done: (room: RoomView) => string) => {
     if (result.ok) {
-      setLoad({ state: 'ready', room: result.value });
+      if (!overtaken) setLoad({ state: 'ready', room: result.value });
       setNoticeState(null);
       setAnnouncement(done(result.value));
     } else if (result.error.code === 'needs-pin') setLoad({ state: 'needs-pin' });
@@ -94,9 +111,9 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   const change = async (what: NonNullable<Busy>, call: () => Promise<CallResult<RoomView>>, done: (room: RoomView) => string) => {
     if (busy) return;
     setBusy(what);
-    const result = await call();
+    const answer = await answered(call);
     setBusy(null);
-    settle(result, done);
+    settle(answer, done);
   };
   const applyPreset = (preset: PresetCard) =>
     change({ kind: 'preset', presetId: preset.id }, () => bridge.call('applyPreset', { roomId, presetId: preset.id }), () => t('room.presetSet', { preset: preset.name }));
@@ -110,7 +127,7 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
       while (queue.next) {
         const next = queue.next;
         queue.next = null;
-        settle(await bridge.call('fineTune', { roomId, ...next }), () => tuneWords(next, t));
+        settle(await answered(() => bridge.call('fineTune', { roomId, ...next })), () => tuneWords(next, t));
       }
       queue.running = null;
     })();
@@ -118,8 +135,9 @@ export function RoomSurface({ bridge, roomId }: { bridge: Bridge; roomId: string
   };
   /** The refusal goes back to the form (which keeps the name); success is said like any change. */
   const saveAsPreset = async (name: string) => {
-    const result = await bridge.call('saveRoomAsPreset', { roomId, name });
-    if (result.ok || result.error.code === 'needs-pin') settle(result, () => t('room.presetSaved', { name: name.trim() }));
+    const answer = await answered(() => bridge.call('saveRoomAsPreset', { roomId, name }));
+    const { result } = answer;
+    if (result.ok || result.error.code === 'needs-pin') settle(answer, () => t('room.presetSaved', { name: name.trim() }));
     return result;
   };
   const startSession = () => change({ kind: 'session' }, () => bridge.call('startSession', { roomId }), () => t('room.sessionStarted'));

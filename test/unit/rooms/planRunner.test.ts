@@ -57,4 +57,19 @@ describe('carrying out a plan', () => {
     expect(sent).toEqual(['volume_set']);
     vi.useRealTimers();
   });
+
+  it('says a fade is finished only once its last step was taken: not when it was cut short or refused', async () => {
+    vi.useFakeTimers();
+    const fade = (entityId: string) => ({ entityId, steps: [{ atMs: 0, call: call(entityId, 'volume_set') }, { atMs: 50, call: call(entityId, 'media_stop') }] });
+    const finished = runPlan({ devices: [fade('media_player.a')] }, async () => ({ ok: true, contextId: 'x' }));
+    const cut = runPlan({ devices: [fade('media_player.b')] }, async () => ({ ok: true, contextId: 'x' }));
+    const lost = runPlan({ devices: [fade('media_player.c')] }, async (c) => (c.service === 'media_stop' ? { ok: false, reason: 'disconnected', message: 'gone' } : { ok: true, contextId: 'x' }));
+    await Promise.all([finished.immediate, cut.immediate, lost.immediate]);
+    cut.cancel();
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await finished.settled).map((d) => d.complete)).toEqual([true]);
+    expect((await cut.settled).map((d) => d.complete)).toEqual([false]);
+    expect(await lost.settled).toEqual([{ entityId: 'media_player.c', complete: false, result: { ok: false, reason: 'disconnected', message: 'gone' } }]);
+    vi.useRealTimers();
+  });
 });

@@ -72,7 +72,10 @@ export async function startDeviceLayer(config: OfficeConfig, { log, env = proces
         : status.message,
   });
   const statusListeners = new Listeners<[DeviceLinkStatus]>();
-  const connected = connectHomeAssistant({ url, token, log, onStatus: (status) => statusListeners.emit(describe(status)) });
+  // Only what the office uses, so Home Assistant does not send every state change in the house.
+  const cueLights = [...config.clinicians.map((clinician) => clinician.notify), config.frontDesk.notify].flatMap((route) => (route?.cue ? [route.cue.light] : []));
+  const entityIds = [...new Set([...config.rooms.flatMap((room) => (room.ambience ? roomEntities(room.ambience).map(({ entityId }) => entityId) : [])), ...cueLights])];
+  const connected = connectHomeAssistant({ url, token, log, entityIds, onStatus: (status) => statusListeners.emit(describe(status)) });
   if (!connected.ok) return without({ state: 'not-configured', message: connected.message });
   const { link } = connected;
 
@@ -81,6 +84,8 @@ export async function startDeviceLayer(config: OfficeConfig, { log, env = proces
     status: () => describe(link.status()),
     entities: () => link.entities(),
     callService: (call) => link.callService(call),
+    ownUserId: () => link.userId(),
+    entitiesArrived: () => link.entitiesArrived(),
     onStatus: (listener) => statusListeners.add(listener),
     onEntities: (listener) => link.onEntities(() => listener()),
     onReconnected: (listener) => link.onReconnected(listener),

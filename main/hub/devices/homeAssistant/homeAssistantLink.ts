@@ -9,8 +9,10 @@ import {
 } from 'home-assistant-js-websocket';
 import { WebSocket } from 'ws';
 import { silentLog, type Log } from '../../log.ts';
+import { subscribeOnlyEntities } from './entitySubscription.ts';
 import { normaliseHomeAssistantUrl } from './homeAssistantUrl.ts';
 import { contextIdOf, toCallFailure, type ServiceCall, type ServiceCallResult } from './serviceCallResult.ts';
+import { certificateProblem } from './tlsProbe.ts';
 
 export type HomeAssistantStatus =
   | { state: 'connecting'; message: string }
@@ -29,6 +31,11 @@ export interface HomeAssistantLinkOptions {
   /** Wait before the first retry of a failed start-up connect; it doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * The entities the office uses (its rooms' devices, the light cues): Home Assistant then sends the
+   * state of those only (entitySubscription.ts). Absent or empty: every entity, as the library does.
+   */
+  entityIds?: readonly string[];
   /** The timers the start-up retries use; tests pass their own to see what is scheduled. */
   timers?: { setTimeout: (run: () => void, ms: number) => NodeJS.Timeout; clearTimeout: (timer: NodeJS.Timeout | undefined) => void };
 }
@@ -37,6 +44,8 @@ export interface HomeAssistantLink {
   status(): HomeAssistantStatus;
   /** The latest state of every entity, `{}` until the first update arrives. */
   entities(): HassEntities;
+  /** Whether Home Assistant's first snapshot has arrived since the link last connected (with a filter it may be empty). */
+  entitiesArrived(): boolean;
   onEntities(listener: (entities: HassEntities) => void): () => void;
   /**
    * Called after the library has reconnected on its own: commands in flight when the connection
@@ -44,6 +53,8 @@ export interface HomeAssistantLink {
    */
   onReconnected(listener: () => void): () => void;
   callService(call: ServiceCall): Promise<ServiceCallResult>;
+  /** The id of the user the token belongs to (`auth/current_user`), once Home Assistant has said; the states its calls write carry it. */
+  userId(): string | null;
   /** Sends every call at once (different devices need not wait for each other); results keep the calls' order. */
   callServices(calls: readonly ServiceCall[]): Promise<ServiceCallResult[]>;
   fireEvent(eventType: string, data?: Record<string, unknown>): Promise<ServiceCallResult>;
@@ -136,6 +147,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   let status: HomeAssistantStatus = { state: 'connecting', message: `Connecting to Home Assistant at ${url}.` };
   let connection: Connection | undefined;
   let entities: HassEntities = {};
+  let entitiesArrived = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let nextDelayMs = baseDelayMs;
   let closed = false;
@@ -155,6 +167,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
   }
 
   let userName = '';
+  let userId: string | null = null;
   const connected = (conn: Connection) => {
     const limits = [tooOldMessage(conn.haVersion), admin === false ? notAdminMessage(userName) : undefined].filter((words) => words !== undefined);
     if (limits.length > 0 && tooOldMessage(conn.haVersion)) log.warn('home assistant is older than stillroom supports', { url, haVersion: conn.haVersion.slice(0, 40) });
@@ -173,6 +186,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       const user = await getUser(conn);
       admin = user.is_admin;
       userName = user.name;
+      userId = user.id;
       if (!admin) log.warn('the home assistant user is not an administrator', { url });
     } catch (error) {
       admin = null;
@@ -228,17 +242,28 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
         for (const listener of reconnectListeners) listener();
       });
     });
-    conn.addEventListener('disconnected', () =>
-      report({ state: 'connecting', message: `Lost contact with Home Assistant at ${url}. Stillroom keeps working and reconnects by itself.` }),
-    );
+    conn.addEventListener('disconnected', () => {
+      entitiesArrived = false;
+      report({ state: 'connecting', message: `Lost contact with Home Assistant at ${url}. Stillroom keeps working and reconnects by itself.` });
+    });
     // The library stops reconnecting after this (reference §2.6); a new token needs a new link.
     conn.addEventListener('reconnect-error', rejectToken);
     // Never unsubscribed: closing the connection ends it, and the collection's unsubscribe would
     // leave a 5 s grace timer behind (reference §2.6).
-    subscribeEntities(conn, (latest) => {
+    const deliver = (latest: HassEntities) => {
       entities = latest;
+      entitiesArrived = true;
       for (const listener of entityListeners) listener(latest);
-    });
+    };
+    const only = options.entityIds ?? [];
+    if (only.length === 0) subscribeEntities(conn, deliver);
+    else {
+      subscribeOnlyEntities(conn, only, deliver).catch((error: unknown) => {
+        if (closed || connection !== conn) return;
+        log.warn('home assistant refused to send only the office\'s entities: following every entity', { reason: JSON.stringify(error).slice(0, 160) });
+        subscribeEntities(conn, deliver);
+      });
+    }
     void follow(conn).then(() => {
       if (!closed) connected(conn);
     });
@@ -258,10 +283,14 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       const delayMs = nextDelayMs;
       nextDelayMs = Math.min(nextDelayMs * 2, maxDelayMs);
       const inSeconds = seconds(delayMs);
+      const retry = `Stillroom keeps working and tries again in ${inSeconds} ${inSeconds === 1 ? 'second' : 'seconds'}.`;
+      // The library says only "cannot connect"; an https address may have failed on its certificate.
+      const certificate = await certificateProblem(url);
+      if (closed) return;
       report({
         state: 'unreachable',
         retryInSeconds: inSeconds,
-        message: `Home Assistant can't be reached at ${url}. Stillroom keeps working and tries again in ${inSeconds} ${inSeconds === 1 ? 'second' : 'seconds'}.`,
+        message: certificate ? `${certificate} ${retry}` : `Home Assistant can't be reached at ${url}. ${retry}`,
       });
       retryTimer = timers.setTimeout(() => void attempt(), delayMs);
     }
@@ -292,6 +321,8 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
     ok: true,
     link: {
       status: () => status,
+      userId: () => userId,
+      entitiesArrived: () => entitiesArrived,
       entities: () => entities,
       onEntities: (listener) => {
         entityListeners.add(listener);

@@ -66,11 +66,24 @@ export function startOfficeMqtt(
   if (!connected.ok) return connected;
   const { link } = connected;
   const healthTopic = `${config.prefix}/${config.site}/screens/kiosk/health`;
-  const announceSensor = () =>
-    link.publish(
-      `homeassistant/sensor/stillroom_${config.site.replaceAll('-', '_')}_kiosk/config`,
+  // Home Assistant's discovery topic is <prefix>/<component>/[<node_id>/]<object_id>/config
+  // (homeassistant/components/mqtt/discovery.py, TOPIC_MATCHER: node and object ids [a-zA-Z0-9_-]).
+  // The node id carries the site and the hub id, so two hubs (or two practices) on one broker never
+  // overwrite each other's sensor. Home Assistant names an entity "<device name> <entity name>"
+  // (tests/components/mqtt/test_mixins.py, test_default_entity_and_device_name: "Hello world Hello
+  // world"), so the entity is called "Kiosk" and shows as "Stillroom Kiosk", not "Stillroom Stillroom kiosk".
+  const nodeId = `stillroom_${config.site.replaceAll('-', '_')}_${config.hubId.replaceAll('-', '_')}`;
+  const sensorTopic = `homeassistant/sensor/${nodeId}/kiosk/config`;
+  // Earlier versions announced the sensor at a topic without the hub id. An empty retained payload
+  // there removes that entity (discovery.py: an empty payload is a removal) before the new one is made,
+  // and keeps the broker from handing the old config to Home Assistant at every restart.
+  const formerSensorTopic = `homeassistant/sensor/stillroom_${config.site.replaceAll('-', '_')}_kiosk/config`;
+  const announceSensor = async () => {
+    await link.publish(formerSensorTopic, '', { retain: true });
+    await link.publish(
+      sensorTopic,
       JSON.stringify({
-        name: 'Stillroom kiosk',
+        name: 'Kiosk',
         unique_id: `stillroom_${config.site}_${config.hubId}_kiosk`,
         state_topic: healthTopic,
         value_template: '{{ value_json.state }}',
@@ -81,6 +94,7 @@ export function startOfficeMqtt(
       }),
       { retain: true },
     );
+  };
   const publishRoom = (room: RoomView) => void publishRoomState(link, bus, room.id, roomState(room));
   const stops = [link.onConnected(() => void announceSensor())];
   return {
