@@ -11,7 +11,7 @@ import { Kiosk } from './kiosk/Kiosk.tsx';
 import { RoomPicker } from './room/RoomPicker.tsx';
 import { RoomSurface } from './room/RoomSurface.tsx';
 import { chooseBridge } from './transport/bridge.ts';
-import { StaffLanguage, StaffWordsIn } from './i18n/staff/StaffLanguage.tsx';
+import { StaffLanguage } from './i18n/staff/StaffLanguage.tsx';
 import './styles.css';
 
 const bridge = chooseBridge();
@@ -19,10 +19,10 @@ const bridge = chooseBridge();
 function Surface() {
   const path = location.pathname.replace(/\/+$/, '');
   if (path === '/kiosk') return <Kiosk bridge={bridge} />;
-  // The desk and room screens speak the practice's language (practice.language); admin is English for now.
+  // The desk, room and admin screens speak the practice's language (practice.language).
   if (path === '/desk') return <StaffLanguage bridge={bridge}><Desk bridge={bridge} /></StaffLanguage>;
   if (path === '/room') return <StaffLanguage bridge={bridge}><RoomPicker bridge={bridge} /></StaffLanguage>;
-  if (path === '/admin') return <StaffWordsIn language="en"><Admin bridge={bridge} /></StaffWordsIn>;
+  if (path === '/admin') return <StaffLanguage bridge={bridge}><Admin bridge={bridge} /></StaffLanguage>;
   const room = /^\/room\/([a-z][a-z0-9-]{0,39})$/.exec(path);
   if (room) return <StaffLanguage bridge={bridge}><RoomSurface bridge={bridge} roomId={room[1]!} /></StaffLanguage>;
   return <Start />;

@@ -92,6 +92,72 @@ test.describe('a practice whose staff speak Spanish', () => {
     await waiting.getByRole('button', { name: 'Sam va' }).click();
     await expect(row).toContainText('Sam va en camino');
   });
+
+  test('the admin page and its setup checklist are in Spanish, their kind words too, and pass axe', async ({ hub, page }) => {
+    test.slow(); // several forms, each opened and checked
+    await page.goto(`${hub.url}/admin`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Configuración de la consulta' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await page.getByLabel('PIN del personal').fill(deskPin);
+    await page.getByRole('button', { name: 'Abrir la configuración' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Willow Street Practice: configuración de la consulta' })).toBeVisible();
+    await expect(page).toHaveTitle('Configuración de la consulta · Stillroom');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    for (const section of ['Profesionales', 'Salas', 'Ajustes de sala', 'Preferencias y PIN', 'Conexiones']) await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Volver a recepción' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Editar a Sam' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Salas del archivo de la consulta' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Los ajustes de Stillroom' })).toBeVisible();
+    await expect(page.getByLabel('PIN de recepción (puesto)')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Bus de la consulta (bróker MQTT)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Probar la conexión' })).toBeVisible();
+
+    // Kind words on bad input, in Spanish, and what was typed is kept.
+    const idle = page.getByLabel('El quiosco vuelve a la bienvenida tras (segundos sin tocarlo)');
+    await idle.fill('mucho');
+    await page.getByRole('button', { name: 'Guardar los ajustes' }).click();
+    await expect(page.getByText('Indica un número entero de segundos, de 5 a 600.')).toBeVisible();
+    await expect(idle).toHaveValue('mucho');
+    await expect(idle).toBeFocused();
+    await page.getByLabel('PIN de administración (sin poner)').fill('12');
+    await page.getByRole('button', { name: 'Poner el PIN de administración' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Un PIN tiene de 4 a 12 cifras; se recomiendan 6 o más.' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Añadir profesional' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: 'Nueva ficha de profesional' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Miércoles' })).toBeChecked();
+    await page.getByRole('button', { name: 'Añadir al quiosco' }).click();
+    await expect(page.getByText('Indica el nombre que verán los clientes en el quiosco, de hasta 40 letras.')).toBeVisible();
+    await expect(page.getByLabel('Nombre en el quiosco')).toBeFocused();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    await expect(page.getByText('Add a clinician')).toHaveCount(0);
+    await expect(page.getByText('Save the settings')).toHaveCount(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The setup guide, reached as the checklist: its steps, its kind words, and the way back.
+    await page.getByRole('link', { name: 'Lista de configuración' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Willow Street Practice: lista de configuración' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Tu consulta' })).toBeFocused();
+    await expect(page.getByText('Paso 1 de 6')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Pasos de la configuración' }).getByRole('listitem')).toHaveText(['Tu consulta', 'Conectar Home Assistant', 'Salas', 'Profesionales', 'Códigos PIN', 'El quiosco']);
+    await page.getByLabel('El nombre de la consulta').fill('  ');
+    await page.getByRole('button', { name: 'Guardar y seguir' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Indica el nombre de la consulta, como Terapia Calle Sauce.');
+    for (let step = 1; step < 6; step++) await page.getByRole('button', { name: 'Siguiente' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'El quiosco' })).toBeFocused();
+    await expect(page.getByRole('figure', { name: 'Vista previa del quiosco' })).toContainText('Una vista previa: los botones aparecen en el quiosco los días de cada profesional.');
+    await page.getByRole('button', { name: 'Terminar' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Todo listo' })).toBeFocused();
+    await expect(page.getByText('Willow Street Practice está lista.', { exact: false })).toBeVisible();
+    await expect(page.locator('.setup-summary')).toContainText('3 salas: ');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await expect(page.getByText('Next', { exact: true })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Abrir la configuración de la consulta' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Willow Street Practice: configuración de la consulta' })).toBeVisible();
+  });
 });
 
 test.describe('the same office in English (no practice.language)', () => {
@@ -113,5 +179,15 @@ test.describe('the same office in English (no practice.language)', () => {
     await expect(room.waitingForYou().getByRole('button', { name: 'Sam is going' })).toBeVisible();
     await expect(room.page.getByRole('button', { name: 'Start session' })).toBeVisible();
     await expect(room.page.getByText('Empezar la sesión')).toHaveCount(0);
+  });
+
+  test('the admin page keeps its English words and lang="en"', async ({ hub, page }) => {
+    await page.goto(`${hub.url}/admin`);
+    await page.getByLabel('Staff PIN').fill(deskPin);
+    await page.getByRole('button', { name: 'Open the setup' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Willow Street Practice: office setup' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 2, name: 'Settings and PINs' })).toBeVisible();
+    await expect(page.getByText('Configuración de la consulta')).toHaveCount(0);
   });
 });

@@ -7,7 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminOffice } from '../../../main/contract/contract.ts';
-import { PinGate, type PinGateWords } from '../desk/PinGate.tsx';
+import { PinGate } from '../desk/PinGate.tsx';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 import type { Bridge } from '../transport/bridge.ts';
 import { AreaRooms } from './AreaRooms.tsx';
 import { ClinicianList } from './ClinicianList.tsx';
@@ -21,8 +22,6 @@ import './admin.css';
 
 type Load = { state: 'loading' } | { state: 'needs-pin'; message: string | null } | { state: 'trouble'; message: string } | { state: 'ready'; office: AdminOffice };
 
-const adminPinWords: PinGateWords = { title: 'Office setup', lead: 'Please enter the admin PIN to change the practice’s setup. A new office: type the setup code shown where Stillroom was started.', action: 'Open the setup' };
-const guidePinWords: PinGateWords = { title: 'Office setup', lead: 'Please sign in with the admin PIN (or the front desk PIN, if you set no admin PIN) to go on with the setup.', action: 'Open the setup' };
 
 /** The guide's step in the address (`#setup-3`), so a sign-in in between (after the PINs) comes back to it. */
 function useHashStep(): [number | null, (step: number | null) => void] {
@@ -45,27 +44,29 @@ function useHashStep(): [number | null, (step: number | null) => void] {
  * need a second data folder and port behind the admin's back; the command keeps it in their hands.
  */
 function DemoBanner() {
+  const { t, rich } = useStaffWords();
   return (
     <div className="admin-banner" role="note">
-      <p>This is the demo office: you can look around, but changes are not saved.</p>
+      <p>{t('admin.demo.note')}</p>
       <details className="admin-demo-own">
-        <summary>Set up my own practice</summary>
+        <summary>{t('admin.demo.own')}</summary>
         <ol>
-          <li>Stop the demo: press Ctrl+C where Stillroom is running.</li>
+          <li>{t('admin.demo.stop')}</li>
           <li>
-            Start Stillroom with an office file of your own that does not exist yet, and a data folder for it:
+            {t('admin.demo.start')}
             <pre>stillroom serve --config ~/stillroom/office.yaml --data ~/stillroom/data</pre>
-            It writes a starter office there. (From a checkout, type <code>node bin/stillroom.js</code> for <code>stillroom</code>.)
+            {rich('admin.demo.starter', { command: <code>node bin/stillroom.js</code>, stillroom: <code>stillroom</code> })}
           </li>
-          <li>It prints a one-time setup code. Open this page again and type the code: a guided setup takes you through your practice’s name, Home Assistant, the rooms, the clinicians and the PINs.</li>
+          <li>{t('admin.demo.code')}</li>
         </ol>
-        <p>The demo office stays as it is; start it again any time without <code>--config</code>.</p>
+        <p>{rich('admin.demo.stays', { flag: <code>--config</code> })}</p>
       </details>
     </div>
   );
 }
 
 export function Admin({ bridge }: { bridge: Bridge }) {
+  const { t } = useStaffWords();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
   const [hashStep, goToStep] = useHashStep();
@@ -83,18 +84,19 @@ export function Admin({ bridge }: { bridge: Bridge }) {
     void reload();
   }, [reload]);
   useEffect(() => {
-    document.title = 'Office setup · Stillroom';
+    document.title = t('admin.docTitle');
+    // Once, in the language the page opened in (the language does not change under an open page).
   }, []);
   // A hand edit of the office file (or another admin's change) shows here as well.
   const ready = load.state === 'ready';
   useEffect(() => (ready ? bridge.subscribe('office', () => void reload()) : undefined), [bridge, ready, reload]);
 
-  if (load.state === 'loading') return <main className="admin"><p role="status">Opening the office setup…</p></main>;
+  if (load.state === 'loading') return <main className="admin"><p role="status">{t('admin.opening')}</p></main>;
   if (load.state === 'needs-pin') {
-    const words = hashStep !== null ? guidePinWords : adminPinWords;
-    return <PinGate bridge={bridge} practiceName="" words={load.message ? { ...words, lead: `${load.message} Please enter the admin PIN.` } : words} onSignedIn={() => void reload()} />;
+    const words = { title: t('admin.setup'), lead: hashStep !== null ? t('admin.pin.guideLead') : t('admin.pin.lead'), action: t('admin.pin.action') };
+    return <PinGate bridge={bridge} practiceName="" words={load.message ? { ...words, lead: t('admin.pin.leadWithReason', { reason: load.message }) } : words} onSignedIn={() => void reload()} />;
   }
-  if (load.state === 'trouble') return <main className="admin"><h1>Office setup</h1><p role="alert">{load.message}</p></main>;
+  if (load.state === 'trouble') return <main className="admin"><h1>{t('admin.setup')}</h1><p role="alert">{load.message}</p></main>;
   const { office } = load;
 
   // A new office opens on the guide; after the first PIN, only when asked for (the checklist).
@@ -112,16 +114,16 @@ export function Admin({ bridge }: { bridge: Bridge }) {
   return (
     <main className="admin">
       <header className="admin-header">
-        <h1 ref={heading} tabIndex={-1}>{office.practiceName}: office setup</h1>
-        <nav className="admin-header-links" aria-label="Office setup">
-          <a className="button-quiet" href="#setup-1">Setup checklist</a>
-          <a className="button-quiet" href="/desk">Back to the desk</a>
+        <h1 ref={heading} tabIndex={-1}>{t('admin.heading', { practice: office.practiceName })}</h1>
+        <nav className="admin-header-links" aria-label={t('admin.setup')}>
+          <a className="button-quiet" href="#setup-1">{t('admin.checklist')}</a>
+          <a className="button-quiet" href="/desk">{t('admin.backToDesk')}</a>
         </nav>
       </header>
       {!office.writable && <DemoBanner />}
       {office.fileProblem && (
         <div className="admin-banner admin-problem" role="alert">
-          <p>The office file was edited by hand and has a mistake, so the hub keeps running the version before it. Fix this in the file:</p>
+          <p>{t('admin.fileProblem')}</p>
           <pre>{office.fileProblem}</pre>
         </div>
       )}
@@ -133,7 +135,7 @@ export function Admin({ bridge }: { bridge: Bridge }) {
       </section>
 
       <section aria-labelledby="rooms-title" className="admin-section">
-        <h2 id="rooms-title">Rooms</h2>
+        <h2 id="rooms-title">{t('admin.rooms')}</h2>
         <AreaRooms bridge={bridge} office={office} onAdded={saved} onNotice={setNotice} />
       </section>
 
@@ -142,13 +144,13 @@ export function Admin({ bridge }: { bridge: Bridge }) {
       </section>
 
       <section aria-labelledby="settings-title" className="admin-section">
-        <h2 id="settings-title">Settings and PINs</h2>
+        <h2 id="settings-title">{t('admin.settingsAndPins')}</h2>
         <SettingsForm bridge={bridge} office={office} onSaved={saved} />
         <PinsForm bridge={bridge} office={office} onSaved={saved} />
       </section>
 
       <section aria-labelledby="connections-title" className="admin-section">
-        <h2 id="connections-title">Connections</h2>
+        <h2 id="connections-title">{t('admin.connections')}</h2>
         <HomeAssistantForm bridge={bridge} office={office} onSaved={saved} onChecked={() => void reload()} />
         <MqttForm bridge={bridge} office={office} onSaved={saved} />
       </section>

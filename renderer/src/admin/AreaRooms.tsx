@@ -7,11 +7,13 @@ import { useId, useState } from 'react';
 import type { AdminOffice, AreaRoom } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { idFromName } from './adminWords.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 type Role = 'ceiling' | 'lamp' | 'accent' | 'none';
-const roleWords: Record<Role, string> = { ceiling: 'Ceiling light', lamp: 'Lamp', accent: 'Accent', none: 'Not used' };
+const lightRoles: readonly Role[] = ['ceiling', 'lamp', 'accent', 'none'];
 
 function AreaCard({ bridge, office, area, onAdded }: { bridge: Bridge; office: AdminOffice; area: AreaRoom; onAdded: (office: AdminOffice, words: string) => void }) {
+  const { t } = useStaffWords();
   const id = useId();
   const [name, setName] = useState(area.name);
   const [roles, setRoles] = useState<Record<string, Role>>(() => Object.fromEntries(area.lights.map((light, index) => [light, index === 0 ? 'ceiling' : 'lamp'])));
@@ -21,7 +23,7 @@ function AreaCard({ bridge, office, area, onAdded }: { bridge: Bridge; office: A
   const [busy, setBusy] = useState(false);
 
   const add = async () => {
-    if (name.trim() === '') return setRefusal('Please give the room a name, such as Oak room.');
+    if (name.trim() === '') return setRefusal(t('admin.areas.noName'));
     setBusy(true);
     const lightsIn = (role: Role) => area.lights.filter((light) => roles[light] === role);
     const result = await bridge.call('addRoom', {
@@ -34,7 +36,7 @@ function AreaCard({ bridge, office, area, onAdded }: { bridge: Bridge; office: A
       doorSign: doorSign || null,
     });
     setBusy(false);
-    if (result.ok) onAdded(result.value, `${name.trim()} is added to the office file. Its lights and sound are in use after the hub restarts.`);
+    if (result.ok) onAdded(result.value, t('admin.areas.added', { name: name.trim() }));
     else setRefusal(result.error.message);
   };
 
@@ -43,36 +45,36 @@ function AreaCard({ bridge, office, area, onAdded }: { bridge: Bridge; office: A
       <div className="admin-area-fields">
         <h3 id={`${id}-name`}>{area.name}</h3>
         {area.roomId ? (
-          <p className="muted">Already a room in the office file.</p>
+          <p className="muted">{t('admin.areas.already')}</p>
         ) : (
           <>
-            <label htmlFor={`${id}-room-name`}>Room name</label>
+            <label htmlFor={`${id}-room-name`}>{t('admin.areas.roomName')}</label>
             <input id={`${id}-room-name`} value={name} onChange={(event) => setName(event.target.value)} maxLength={60} />
-            {area.lights.length === 0 && <p className="muted">No lights in this area.</p>}
+            {area.lights.length === 0 && <p className="muted">{t('admin.areas.noLights')}</p>}
             {area.lights.map((light) => (
               <div key={light} className="admin-area-light">
                 <label htmlFor={`${id}-${light}`}>{light}</label>
                 <select id={`${id}-${light}`} value={roles[light]} onChange={(event) => setRoles({ ...roles, [light]: event.target.value as Role })}>
-                  {(Object.keys(roleWords) as Role[]).map((role) => (
-                    <option key={role} value={role}>{roleWords[role]}</option>
+                  {lightRoles.map((role) => (
+                    <option key={role} value={role}>{t(`admin.areas.role.${role}`)}</option>
                   ))}
                 </select>
               </div>
             ))}
-            <label htmlFor={`${id}-speaker`}>Speaker</label>
+            <label htmlFor={`${id}-speaker`}>{t('admin.areas.speaker')}</label>
             <select id={`${id}-speaker`} value={speaker} onChange={(event) => setSpeaker(event.target.value)}>
-              <option value="">No speaker</option>
+              <option value="">{t('admin.areas.noSpeaker')}</option>
               {area.speakers.map((each) => (
                 <option key={each.entityId} value={each.entityId}>
                   {each.entityId}
-                  {each.sameSpeaker.length > 0 ? ` (also seen as ${each.sameSpeaker.join(', ')})` : ''}
+                  {each.sameSpeaker.length > 0 ? ` ${t('admin.areas.alsoSeenAs', { names: each.sameSpeaker.join(', ') })}` : ''}
                 </option>
               ))}
             </select>
-            {area.otherPlayers.length > 0 && <p className="muted">Not offered as speakers (screens): {area.otherPlayers.join(', ')}.</p>}
-            <label htmlFor={`${id}-door`}>Door sign (“in session”)</label>
+            {area.otherPlayers.length > 0 && <p className="muted">{t('admin.areas.notSpeakers', { players: area.otherPlayers.join(', ') })}</p>}
+            <label htmlFor={`${id}-door`}>{t('admin.areas.doorSign')}</label>
             <select id={`${id}-door`} value={doorSign} onChange={(event) => setDoorSign(event.target.value)}>
-              <option value="">No door sign</option>
+              <option value="">{t('admin.areas.noDoorSign')}</option>
               {area.switches.map((each) => (
                 <option key={each} value={each}>{each}</option>
               ))}
@@ -80,7 +82,7 @@ function AreaCard({ bridge, office, area, onAdded }: { bridge: Bridge; office: A
             {refusal && <p className="admin-refusal" role="alert">{refusal}</p>}
             <div className="admin-form-actions">
               <button type="button" className="button-primary" disabled={busy || !office.writable} aria-busy={busy} onClick={() => void add()}>
-                Add {name.trim() || 'this room'}
+                {t('admin.areas.add', { name: name.trim() || t('admin.areas.thisRoom') })}
               </button>
             </div>
           </>
@@ -95,6 +97,7 @@ function AreaCard({ bridge, office, area, onAdded }: { bridge: Bridge; office: A
  * "First room"), and the areas of Home Assistant offered as rooms.
  */
 export function AreaRooms({ bridge, office, onAdded, onNotice }: { bridge: Bridge; office: AdminOffice; onAdded: (office: AdminOffice, words: string) => void; onNotice: (words: string) => void }) {
+  const { t } = useStaffWords();
   const [areas, setAreas] = useState<AreaRoom[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -104,35 +107,35 @@ export function AreaRooms({ bridge, office, onAdded, onNotice }: { bridge: Bridg
     setBusy(false);
     if (result.ok) {
       setAreas(result.value.areas);
-      setProblem(result.value.areas.length === 0 ? 'Home Assistant has no areas yet. Create them in Home Assistant (Settings, Areas) and try again.' : null);
+      setProblem(result.value.areas.length === 0 ? t('admin.areas.none') : null);
     } else setProblem(result.error.message);
   };
   const remove = async (room: AdminOffice['rooms'][number]) => {
     const result = await bridge.call('removeRoom', { roomId: room.id });
-    if (result.ok) onAdded(result.value, `${room.name} is taken out of the office file. The room screens lose it after the hub restarts.`);
+    if (result.ok) onAdded(result.value, t('admin.rooms.removed', { name: room.name }));
     else onNotice(result.error.message);
   };
   return (
     <div>
-      <ul className="admin-list" aria-label="Rooms in the office file">
+      <ul className="admin-list" aria-label={t('admin.rooms.list')}>
         {office.rooms.map((room) => (
           <li key={room.id} className="admin-item">
             <div className="admin-item-words">
               <p className="admin-item-name">{room.name}</p>
-              <p className="muted">{room.lights.length === 0 ? 'No lights' : `${room.lights.length} ${room.lights.length === 1 ? 'light' : 'lights'}`}</p>
+              <p className="muted">{room.lights.length === 0 ? t('admin.rooms.noLights') : t('admin.rooms.lights', { count: room.lights.length })}</p>
             </div>
             {office.rooms.length > 1 && !office.clinicians.some((clinician) => clinician.room === room.id) && (
-              <button type="button" className="button-quiet" disabled={!office.writable} onClick={() => void remove(room)} aria-label={`Remove ${room.name}`}>Remove</button>
+              <button type="button" className="button-quiet" disabled={!office.writable} onClick={() => void remove(room)} aria-label={t('admin.rooms.removeName', { name: room.name })}>{t('admin.rooms.remove')}</button>
             )}
           </li>
         ))}
       </ul>
       <button type="button" className="button-secondary" disabled={busy} aria-busy={busy} onClick={() => void find()}>
-        Find rooms in Home Assistant
+        {t('admin.rooms.find')}
       </button>
       {problem && <p className="admin-refusal" role="alert">{problem}</p>}
       {areas && areas.length > 0 && (
-        <ul className="admin-list" aria-label="Areas in Home Assistant">
+        <ul className="admin-list" aria-label={t('admin.rooms.areas')}>
           {areas.map((area) => (
             <AreaCard key={area.areaId} bridge={bridge} office={office} area={area} onAdded={(next, words) => { onAdded(next, words); void find(); }} />
           ))}

@@ -7,12 +7,14 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AdminOffice } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { TestAndSave, useTestThenSave } from './testThenSave.tsx';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 /**
  * `onChecked` runs after a saved connection answered when the page opened: the hub then knows
  * Home Assistant's phones (notify services) for the clinician form.
  */
 export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { bridge: Bridge; office: AdminOffice; onSaved: (office: AdminOffice, words: string) => void; onChecked: () => void }) {
+  const { t } = useStaffWords();
   const saved = office.homeAssistant;
   const [url, setUrl] = useState(saved.url ?? '');
   const [token, setToken] = useState('');
@@ -38,8 +40,8 @@ export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { brid
 
   const request = () => ({ url: url.trim(), token: replacing ? token.trim() : null });
   const missing = () => {
-    if (url.trim() === '') return 'Please type the address of your Home Assistant, such as http://homeassistant.local:8123.';
-    if (replacing && token.trim() === '') return 'Please paste a long-lived access token: in Home Assistant, open your profile, then Security, and create one at the bottom of the page.';
+    if (url.trim() === '') return t('admin.ha.missingUrl');
+    if (replacing && token.trim() === '') return t('admin.ha.missingToken');
     return null;
   };
 
@@ -50,30 +52,30 @@ export function HomeAssistantForm({ bridge, office, onSaved, onChecked }: { brid
       setToken('');
       setReplacing(false);
       setOutcome(null);
-      onSaved(next, 'Home Assistant is saved. The hub uses it from its next start.');
+      onSaved(next, t('admin.ha.saved'));
     });
   };
 
   return (
     <form className="admin-form" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Home Assistant</h3>
-      {saved.simulated && <p className="muted">This office uses the simulated Home Assistant of the demo. Connect your own below.</p>}
+      {saved.simulated && <p className="muted">{t('admin.ha.simulated')}</p>}
       <div className="admin-form-fields">
-        <label htmlFor={`${id}-url`}>Address</label>
+        <label htmlFor={`${id}-url`}>{t('admin.ha.address')}</label>
         <input id={`${id}-url`} value={url} placeholder="http://homeassistant.local:8123" autoComplete="off" inputMode="url" onChange={(event) => setUrl(event.target.value)} />
-        <label htmlFor={`${id}-token`}>Long-lived access token</label>
+        <label htmlFor={`${id}-token`}>{t('admin.ha.token')}</label>
         {replacing ? (
           <input id={`${id}-token`} type="password" value={token} autoComplete="off" onChange={(event) => setToken(event.target.value)} />
         ) : (
           <p id={`${id}-token`} className="admin-saved">
-            Saved.{' '}
+            {t('admin.savedShort')}{' '}
             <button type="button" className="button-quiet" onClick={() => setReplacing(true)}>
-              Replace the token
+              {t('admin.ha.replaceToken')}
             </button>
           </p>
         )}
       </div>
-      <TestAndSave outcome={outcome} busy={busy} canSave={office.writable} onTest={() => void test()} testLabel="Test the connection" saveLabel="Save" />
+      <TestAndSave outcome={outcome} busy={busy} canSave={office.writable} onTest={() => void test()} testLabel={t('admin.ha.test')} saveLabel={t('admin.clinician.save')} />
     </form>
   );
 }

@@ -8,10 +8,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { TestAndSave, useTestThenSave } from './testThenSave.tsx';
 import type { AdminOffice } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
 const sitePattern = /^[a-z][a-z0-9-]{0,39}$/;
 
 export function MqttForm({ bridge, office, onSaved }: { bridge: Bridge; office: AdminOffice; onSaved: (office: AdminOffice, words: string) => void }) {
+  const { t } = useStaffWords();
   const saved = office.mqtt;
   const [url, setUrl] = useState(saved.url ?? '');
   const [site, setSite] = useState(saved.site ?? '');
@@ -29,9 +31,9 @@ export function MqttForm({ bridge, office, onSaved }: { bridge: Bridge; office: 
     password: replacing ? (password === '' ? null : password) : null,
   });
   const missing = () => {
-    if (url.trim() === '') return 'Please type the address of the MQTT broker, such as mqtt://broker.local:1883.';
-    if (!sitePattern.test(site.trim())) return 'Please give this office a short name on the broker: lower-case letters, digits and dashes, such as willow-street.';
-    if (replacing && password !== '' && username === '') return 'Please type the user name that goes with this password.';
+    if (url.trim() === '') return t('admin.mqtt.missingUrl');
+    if (!sitePattern.test(site.trim())) return t('admin.mqtt.missingSite');
+    if (replacing && password !== '' && username === '') return t('admin.mqtt.missingUser');
     return null;
   };
 
@@ -44,38 +46,38 @@ export function MqttForm({ bridge, office, onSaved }: { bridge: Bridge; office: 
       setPassword('');
       setReplacing(!(next.mqtt.usernameSaved || next.mqtt.passwordSaved));
       setOutcome(null);
-      onSaved(next, 'The MQTT broker is saved. The hub uses it from its next start.');
+      onSaved(next, t('admin.mqtt.saved'));
     });
   };
 
   return (
     <form className="admin-form" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Office bus (MQTT broker)</h3>
+      <h3 id={`${id}-title`}>{t('admin.mqtt.title')}</h3>
       <div className="admin-form-fields">
-        <label htmlFor={`${id}-url`}>Broker URL</label>
+        <label htmlFor={`${id}-url`}>{t('admin.mqtt.url')}</label>
         <input id={`${id}-url`} value={url} placeholder="mqtt://broker.local:1883" autoComplete="off" inputMode="url" onChange={(event) => setUrl(event.target.value)} />
-        <label htmlFor={`${id}-site`}>This office on the broker</label>
+        <label htmlFor={`${id}-site`}>{t('admin.mqtt.site')}</label>
         <input id={`${id}-site`} value={site} placeholder="willow-street" autoComplete="off" onChange={(event) => setSite(event.target.value)} />
         {replacing ? (
           <>
-            <label htmlFor={`${id}-user`}>User name</label>
+            <label htmlFor={`${id}-user`}>{t('admin.mqtt.user')}</label>
             <input id={`${id}-user`} value={username} autoComplete="off" onChange={(event) => setUsername(event.target.value)} />
-            <label htmlFor={`${id}-password`}>Password</label>
+            <label htmlFor={`${id}-password`}>{t('admin.mqtt.password')}</label>
             <input id={`${id}-password`} type="password" value={password} autoComplete="new-password" onChange={(event) => setPassword(event.target.value)} />
           </>
         ) : (
           <>
-            <span>User name and password</span>
+            <span>{t('admin.mqtt.credentials')}</span>
             <p className="admin-saved">
-              Saved.{' '}
+              {t('admin.savedShort')}{' '}
               <button type="button" className="button-quiet" onClick={() => setReplacing(true)}>
-                Replace them
+                {t('admin.mqtt.replace')}
               </button>
             </p>
           </>
         )}
       </div>
-      <TestAndSave outcome={outcome} busy={busy} canSave={office.writable} onTest={() => void test()} testLabel="Test the broker" saveLabel="Save the broker" />
+      <TestAndSave outcome={outcome} busy={busy} canSave={office.writable} onTest={() => void test()} testLabel={t('admin.mqtt.test')} saveLabel={t('admin.mqtt.save')} />
     </form>
   );
 }

@@ -8,15 +8,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AdminPreset, AdminPresets, CallResult } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
+import { useStaffWords, type StaffT } from '../i18n/staff/StaffLanguage.tsx';
 
 type Field = 'name' | 'description' | 'swatch' | 'transitionSeconds';
 
-const fieldWords: Record<Field, string> = {
-  name: 'Please give a name of up to 40 letters on one line, such as “Soft evening”.',
-  description: 'Please describe the preset in one line of up to 140 letters.',
-  swatch: 'Please give a colour as # and six digits or letters a to f, such as #d9a46c, or pick one.',
-  transitionSeconds: 'Please give a number of seconds from 0 to 600.',
-};
+const fieldWords = (t: StaffT, field: Field) => t(`admin.preset.problem.${field}`);
 
 interface Draft {
   name: string;
@@ -27,15 +23,15 @@ interface Draft {
   masking: boolean;
 }
 
-function check(draft: Draft): Partial<Record<Field, string>> {
+function check(t: StaffT, draft: Draft): Partial<Record<Field, string>> {
   const problems: Partial<Record<Field, string>> = {};
   const name = draft.name.trim();
-  if (name.length === 0 || name.length > 40 || /[\n\r<>]/.test(name)) problems.name = fieldWords.name;
+  if (name.length === 0 || name.length > 40 || /[\n\r<>]/.test(name)) problems.name = fieldWords(t, 'name');
   const description = draft.description.trim();
-  if (description.length === 0 || description.length > 140) problems.description = fieldWords.description;
-  if (!/^#[0-9a-fA-F]{6}$/.test(draft.swatch.trim())) problems.swatch = fieldWords.swatch;
+  if (description.length === 0 || description.length > 140) problems.description = fieldWords(t, 'description');
+  if (!/^#[0-9a-fA-F]{6}$/.test(draft.swatch.trim())) problems.swatch = fieldWords(t, 'swatch');
   const seconds = draft.transitionSeconds.trim();
-  if (!/^\d+(\.\d+)?$/.test(seconds) || Number(seconds) > 600) problems.transitionSeconds = fieldWords.transitionSeconds;
+  if (!/^\d+(\.\d+)?$/.test(seconds) || Number(seconds) > 600) problems.transitionSeconds = fieldWords(t, 'transitionSeconds');
   return problems;
 }
 
@@ -45,6 +41,7 @@ export function PresetForm({ bridge, preset, onSaved, onCancel }: {
   onSaved: (presets: AdminPresets, name: string) => void;
   onCancel: () => void;
 }) {
+  const { t } = useStaffWords();
   const id = useId();
   const [draft, setDraft] = useState<Draft>({ name: preset.name, description: preset.description, swatch: preset.swatch, transitionSeconds: String(preset.transitionSeconds), ...preset.session });
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
@@ -57,7 +54,7 @@ export function PresetForm({ bridge, preset, onSaved, onCancel }: {
     event.preventDefault();
     if (busy) return;
     setRefusal(null);
-    const found = check(draft);
+    const found = check(t, draft);
     setProblems(found);
     const first = Object.keys(found)[0];
     if (first) return document.getElementById(`${id}-${first}`)?.focus();
@@ -94,11 +91,11 @@ export function PresetForm({ bridge, preset, onSaved, onCancel }: {
 
   return (
     <form className="admin-form" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} ref={title} tabIndex={-1}>Change “{preset.name}”</h3>
+      <h3 id={`${id}-title`} ref={title} tabIndex={-1}>{t('admin.preset.title', { name: preset.name })}</h3>
       <div className="admin-form-fields">
-        {text('name', 'Name on the room screens', 'Name it by what it does. It shows on every room screen, so never use a client’s name.')}
-        {text('description', 'One line about it')}
-        <label htmlFor={`${id}-swatch`}>Swatch colour</label>
+        {text('name', t('admin.preset.name'), t('admin.preset.nameHint'))}
+        {text('description', t('admin.preset.description'))}
+        <label htmlFor={`${id}-swatch`}>{t('admin.preset.swatch')}</label>
         <div className="admin-preset-swatch">
           <span className="preset-swatch" style={{ background: /^#[0-9a-fA-F]{6}$/.test(draft.swatch.trim()) ? draft.swatch.trim() : 'transparent' }} aria-hidden="true" />
           <input
@@ -109,26 +106,26 @@ export function PresetForm({ bridge, preset, onSaved, onCancel }: {
             aria-describedby={problems.swatch ? `${id}-swatch-problem` : undefined}
             aria-invalid={problems.swatch ? true : undefined}
           />
-          <input type="color" aria-label="Pick the swatch colour" value={/^#[0-9a-fA-F]{6}$/.test(draft.swatch.trim()) ? draft.swatch.trim().toLowerCase() : '#000000'} onChange={(event) => setDraft({ ...draft, swatch: event.target.value })} />
+          <input type="color" aria-label={t('admin.preset.pickSwatch')} value={/^#[0-9a-fA-F]{6}$/.test(draft.swatch.trim()) ? draft.swatch.trim().toLowerCase() : '#000000'} onChange={(event) => setDraft({ ...draft, swatch: event.target.value })} />
         </div>
         {problems.swatch && <p id={`${id}-swatch-problem`} className="admin-field-problem">{problems.swatch}</p>}
-        {text('transitionSeconds', 'Fade, in seconds', 'How long the lights take to change to this preset.')}
+        {text('transitionSeconds', t('admin.preset.fade'), t('admin.preset.fadeHint'))}
         <fieldset className="admin-choices admin-preset-session">
-          <legend>Starting a session with it</legend>
+          <legend>{t('admin.preset.session')}</legend>
           <label className="admin-check">
             <input type="checkbox" checked={draft.doorSign} onChange={(event) => setDraft({ ...draft, doorSign: event.target.checked })} />
-            lights the door sign
+            {t('admin.preset.doorSign')}
           </label>
           <label className="admin-check">
             <input type="checkbox" checked={draft.masking} onChange={(event) => setDraft({ ...draft, masking: event.target.checked })} />
-            plays the masking sound outside the door
+            {t('admin.preset.masking')}
           </label>
         </fieldset>
       </div>
       {refusal && <p className="admin-refusal" role="alert">{refusal}</p>}
       <div className="admin-form-actions">
-        <button type="submit" className="button-primary" aria-busy={busy}>Save the preset</button>
-        <button type="button" className="button-quiet" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button-primary" aria-busy={busy}>{t('admin.preset.save')}</button>
+        <button type="button" className="button-quiet" onClick={onCancel}>{t('admin.cancel')}</button>
       </div>
     </form>
   );

@@ -8,12 +8,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminPreset, AdminPresets } from '../../../main/contract/contract.ts';
 import type { Bridge } from '../transport/bridge.ts';
 import { PresetForm } from './PresetForm.tsx';
+import { useStaffWords, type StaffT } from '../i18n/staff/StaffLanguage.tsx';
 
-const fade = (seconds: number) => `lights change over ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
-const sessionWords = ({ doorSign, masking }: AdminPreset['session']) =>
-  doorSign && masking ? 'a session lights the door sign and masks outside' : doorSign ? 'a session lights the door sign' : masking ? 'a session masks outside the door' : 'a session adds nothing';
+const sessionWords = (t: StaffT, { doorSign, masking }: AdminPreset['session']) =>
+  t(doorSign && masking ? 'admin.presets.session.both' : doorSign ? 'admin.presets.session.doorSign' : masking ? 'admin.presets.session.masking' : 'admin.presets.session.nothing');
 
 export function PresetList({ bridge }: { bridge: Bridge }) {
+  const { t } = useStaffWords();
   const [list, setList] = useState<AdminPresets | null>(null);
   const [trouble, setTrouble] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,12 +50,12 @@ export function PresetList({ bridge }: { bridge: Bridge }) {
 
   const remove = async (preset: AdminPreset) => {
     const result = await bridge.call('deletePreset', { presetId: preset.id });
-    if (result.ok) done(result.value, `“${preset.name}” is deleted: the room screens no longer offer it.`);
+    if (result.ok) done(result.value, t('admin.presets.deleted', { name: preset.name }));
     else refused(result.error.message);
   };
   const hide = async (preset: AdminPreset, hidden: boolean) => {
     const result = await bridge.call('hidePreset', { presetId: preset.id, hidden });
-    if (result.ok) done(result.value, hidden ? `“${preset.name}” is hidden: the room screens no longer offer it.` : `“${preset.name}” is offered on the room screens again.`);
+    if (result.ok) done(result.value, t(hidden ? 'admin.presets.hidden' : 'admin.presets.shown', { name: preset.name }));
     else refused(result.error.message);
   };
 
@@ -64,46 +65,46 @@ export function PresetList({ bridge }: { bridge: Bridge }) {
 
   return (
     <>
-      <h2 id="presets-title" ref={heading} tabIndex={-1}>Presets</h2>
-      <p className="muted">A room’s “Save as a preset” makes the practice’s own. Their light and sound are set from the room; here they are named, described and deleted. Stillroom’s own presets can be hidden from the room screens.</p>
+      <h2 id="presets-title" ref={heading} tabIndex={-1}>{t('admin.presets.title')}</h2>
+      <p className="muted">{t('admin.presets.lead')}</p>
       {notice && <p className="admin-notice" role="status">{notice}</p>}
       {trouble && <p className="admin-refusal" role="alert">{trouble}</p>}
       {list && list.problems.length > 0 && (
         <div className="admin-banner" role="note">
-          <p>These preset files were skipped; fix them in the preset folder:</p>
+          <p>{t('admin.presets.skipped')}</p>
           <ul>{list.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
         </div>
       )}
-      {!list && !trouble && <p className="muted">Reading the presets…</p>}
+      {!list && !trouble && <p className="muted">{t('admin.presets.reading')}</p>}
       {list && beingEdited ? (
-        <PresetForm bridge={bridge} preset={beingEdited} onSaved={(next, name) => done(next, `“${name}” is saved: the room screens show it now.`)} onCancel={() => { setEditing(null); heading.current?.focus(); }} />
+        <PresetForm bridge={bridge} preset={beingEdited} onSaved={(next, name) => done(next, t('admin.presets.saved', { name }))} onCancel={() => { setEditing(null); heading.current?.focus(); }} />
       ) : (
         list && (
           <>
-            <h3>The practice’s own</h3>
+            <h3>{t('admin.presets.own')}</h3>
             {own.length === 0 ? (
-              <p className="muted">None yet. On a room screen, set the room as you like it and choose “Save as a preset…”.</p>
+              <p className="muted">{t('admin.presets.noneYet')}</p>
             ) : (
-              <ul className="admin-list" aria-label="The practice’s own presets">
+              <ul className="admin-list" aria-label={t('admin.presets.ownList')}>
                 {own.map((preset) => (
                   <li key={preset.id} className="admin-item">
                     <span className="preset-swatch" style={{ background: preset.swatch }} aria-hidden="true" />
                     <div className="admin-item-words">
                       <p className="admin-item-name">{preset.name}</p>
                       <p className="muted">{preset.description}</p>
-                      <p className="muted">{fade(preset.transitionSeconds)} · {sessionWords(preset.session)}</p>
+                      <p className="muted">{t('admin.presets.fade', { count: preset.transitionSeconds })} · {sessionWords(t, preset.session)}</p>
                     </div>
                     <div className="admin-item-actions">
                       {deleting === preset.id ? (
-                        <div role="group" aria-label={`Delete ${preset.name}?`} className="admin-confirm">
-                          <span>Delete “{preset.name}”? Rooms set to it now stay as they are.</span>
-                          <button type="button" className="button-secondary" onClick={() => void remove(preset)}>Yes, delete</button>
-                          <button type="button" className="button-quiet" ref={keep} onClick={() => setDeleting(null)}>Keep it</button>
+                        <div role="group" aria-label={t('admin.presets.deleteQuestionName', { name: preset.name })} className="admin-confirm">
+                          <span>{t('admin.presets.deleteQuestion', { name: preset.name })}</span>
+                          <button type="button" className="button-secondary" onClick={() => void remove(preset)}>{t('admin.presets.yesDelete')}</button>
+                          <button type="button" className="button-quiet" ref={keep} onClick={() => setDeleting(null)}>{t('admin.presets.keep')}</button>
                         </div>
                       ) : (
                         <>
-                          <button type="button" className="button-secondary" disabled={!list.writable} aria-label={`Change ${preset.name}`} onClick={() => { setNotice(null); setTrouble(null); setEditing(preset.id); }}>Change</button>
-                          <button type="button" className="button-quiet" disabled={!list.writable} aria-label={`Delete ${preset.name}`} onClick={() => { setNotice(null); setTrouble(null); setDeleting(preset.id); }}>Delete…</button>
+                          <button type="button" className="button-secondary" disabled={!list.writable} aria-label={t('admin.presets.changeName', { name: preset.name })} onClick={() => { setNotice(null); setTrouble(null); setEditing(preset.id); }}>{t('admin.presets.change')}</button>
+                          <button type="button" className="button-quiet" disabled={!list.writable} aria-label={t('admin.presets.deleteName', { name: preset.name })} onClick={() => { setNotice(null); setTrouble(null); setDeleting(preset.id); }}>{t('admin.presets.delete')}</button>
                         </>
                       )}
                     </div>
@@ -111,18 +112,18 @@ export function PresetList({ bridge }: { bridge: Bridge }) {
                 ))}
               </ul>
             )}
-            <h3>Stillroom’s own</h3>
-            <ul className="admin-list" aria-label="Stillroom’s own presets">
+            <h3>{t('admin.presets.builtIn')}</h3>
+            <ul className="admin-list" aria-label={t('admin.presets.builtInList')}>
               {builtIn.map((preset) => (
                 <li key={preset.id} className="admin-item">
                   <span className="preset-swatch" style={{ background: preset.swatch }} aria-hidden="true" />
                   <div className="admin-item-words">
                     <p className="admin-item-name">{preset.name}</p>
-                    <p className="muted">{preset.hidden ? 'Hidden from the room screens' : preset.description}</p>
+                    <p className="muted">{preset.hidden ? t('admin.presets.hiddenLine') : preset.description}</p>
                   </div>
                   <div className="admin-item-actions">
-                    <button type="button" className={preset.hidden ? 'button-secondary' : 'button-quiet'} disabled={!list.writable} aria-label={`${preset.hidden ? 'Show' : 'Hide'} ${preset.name} ${preset.hidden ? 'on' : 'from'} the room screens`} onClick={() => void hide(preset, !preset.hidden)}>
-                      {preset.hidden ? 'Show' : 'Hide'}
+                    <button type="button" className={preset.hidden ? 'button-secondary' : 'button-quiet'} disabled={!list.writable} aria-label={t(preset.hidden ? 'admin.presets.showName' : 'admin.presets.hideName', { name: preset.name })} onClick={() => void hide(preset, !preset.hidden)}>
+                      {preset.hidden ? t('admin.presets.show') : t('admin.presets.hide')}
                     </button>
                   </div>
                 </li>

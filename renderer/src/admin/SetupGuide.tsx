@@ -18,15 +18,10 @@ import { ClinicianTilePreview } from './ClinicianTilePreview.tsx';
 import { HomeAssistantForm } from './HomeAssistantForm.tsx';
 import { RestartBanner } from './RestartBanner.tsx';
 import { PinsForm, SettingsForm } from './SettingsForm.tsx';
+import { useStaffWords } from '../i18n/staff/StaffLanguage.tsx';
 
-const steps = [
-  { title: 'Your practice', lead: 'The name clients see on the kiosk’s welcome, and staff on every screen.' },
-  { title: 'Connect Home Assistant', lead: 'Home Assistant runs the rooms’ lights and speakers and reaches the clinicians’ phones. Without it, the kiosk and the desk still work.' },
-  { title: 'Rooms', lead: 'Each area of Home Assistant can become a room, with its lights and speaker already sorted. Confirm them and add the rooms you use.' },
-  { title: 'Clinicians', lead: 'Each clinician gets a tile on the kiosk, a room, and a way to hear that their client is here.' },
-  { title: 'PINs', lead: 'The front desk’s PIN opens the desk and, unless you set others, the room screens and this setup. Six digits or more are hard to guess.' },
-  { title: 'The kiosk', lead: 'What the kiosk asks a client, and how soon it goes back to its welcome.' },
-] as const;
+/** The steps, in order; each has a title and a lead in the staff catalogues (admin.guide.<step>.title / .lead). */
+const steps = ['practice', 'homeAssistant', 'rooms', 'clinicians', 'pins', 'kiosk'] as const;
 export const guideSteps = steps.length;
 
 /** `#setup-3` → 3; anything else → null (the sections). The last step + 1 is the "All set" page. */
@@ -39,10 +34,12 @@ export function guideStepFromHash(hash: string): number | null {
 
 /** The kiosk's tiles as a client will see them, with the practice's welcome: nothing here checks anyone in. */
 function KioskPreview({ office }: { office: AdminOffice }) {
+  const { t } = useStaffWords();
+  // The kiosk's own words stay as its English welcome says them (the kiosk has its own languages), marked so.
   return (
-    <figure className="setup-preview" aria-label="Preview of the kiosk">
-      <p className="setup-preview-welcome">Welcome to {office.practiceName}</p>
-      <p className="muted">Who are you here to see?</p>
+    <figure className="setup-preview" aria-label={t('admin.guide.preview')}>
+      <p className="setup-preview-welcome" lang="en">Welcome to {office.practiceName}</p>
+      <p className="muted" lang="en">Who are you here to see?</p>
       <ul className="setup-preview-tiles">
         {office.clinicians.map((clinician) => (
           <li key={clinician.id}>
@@ -50,19 +47,20 @@ function KioskPreview({ office }: { office: AdminOffice }) {
           </li>
         ))}
       </ul>
-      <figcaption className="muted">A preview: tiles show on the kiosk on each clinician’s days.</figcaption>
+      <figcaption className="muted">{t('admin.guide.previewCaption')}</figcaption>
     </figure>
   );
 }
 
 function PracticeStep({ bridge, office, onSaved }: { bridge: Bridge; office: AdminOffice; onSaved: (office: AdminOffice | null) => void }) {
+  const { t } = useStaffWords();
   const id = useId();
   const [name, setName] = useState(office.practiceName);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') return setRefusal('Please give the practice’s name, such as Willow Street Therapy.');
+    if (name.trim() === '') return setRefusal(t('admin.guide.noName'));
     if (name.trim() === office.practiceName) return onSaved(null);
     setBusy(true);
     const result = await bridge.call('savePractice', { name: name.trim() });
@@ -73,12 +71,12 @@ function PracticeStep({ bridge, office, onSaved }: { bridge: Bridge; office: Adm
   return (
     <form className="admin-form" onSubmit={(event) => void save(event)} noValidate>
       <div className="admin-form-fields">
-        <label htmlFor={`${id}-name`}>The practice’s name</label>
+        <label htmlFor={`${id}-name`}>{t('admin.guide.name')}</label>
         <input id={`${id}-name`} value={name} maxLength={80} autoComplete="organization" onChange={(event) => setName(event.target.value)} {...(refusal ? { 'aria-invalid': true, 'aria-describedby': `${id}-problem` } : {})} />
         {refusal && <p id={`${id}-problem`} className="admin-refusal" role="alert">{refusal}</p>}
       </div>
       <div className="admin-form-actions">
-        <button type="submit" className="button-primary" disabled={busy || !office.writable} aria-busy={busy}>Save and go on</button>
+        <button type="submit" className="button-primary" disabled={busy || !office.writable} aria-busy={busy}>{t('admin.guide.saveAndGoOn')}</button>
       </div>
     </form>
   );
@@ -86,20 +84,21 @@ function PracticeStep({ bridge, office, onSaved }: { bridge: Bridge; office: Adm
 
 /** The first PINs, together: the desk's (needed), the admin's and the room screens' (each optional). */
 function FirstPins({ bridge, office, onSet }: { bridge: Bridge; office: AdminOffice; onSet: () => void }) {
+  const { t } = useStaffWords();
   const id = useId();
   const [pins, setPins] = useState({ desk: '', admin: '', room: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = [
-    ['desk', 'Front desk PIN'],
-    ['admin', 'Admin PIN (optional; without it, the desk PIN opens this setup)'],
-    ['room', 'Room screens PIN (optional; without it, the desk PIN opens them)'],
+    ['desk', t('admin.guide.pin.desk')],
+    ['admin', t('admin.guide.pin.admin')],
+    ['room', t('admin.guide.pin.room')],
   ] as const;
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const wrong = fields.find(([role]) => (role === 'desk' || pins[role] !== '') && !/^\d{4,12}$/.test(pins[role]));
     if (wrong) {
-      setProblem(`${wrong[1].replace(/ \(.*/, '')}: a PIN is 4 to 12 digits; 6 or more are recommended.`);
+      setProblem(t('admin.guide.pin.wrong', { pin: t(`admin.pins.${wrong[0]}.label`) }));
       return document.getElementById(`${id}-${wrong[0]}`)?.focus();
     }
     setBusy(true);
@@ -119,9 +118,9 @@ function FirstPins({ bridge, office, onSet }: { bridge: Bridge; office: AdminOff
         ))}
       </div>
       {problem && <p className="admin-refusal" role="alert">{problem}</p>}
-      <p className="muted">Once they are set, the setup code stops working and you sign in here with your new PIN.</p>
+      <p className="muted">{t('admin.guide.pin.then')}</p>
       <div className="admin-form-actions">
-        <button type="submit" className="button-primary" disabled={busy || !office.writable} aria-busy={busy}>Set the PINs</button>
+        <button type="submit" className="button-primary" disabled={busy || !office.writable} aria-busy={busy}>{t('admin.guide.pin.set')}</button>
       </div>
     </form>
   );
@@ -138,6 +137,7 @@ function useSavedPhones(bridge: Bridge, office: AdminOffice, reload: () => void)
 }
 
 export function SetupGuide({ bridge, office, step, goTo, onOffice, reload }: { bridge: Bridge; office: AdminOffice; step: number; goTo: (step: number | null) => void; onOffice: (office: AdminOffice) => void; reload: () => void }) {
+  const { t } = useStaffWords();
   const heading = useRef<HTMLHeadingElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const done = step > guideSteps;
@@ -155,38 +155,39 @@ export function SetupGuide({ bridge, office, step, goTo, onOffice, reload }: { b
   const next = () => goTo(step + 1);
   // The PINs are needed before the desk can be used: that step is not skipped on a new office.
   const mayGoOn = !(isStep(5) && office.firstRun);
+  const pinsSet = (['desk', 'admin', 'room'] as const).filter((role) => office.pins[role]).map((role) => t(`admin.guide.role.${role}`));
 
-  const current = done ? { title: 'All set', lead: '' } : steps[step - 1]!;
+  const current = done ? { title: t('admin.guide.allSet'), lead: '' } : { title: t(`admin.guide.${steps[step - 1]!}.title`), lead: t(`admin.guide.${steps[step - 1]!}.lead`) };
   return (
     <main className="admin setup">
       <header className="admin-header">
-        <h1>{office.practiceName}: {office.firstRun ? 'setting up' : 'setup checklist'}</h1>
-        {!office.firstRun && <a className="button-quiet" href="/admin" onClick={(event) => { event.preventDefault(); goTo(null); }}>Leave the checklist</a>}
+        <h1>{t(office.firstRun ? 'admin.guide.settingUp' : 'admin.guide.checklist', { practice: office.practiceName })}</h1>
+        {!office.firstRun && <a className="button-quiet" href="/admin" onClick={(event) => { event.preventDefault(); goTo(null); }}>{t('admin.guide.leave')}</a>}
       </header>
-      <nav aria-label="Setup steps">
+      <nav aria-label={t('admin.guide.steps')}>
         <ol className="setup-steps">
           {steps.map((each, index) => (
-            <li key={each.title} aria-current={index + 1 === step ? 'step' : undefined} className={index + 1 < step ? 'setup-step-past' : undefined}>
-              {each.title}
+            <li key={each} aria-current={index + 1 === step ? 'step' : undefined} className={index + 1 < step ? 'setup-step-past' : undefined}>
+              {t(`admin.guide.${each}.title`)}
             </li>
           ))}
         </ol>
       </nav>
       <section className="admin-section setup-step" aria-labelledby="setup-step-title">
-        {!done && <p className="setup-count">Step {step} of {guideSteps}</p>}
+        {!done && <p className="setup-count">{t('admin.guide.stepOf', { step, steps: guideSteps })}</p>}
         <h2 id="setup-step-title" ref={heading} tabIndex={-1}>{current.title}</h2>
         {current.lead && <p className="setup-lead">{current.lead}</p>}
         {notice && <p className="admin-notice" role="status">{notice}</p>}
 
         {isStep(1) && <PracticeStep bridge={bridge} office={office} onSaved={(changed) => { if (changed) onOffice(changed); next(); }} />}
-        {isStep(2) && <HomeAssistantForm bridge={bridge} office={office} onSaved={(changed) => saved(changed, 'Home Assistant is connected and saved. Next, its areas become rooms.')} onChecked={reload} />}
+        {isStep(2) && <HomeAssistantForm bridge={bridge} office={office} onSaved={(changed) => saved(changed, t('admin.guide.haSaved'))} onChecked={reload} />}
         {isStep(3) && (
           <>
             <AreaRooms bridge={bridge} office={office} onAdded={saved} onNotice={setNotice} />
             <RestartBanner bridge={bridge} office={office} onRestarted={saved} onNotice={setNotice} />
           </>
         )}
-        {isStep(4) && <ClinicianList bridge={bridge} office={office} onSaved={saved} onNotice={setNotice} onClosed={() => heading.current?.focus()} headingLevel={3} title="The clinicians" />}
+        {isStep(4) && <ClinicianList bridge={bridge} office={office} onSaved={saved} onNotice={setNotice} onClosed={() => heading.current?.focus()} headingLevel={3} title={t('admin.guide.theClinicians')} />}
         {isStep(5) && (office.firstRun ? <FirstPins bridge={bridge} office={office} onSet={() => { goTo(6); reload(); }} /> : <PinsForm bridge={bridge} office={office} onSaved={saved} />)}
         {isStep(6) && (
           <div className="admin-form-grid">
@@ -196,28 +197,28 @@ export function SetupGuide({ bridge, office, step, goTo, onOffice, reload }: { b
         )}
         {done && (
           <>
-            <p className="setup-lead">{office.practiceName} is set up. You can change any of it later in the office setup.</p>
+            <p className="setup-lead">{t('admin.guide.isSetUp', { practice: office.practiceName })}</p>
             <ul className="setup-summary">
-              <li>{office.rooms.length} {office.rooms.length === 1 ? 'room' : 'rooms'}: {office.rooms.map((room) => room.name).join(', ')}</li>
-              <li>{office.clinicians.length} {office.clinicians.length === 1 ? 'clinician' : 'clinicians'}: {office.clinicians.map((clinician) => clinician.displayName).join(', ')}</li>
-              <li>Home Assistant: {office.homeAssistant.url ? `connected at ${office.homeAssistant.url}` : 'not connected'}</li>
-              <li>PINs: {(['desk', 'admin', 'room'] as const).filter((role) => office.pins[role]).map((role) => ({ desk: 'front desk', admin: 'admin', room: 'room screens' })[role]).join(', ') || 'none yet'}</li>
+              <li>{t('admin.guide.rooms', { count: office.rooms.length, names: office.rooms.map((room) => room.name).join(', ') })}</li>
+              <li>{t('admin.guide.clinicians', { count: office.clinicians.length, names: office.clinicians.map((clinician) => clinician.displayName).join(', ') })}</li>
+              <li>{office.homeAssistant.url ? t('admin.guide.haConnected', { url: office.homeAssistant.url }) : t('admin.guide.haNotConnected')}</li>
+              <li>{pinsSet.length > 0 ? t('admin.guide.pinsSet', { roles: pinsSet.join(', ') }) : t('admin.guide.pinsNone')}</li>
             </ul>
             <RestartBanner bridge={bridge} office={office} onRestarted={saved} onNotice={setNotice} />
             <KioskPreview office={office} />
             <div className="admin-form-actions">
-              <a className="button-primary" href="/kiosk">Open the kiosk</a>
-              <a className="button-secondary" href="/admin" onClick={(event) => { event.preventDefault(); goTo(null); }}>Open the office setup</a>
+              <a className="button-primary" href="/kiosk">{t('admin.guide.openKiosk')}</a>
+              <a className="button-secondary" href="/admin" onClick={(event) => { event.preventDefault(); goTo(null); }}>{t('admin.guide.openSetup')}</a>
             </div>
           </>
         )}
       </section>
       {!done && (
         <div className="setup-nav">
-          <button type="button" className="button-quiet" disabled={step === 1} onClick={() => goTo(step - 1)}>Back</button>
+          <button type="button" className="button-quiet" disabled={step === 1} onClick={() => goTo(step - 1)}>{t('admin.guide.back')}</button>
           {mayGoOn && (
             <button type="button" className="button-secondary" onClick={next}>
-              {step === guideSteps ? 'Finish' : 'Next'}
+              {step === guideSteps ? t('admin.guide.finish') : t('admin.guide.next')}
             </button>
           )}
         </div>

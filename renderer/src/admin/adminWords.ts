@@ -1,16 +1,17 @@
-/** The admin surface's words for days, colours and symbols, and the id made from a name. */
+/** The admin surface's words for days (in the practice's language), and the id made from a name. */
 import { adminWeekdays, type AdminClinician } from '../../../main/contract/contract.ts';
+import type { StaffT } from '../i18n/staff/StaffLanguage.tsx';
 
-export const dayNames: Record<(typeof adminWeekdays)[number], string> = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' };
+export const dayName = (t: StaffT, day: (typeof adminWeekdays)[number]) => t(`admin.day.${day}`);
 
 /** Monday first, as a practice's week reads. */
 export const weekOrder = [...adminWeekdays.slice(1), adminWeekdays[0]];
 
-export function dayWords(days: AdminClinician['days']): string {
-  if (days.length === 7) return 'every day';
+export function dayWords(t: StaffT, days: AdminClinician['days']): string {
+  if (days.length === 7) return t('admin.days.every');
   const weekdays = weekOrder.slice(0, 5);
-  if (days.length === 5 && weekdays.every((day) => days.includes(day))) return 'Monday to Friday';
-  return weekOrder.filter((day) => days.includes(day)).map((day) => dayNames[day].slice(0, 3)).join(', ');
+  if (days.length === 5 && weekdays.every((day) => days.includes(day))) return t('admin.days.weekdays');
+  return weekOrder.filter((day) => days.includes(day)).map((day) => dayName(t, day).slice(0, 3)).join(', ');
 }
 
 /** `Dr. Ana Lima` → `dr-ana-lima`, made unique among `taken`; the file needs a short id, the admin should not have to invent one. */

@@ -40,10 +40,7 @@ export function StaffLanguage({ bridge, children }: { bridge: Bridge; children: 
   return <StaffWordsIn language={language}>{children}</StaffWordsIn>;
 }
 
-/**
- * The staff words in one language, and the document's lang and dir to match. The admin page uses
- * it with English: it is not translated yet, but shares the PIN page with the desk.
- */
+/** The staff words in one language, and the document's lang and dir to match. */
 export function StaffWordsIn({ language, children }: { language: StaffLanguageCode; children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = language;
@@ -63,7 +60,9 @@ export type StaffT = (id: StaffMessageId, values?: Record<string, string | numbe
 export function useStaffWords() {
   const intl = useIntl();
   const t: StaffT = (id, values) => intl.formatMessage({ id }, values);
-  return { t, ...sharedWords(t, (names) => intl.formatList(names, { type: 'conjunction' })) };
+  /** A message with parts that are elements (such as a command in <code>). */
+  const rich = (id: StaffMessageId, values: Record<string, ReactNode>) => intl.formatMessage({ id }, values);
+  return { t, rich, ...sharedWords(t, (names) => intl.formatList(names, { type: 'conjunction' })) };
 }
 export type StaffWords = ReturnType<typeof useStaffWords>;
 
