@@ -11,7 +11,7 @@ import { WebSocket } from 'ws';
 import { silentLog, type Log } from '../../log.ts';
 import { subscribeOnlyEntities } from './entitySubscription.ts';
 import { normaliseHomeAssistantUrl } from './homeAssistantUrl.ts';
-import { contextIdOf, toCallFailure, type ServiceCall, type ServiceCallResult } from './serviceCallResult.ts';
+import { contextIdOf, isServerError, toCallFailure, type ServiceCall, type ServiceCallResult } from './serviceCallResult.ts';
 import { certificateProblem } from './tlsProbe.ts';
 
 export type HomeAssistantStatus =
@@ -352,7 +352,7 @@ export function connectHomeAssistant(options: HomeAssistantLinkOptions): Connect
       },
       notify: (service, data) => send(`notify.${service}`, (conn) => sendServiceCall(conn, 'notify', service, data)),
       mediaProblem: async (mediaContentId) => {
-        const refusal = (rejection: unknown) => (typeof rejection === 'object' && rejection !== null && typeof (rejection as { message?: unknown }).message === 'string' && typeof (rejection as { code?: unknown }).code === 'string' ? (rejection as { message: string }).message : null);
+        const refusal = (rejection: unknown) => (isServerError(rejection) ? rejection.message : null);
         const conn = connection;
         if (!conn) return null;
         try {

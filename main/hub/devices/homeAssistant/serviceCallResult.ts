@@ -27,7 +27,8 @@ interface ServerError {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-const isServerError = (value: unknown): value is ServerError =>
+/** A refusal from Home Assistant as the library passes it on: `{ code, message }` (websocket_api error). */
+export const isServerError = (value: unknown): value is ServerError =>
   isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
 
 const lostInFlight = (value: unknown): boolean =>
